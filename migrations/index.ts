@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initialSchema from './2026-11-29-0001-initial-schema.js';
+
+/**
+ * Every migration, by name, in order. A static list rather than a folder scan, so that the same
+ * code runs under tsx, vitest and any bundler; a new migration is one new file and one line here.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-29-0001-initial-schema': initialSchema,
+};

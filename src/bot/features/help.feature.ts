@@ -1,0 +1,12 @@
+import { Composer } from 'telegraf';
+import type { SohoaContext } from '../bot-context.js';
+import { botMessages } from '../messages/common-messages.js';
+import { helpText } from '../messages/help-messages.js';
+
+/** `/trogiup`: what this person can do, by role. */
+export const helpFeature = new Composer<SohoaContext>();
+
+helpFeature.command(['trogiup', 'help'], async (ctx) => {
+  const { member, unit } = ctx.sohoa;
+  await ctx.sohoa.reply(member?.active && unit ? helpText(member.role, unit.name) : botMessages.joinHowTo);
+});

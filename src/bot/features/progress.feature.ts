@@ -1,0 +1,47 @@
+import { Composer } from 'telegraf';
+import { localDate } from '../../domain/local-time.js';
+import { getCommuneProgress, getScopeProgress } from '../../services/progress.service.js';
+import type { SohoaContext } from '../bot-context.js';
+import { progressMessages } from '../messages/progress-messages.js';
+import { requireMember } from './member-guard.js';
+
+/** `/tiendo`, `/xephang`, `/chuabaocao`: the picture of one's own commune or scope, today. */
+export const progressFeature = new Composer<SohoaContext>();
+
+const today = (ctx: SohoaContext) => localDate(ctx.sohoa.clock.now(), ctx.sohoa.campaign.settings.timeZone);
+
+progressFeature.command('tiendo', async (ctx) => {
+  const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);
+  if (!who) return;
+  const { db, campaign } = ctx.sohoa;
+  if (who.unit.level === 'commune') {
+    const { standing, inDistrict, inProvince } = await getCommuneProgress(db, campaign, who.unit, today(ctx));
+    await ctx.sohoa.reply(
+      progressMessages.commune(standing, inDistrict, inProvince, campaign.settings.timeZone),
+    );
+    return;
+  }
+  await ctx.sohoa.reply(
+    progressMessages.scope(await getScopeProgress(db, campaign, who.unit.id, today(ctx))),
+  );
+});
+
+progressFeature.command('xephang', async (ctx) => {
+  const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);
+  if (!who) return;
+  const { db, campaign } = ctx.sohoa;
+  // A commune sees its district's ranking with itself marked.
+  const scopeId = who.unit.level === 'commune' ? who.unit.parent_id : who.unit.id;
+  if (scopeId === null) return;
+  const progress = await getScopeProgress(db, campaign, scopeId, today(ctx));
+  await ctx.sohoa.reply(
+    progressMessages.ranking(progress, who.unit.level === 'commune' ? who.unit.id : undefined),
+  );
+});
+
+progressFeature.command('chuabaocao', async (ctx) => {
+  const who = await requireMember(ctx, ['coordinator', 'leader']);
+  if (!who) return;
+  const progress = await getScopeProgress(ctx.sohoa.db, ctx.sohoa.campaign, who.unit.id, today(ctx));
+  await ctx.sohoa.reply(progressMessages.missing(progress));
+});

@@ -1,0 +1,128 @@
+import { Composer } from 'telegraf';
+import type { ConversationKey } from '../../db/conversation.repository.js';
+import { getCommuneProgress } from '../../services/progress.service.js';
+import {
+  decideReport,
+  submitReport,
+  type ReportInput,
+  type ReportOutcome,
+} from '../../services/report.service.js';
+import {
+  answerReportWizard,
+  hasReportWizard,
+  startReportWizard,
+  type WizardOutcome,
+} from '../../services/report-wizard.service.js';
+import { currentUpdateScope } from '../update-scope.js';
+import type { SohoaContext } from '../bot-context.js';
+import { reportMessages } from '../messages/report-messages.js';
+import { commandArgs } from './command-args.js';
+import { requireMember } from './member-guard.js';
+
+/** `/baocao`: the daily figures, in one message or question by question, with confirm/edit buttons. */
+export const reportFeature = new Composer<SohoaContext>();
+
+function reportInput(ctx: SohoaContext, who: ReportInput['who']): ReportInput {
+  const conversation: ConversationKey = {
+    platform: ctx.sohoa.platform,
+    chatId: String(ctx.chat?.id ?? ''),
+    userId: String(ctx.from?.id ?? ''),
+  };
+  return { campaign: ctx.sohoa.campaign, who, conversation, inboxId: currentUpdateScope().inboxId };
+}
+
+async function replyOutcome(ctx: SohoaContext, outcome: ReportOutcome, input: ReportInput): Promise<void> {
+  const { db, campaign, clock } = ctx.sohoa;
+  const metrics = campaign.settings.metrics;
+  switch (outcome.kind) {
+    case 'empty': {
+      await replyWizard(ctx, await startReportWizard(db, input, clock));
+      return;
+    }
+    case 'refused':
+      return ctx.sohoa.reply(reportMessages.refused(outcome.refusal));
+    case 'invalid':
+      return ctx.sohoa.reply(reportMessages.invalid(metrics, outcome.problems, outcome.kept));
+    case 'rejected':
+      return ctx.sohoa.reply(reportMessages.rejected(metrics, outcome.check));
+    case 'needs_confirmation':
+      return ctx.sohoa.reply(reportMessages.needsConfirmation(metrics, outcome.check, outcome.target.date), {
+        buttons: [
+          [
+            { text: reportMessages.confirmButton, data: `rc:${outcome.revisionId}` },
+            { text: reportMessages.cancelButton, data: `rx:${outcome.revisionId}` },
+          ],
+        ],
+      });
+    case 'accepted': {
+      const { standing, inDistrict, inProvince } = await getCommuneProgress(
+        db,
+        campaign,
+        outcome.target.unit,
+        outcome.target.date,
+      );
+      return ctx.sohoa.reply(reportMessages.accepted(metrics, outcome, standing, inDistrict, inProvince), {
+        buttons: [[{ text: reportMessages.editButton, data: `re:${outcome.revisionId}` }]],
+      });
+    }
+  }
+}
+
+async function replyWizard(ctx: SohoaContext, outcome: WizardOutcome): Promise<void> {
+  const metrics = ctx.sohoa.campaign.settings.metrics;
+  if (outcome.kind === 'ask')
+    return ctx.sohoa.reply(reportMessages.ask(metrics, outcome.metric, outcome.last, outcome.error));
+  if (outcome.kind === 'cancelled') return ctx.sohoa.reply(reportMessages.wizardCancelled);
+  return replyOutcome(
+    ctx,
+    outcome.outcome,
+    reportInput(ctx, { member: ctx.sohoa.member!, unit: ctx.sohoa.unit! }),
+  );
+}
+
+reportFeature.command('baocao', async (ctx) => {
+  const who = await requireMember(ctx, ['reporter', 'coordinator']);
+  if (!who) return;
+  const input = reportInput(ctx, who);
+  const outcome = await submitReport(
+    ctx.sohoa.db,
+    { ...input, text: commandArgs(ctx.message.text) },
+    ctx.sohoa.clock,
+  );
+  if (outcome.kind === 'empty' && who.member.role !== 'reporter') {
+    return ctx.sohoa.reply(reportMessages.refused({ code: 'unit_required' }));
+  }
+  await replyOutcome(ctx, outcome, input);
+});
+
+// Answers to the step-by-step questions: plain text in a private chat while a wizard is open.
+reportFeature.on('text', async (ctx, next) => {
+  if (ctx.chat.type !== 'private' || ctx.message.text.startsWith('/')) return next();
+  const { member, unit, db, clock } = ctx.sohoa;
+  if (!member?.active || !unit) return next();
+  const input = reportInput(ctx, { member, unit });
+  if (!(await hasReportWizard(db, input, clock))) return next();
+  const outcome = await answerReportWizard(db, { ...input, text: ctx.message.text }, clock);
+  if (!outcome) return next();
+  await replyWizard(ctx, outcome);
+});
+
+reportFeature.action(/^r([cxe]):(\d+)$/, async (ctx) => {
+  const who = await requireMember(ctx, ['reporter', 'coordinator']);
+  if (!who) return;
+  const [, action, id] = ctx.match;
+  const input = reportInput(ctx, who);
+  if (action === 'e') {
+    // Edit: ask again for every figure, showing the current ones.
+    return replyWizard(ctx, await startReportWizard(ctx.sohoa.db, input, ctx.sohoa.clock));
+  }
+  const decision = await decideReport(
+    ctx.sohoa.db,
+    { campaign: ctx.sohoa.campaign, who, revisionId: Number(id), confirm: action === 'c' },
+    ctx.sohoa.clock,
+  );
+  if (decision.kind === 'stale') return ctx.sohoa.editCurrent(reportMessages.stale);
+  if (decision.kind === 'not_allowed') return ctx.sohoa.reply(reportMessages.notYours);
+  if (decision.kind === 'cancelled') return ctx.sohoa.editCurrent(reportMessages.cancelled);
+  await replyOutcome(ctx, decision.outcome, input);
+});

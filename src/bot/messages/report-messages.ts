@@ -1,0 +1,131 @@
+import { METRIC_CODES, type CampaignFile, type MetricCode } from '../../config/campaign-schema.js';
+import type { Figures, RankedStanding } from '../../domain/progress.js';
+import {
+  describeFilledIn,
+  describeParseProblem,
+  describeRuleProblem,
+  metricNoun,
+} from '../../domain/report-problem-messages.js';
+import type { ParseProblem } from '../../domain/report-parser.js';
+import type { ReportCheck } from '../../domain/report-rules.js';
+import { formatDate, formatNumber, formatPercent, formatSignedNumber } from '../../reports/vi-format.js';
+import type { ReportOutcome } from '../../services/report.service.js';
+import type { ReportRefusal } from '../../services/report-target.service.js';
+import type { ScopeProgress } from '../../services/progress.service.js';
+
+type Metrics = CampaignFile['metrics'];
+
+const REFUSALS: Record<ReportRefusal['code'], (r: ReportRefusal) => string> = {
+  not_allowed: () => 'Chỉ cán bộ báo cáo của xã (hoặc cán bộ điều phối) mới gửi được báo cáo.',
+  unit_required: () =>
+    'Cán bộ điều phối báo cáo thay cho xã nào thì ghi mã xã, ví dụ: /baocao xã 19333 sổ 12 quét 1540 nhập 1320 đính kèm 1100',
+  unit_unknown: (r) =>
+    `Không có xã mã ${'unitCode' in r ? r.unitCode : ''} trong chiến dịch. Kiểm tra lại mã xã.`,
+  unit_out_of_scope: (r) => `${'unitName' in r ? r.unitName : 'Đơn vị này'} không thuộc phạm vi của bạn.`,
+  not_commune: (r) =>
+    `${'unitName' in r ? r.unitName : 'Đơn vị này'} không phải cấp xã: báo cáo được gửi theo từng xã.`,
+  other_unit_reporter: () =>
+    'Bạn chỉ báo cáo được cho xã của mình. Bỏ phần "xã …" trong tin nhắn rồi gửi lại.',
+  past_date_coordinator_only: () =>
+    'Báo cáo cho ngày đã qua chỉ cán bộ điều phối (Phòng Tư pháp) nhập được. Hãy gửi số liệu cộng dồn của hôm nay.',
+  future_date: (r) =>
+    `Không báo cáo trước cho ngày ${'date' in r ? formatDate(r.date) : ''}: ngày đó chưa đến.`,
+  invalid_date: () => 'Ngày không hợp lệ. Ghi ngày dạng 05/03 hoặc 05/03/2025.',
+};
+
+function figuresList(metrics: Metrics, figures: Partial<Record<MetricCode, number>>): string {
+  return METRIC_CODES.filter((m) => figures[m] !== undefined)
+    .map((m) => `${metricNoun(metrics, m)} ${formatNumber(figures[m] ?? 0)}`)
+    .join(', ');
+}
+
+function figureLines(metrics: Metrics, figures: Figures, before?: Figures): string[] {
+  return METRIC_CODES.map((m) => {
+    const label = metrics.find((x) => x.code === m)?.short ?? m;
+    const change = before ? ` (${formatSignedNumber(figures[m] - before[m])})` : '';
+    return `• ${label}: ${formatNumber(figures[m])}${change}`;
+  });
+}
+
+/** Messages of /baocao and its buttons. */
+export const reportMessages = {
+  refused: (refusal: ReportRefusal) => REFUSALS[refusal.code](refusal),
+
+  invalid: (metrics: Metrics, problems: ParseProblem[], kept: Partial<Record<MetricCode, number>>) => {
+    const lines = [
+      '❌ Chưa ghi báo cáo vì:',
+      ...problems.map((p) => `• ${describeParseProblem(p, metrics)}`),
+    ];
+    const keptText = figuresList(metrics, kept);
+    if (keptText)
+      lines.push(
+        '',
+        `Đã giữ lại các số hợp lệ: ${keptText}. Chỉ cần gửi lại phần sai, ví dụ: /baocao quét 1540`,
+      );
+    else lines.push('', 'Ví dụ đúng: /baocao sổ 12 quét 1540 nhập 1320 đính kèm 1100');
+    return lines.join('\n');
+  },
+
+  rejected: (metrics: Metrics, check: ReportCheck) =>
+    [
+      '❌ Chưa ghi báo cáo vì số liệu không khớp thứ tự các bước:',
+      ...check.errors.map((e) => `• ${describeRuleProblem(e, metrics)}`),
+      '',
+      'Đã giữ lại các số vừa gửi. Gửi lại số đúng, ví dụ: /baocao đính kèm 1000',
+    ].join('\n'),
+
+  needsConfirmation: (metrics: Metrics, check: ReportCheck, date: string) =>
+    [
+      `⚠️ Báo cáo ngày ${formatDate(date)} cần bạn xác nhận trước khi ghi:`,
+      ...check.warnings.map((w) => `• ${describeRuleProblem(w, metrics)}`),
+      '',
+      ...figureLines(metrics, check.final),
+      '',
+      'Bấm «Xác nhận» nếu số liệu đúng, hoặc gửi lại /baocao với số đúng.',
+    ].join('\n'),
+
+  accepted: (
+    metrics: Metrics,
+    outcome: Extract<ReportOutcome, { kind: 'accepted' }>,
+    standing: RankedStanding,
+    inDistrict: ScopeProgress,
+    inProvince: ScopeProgress,
+  ) => {
+    const { target } = outcome;
+    const rankOf = (p: ScopeProgress) => {
+      const me = p.standings.find((s) => s.unitId === standing.unitId);
+      return me?.rank ? `${me.rank}/${p.standings.filter((s) => s.rank !== null).length}` : '–';
+    };
+    const lines = [
+      `✅ Đã ghi báo cáo ngày ${formatDate(target.date)} của ${target.unit.name}${target.late ? ' (sau giờ chốt, tính là muộn)' : ''}:`,
+      ...figureLines(metrics, outcome.figures, outcome.dayBefore),
+    ];
+    if (standing.target) {
+      lines.push(
+        `Đã đính kèm ${formatPercent(standing.completion ?? 0)} của ${formatNumber(standing.target.cases)} trường hợp.`,
+      );
+    }
+    lines.push(
+      `Hạng: ${rankOf(inDistrict)} trong ${inDistrict.scope.name} · ${rankOf(inProvince)} trong ${inProvince.scope.name}`,
+    );
+    const filled = outcome.check ? describeFilledIn(outcome.check, metrics) : null;
+    if (filled) lines.push(filled);
+    return lines.join('\n');
+  },
+
+  cancelled: 'Đã hủy báo cáo chưa xác nhận. Số liệu đã ghi trước đó vẫn giữ nguyên.',
+  stale: 'Báo cáo này đã được xử lý hoặc đã có báo cáo mới hơn thay thế.',
+  notYours: 'Chỉ người gửi báo cáo mới xác nhận hoặc hủy được.',
+  confirmButton: '✅ Xác nhận',
+  cancelButton: '✖️ Hủy',
+  editButton: '✏️ Sửa báo cáo',
+
+  ask: (metrics: Metrics, metric: MetricCode, last: number | null, error?: 'not_a_count') => {
+    const label = metrics.find((m) => m.code === metric)?.label ?? metric;
+    const lastText = last === null ? '' : ` (lần trước: ${formatNumber(last)})`;
+    const hint = last === null ? 'Gửi một số' : 'Gửi một số, hoặc «giữ» để giữ nguyên';
+    const prefix = error ? 'Cần một số nguyên không âm, ví dụ 1540.\n' : '';
+    return `${prefix}${label}${lastText}?\n${hint}; gửi «hủy» để thôi.`;
+  },
+  wizardCancelled: 'Đã thôi nhập báo cáo. Khi cần, gửi /baocao để bắt đầu lại.',
+} as const;

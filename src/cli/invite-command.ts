@@ -1,0 +1,60 @@
+import type { Role } from '../db/member.table.js';
+import { getCampaign } from '../services/campaign.service.js';
+import { createInvite } from '../services/invite.service.js';
+import { formatDateTime } from '../reports/vi-format.js';
+import { UsageError, parseArgs, stringOption } from './cli-args.js';
+import type { CliIo } from './cli-io.js';
+import { withRuntime } from './cli-runtime.js';
+
+const ROLES: readonly Role[] = ['reporter', 'coordinator', 'leader'];
+const USAGE =
+  'Cách dùng: sohoa invite create --unit <mã đơn vị> --role <reporter|coordinator|leader> [--uses N] [--days N] [--campaign <mã>] [--json]';
+
+/** `sohoa invite create`: prints a new invite code for a unit and role (shown once, stored hashed). */
+export async function inviteCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const parsed = parseArgs(args, ['json']);
+  if (parsed.positionals[0] !== 'create' || parsed.positionals.length > 1) throw new UsageError(USAGE);
+  const unitCode = stringOption(parsed, 'unit', true);
+  const role = stringOption(parsed, 'role', true) as Role;
+  if (!ROLES.includes(role)) throw new UsageError(`Vai trò "${role}" không hợp lệ. ${USAGE}`);
+  const uses = positiveInt(stringOption(parsed, 'uses') ?? '1', 'uses');
+  const daysOption = stringOption(parsed, 'days');
+  const campaignCode = stringOption(parsed, 'campaign');
+
+  const invite = await withRuntime(env, async ({ db, clock }) => {
+    const campaign = await getCampaign(db, campaignCode);
+    const validDays = daysOption ? positiveInt(daysOption, 'days') : campaign.settings.inviteValidDays;
+    const created = await createInvite(
+      db,
+      { campaignId: campaign.id, unitCode, role, uses, validDays, createdBy: 'cli' },
+      clock,
+    );
+    return { ...created, timeZone: campaign.settings.timeZone };
+  });
+  if (parsed.options.json) {
+    io.out(
+      `${JSON.stringify({
+        code: invite.code,
+        unit: { code: invite.unit.code, name: invite.unit.name, level: invite.unit.level },
+        role: invite.role,
+        uses: invite.uses,
+        expiresAt: invite.expiresAt.toISOString(),
+      })}\n`,
+    );
+  } else {
+    io.out(`${invite.code}\n`);
+    io.err(
+      `Mã mời cho ${invite.unit.name} (${invite.unit.code}), vai trò ${invite.role}, ` +
+        `dùng được ${invite.uses} lần, hết hạn ${formatDateTime(invite.expiresAt, invite.timeZone)}. ` +
+        `Người nhận gửi cho bot: /start ${invite.code}\n`,
+    );
+  }
+  return 0;
+}
+
+function positiveInt(value: string, name: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) {
+    throw new UsageError(`--${name} phải là số nguyên dương (nhận "${value}").`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,69 @@
+import {
+  AccessDeniedError,
+  CampaignFileError,
+  ConfigError,
+  DataDirLockedError,
+  NotFoundError,
+} from '../domain/errors.js';
+import { UsageError } from './cli-args.js';
+import { processIo, type CliIo } from './cli-io.js';
+import { campaignCommand } from './campaign-command.js';
+import { checkCommand } from './check-command.js';
+import { inviteCommand } from './invite-command.js';
+import { migrateCommand } from './migrate-command.js';
+import { startCommand } from './start-command.js';
+
+type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  start: { run: startCommand, help: 'chạy bot, bộ gửi tin và lịch nhắc' },
+  migrate: { run: migrateCommand, help: 'cập nhật cấu trúc cơ sở dữ liệu' },
+  campaign: { run: campaignCommand, help: 'campaign load <thư mục>: nạp hoặc cập nhật chiến dịch' },
+  invite: { run: inviteCommand, help: 'invite create --unit <mã> --role <vai trò>: tạo mã mời' },
+  check: {
+    run: (args, io) => checkCommand(args, io),
+    help: 'check <tệp|thư mục|zip>… [--json]: kiểm tra tệp PDF mẫu',
+  },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.help}`);
+  return `Cách dùng: sohoa <lệnh> [tùy chọn]\n\nCác lệnh:\n${lines.join('\n')}\n`;
+}
+
+// Errors a user can cause end in one readable line; anything else is a bug and keeps its stack.
+const EXPECTED = [ConfigError, CampaignFileError, DataDirLockedError, NotFoundError, AccessDeniedError];
+
+/** Runs one `sohoa` command and returns the process exit code. */
+export async function main(
+  argv: string[],
+  io: CliIo = processIo,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Không có lệnh "${name}".\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(args, io, env);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`${error.message}\n`);
+      return 2;
+    }
+    if (EXPECTED.some((type) => error instanceof type)) {
+      io.err(`${(error as Error).message}\n`);
+      return 1;
+    }
+    io.err(
+      `Lỗi không mong đợi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CampaignFileError } from '../domain/errors.js';
+import { campaignFileSchema, type CampaignFile } from './campaign-schema.js';
+import { parseUnitsCsv, type UnitDefinition } from './units-file.js';
+
+/** A campaign as its folder declares it: settings and units, validated together. */
+export interface CampaignDefinition {
+  readonly campaign: CampaignFile;
+  readonly units: readonly UnitDefinition[];
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CampaignFileError(
+      code === 'ENOENT' ? `Không tìm thấy tệp ${path}.` : `Không đọc được tệp ${path} (${code ?? 'lỗi'}).`,
+      path,
+    );
+  }
+}
+
+/** Parses `campaign.json` text; throws a CampaignFileError naming the field. */
+export function parseCampaignJson(text: string, file: string): CampaignFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CampaignFileError(`${file}: không phải JSON hợp lệ (${(error as Error).message}).`, file);
+  }
+  const parsed = campaignFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = (issue?.path ?? []).join('.');
+    throw new CampaignFileError(
+      `${file}, mục ${field || '(gốc)'}: ${issue?.message ?? 'không hợp lệ'}.`,
+      file,
+      undefined,
+      field,
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads and validates a campaign folder (`campaign.json` + `units.csv`). Touches no database. */
+export async function readCampaignFolder(dir: string): Promise<CampaignDefinition> {
+  const jsonPath = join(dir, 'campaign.json');
+  const csvPath = join(dir, 'units.csv');
+  const campaign = parseCampaignJson(await readText(jsonPath), jsonPath);
+  const units = parseUnitsCsv(await readText(csvPath), csvPath, campaign.province.code);
+  return { campaign, units };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import './zod-locale.js';
+
+/** The four pipeline figures every campaign reports, in pipeline order. */
+export const METRIC_CODES = ['books', 'scanned', 'entered', 'attached'] as const;
+/** One of the four pipeline figures. */
+export type MetricCode = (typeof METRIC_CODES)[number];
+
+const isoDate = z.iso.date({ error: 'phải là ngày dạng YYYY-MM-DD' });
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ dạng HH:MM, ví dụ 17:00');
+
+const metricSchema = z.strictObject({
+  code: z.enum(METRIC_CODES),
+  label: z.string().min(1),
+  short: z.string().min(1),
+  aliases: z.array(z.string().min(1)).min(1),
+});
+
+const milestoneSchema = z.strictObject({
+  code: z.string().regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường không dấu, số và dấu -'),
+  title: z.string().min(1),
+  metric: z.enum(METRIC_CODES),
+  deadline: isoDate,
+});
+
+const filesSchema = z.strictObject({
+  maxBytes: z.int().positive().default(102_400),
+  minDpi: z.int().positive().default(100),
+  minYear: z.int().min(1800).default(1900),
+  nameRule: z.string().default('<TYPE>.<YYYY>.<BOOK>.<NO>.pdf'),
+  typeCodes: z.record(z.string().regex(/^[A-Z]{2,6}$/, 'mã loại gồm 2–6 chữ in hoa'), z.string().min(1)),
+  retentionDays: z.int().min(0).default(30),
+});
+
+const remindersSchema = z.strictObject({
+  reportCall: clockTime.default('16:00'),
+  missedMorning: clockTime.default('08:00'),
+  countdownDays: z.array(z.int().min(0)).default([3, 1, 0]),
+  countdownTime: clockTime.default('08:00'),
+  escalateAfterDays: z.int().min(1).default(2),
+  graceMinutes: z.int().min(0).default(60),
+});
+
+const paceSchema = z
+  .strictObject({
+    behindRatio: z.number().gt(0).lte(1).default(0.9),
+    farBehindRatio: z.number().gt(0).lte(1).default(0.7),
+  })
+  .refine((p) => p.farBehindRatio <= p.behindRatio, {
+    message: 'farBehindRatio phải nhỏ hơn hoặc bằng behindRatio',
+  });
+
+/** Schema of a campaign's `campaign.json`. */
+export const campaignFileSchema = z
+  .strictObject({
+    code: z.string().regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường không dấu, số và dấu -'),
+    name: z.string().min(1),
+    province: z.strictObject({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1) }),
+    timeZone: z.string().refine(isKnownTimeZone, 'không phải múi giờ IANA hợp lệ'),
+    startDate: isoDate,
+    endDate: isoDate,
+    reportCutoff: clockTime,
+    summaryTime: clockTime.default('17:30'),
+    metrics: z.array(metricSchema).length(METRIC_CODES.length),
+    milestones: z.array(milestoneSchema).min(1),
+    files: filesSchema,
+    reminders: remindersSchema.prefault({}),
+    pace: paceSchema.prefault({}),
+    inviteValidDays: z.int().min(1).max(365).default(30),
+  })
+  .superRefine((c, ctx) => {
+    if (c.startDate > c.endDate) {
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'phải bằng hoặc sau startDate' });
+    }
+    const codes = c.metrics.map((m) => m.code);
+    for (const code of METRIC_CODES) {
+      if (!codes.includes(code)) {
+        ctx.addIssue({ code: 'custom', path: ['metrics'], message: `thiếu chỉ tiêu "${code}"` });
+      }
+    }
+    const seen = new Map<string, string>();
+    c.metrics.forEach((m, i) =>
+      m.aliases.forEach((alias, j) => {
+        const key = alias.normalize('NFC').toLowerCase();
+        const owner = seen.get(key);
+        if (owner && owner !== m.code) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['metrics', i, 'aliases', j],
+            message: `bí danh "${alias}" đã dùng cho "${owner}"`,
+          });
+        }
+        seen.set(key, m.code);
+      }),
+    );
+    const milestoneCodes = new Set<string>();
+    c.milestones.forEach((m, i) => {
+      if (milestoneCodes.has(m.code)) {
+        ctx.addIssue({ code: 'custom', path: ['milestones', i, 'code'], message: `mã "${m.code}" bị trùng` });
+      }
+      milestoneCodes.add(m.code);
+    });
+  });
+
+/** A parsed, defaulted `campaign.json`. */
+export type CampaignFile = z.infer<typeof campaignFileSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Db } from './database.js';
+import type { GroupChatRow } from './member.table.js';
+
+/** Registers a group chat, or re-points an existing registration at a new scope and purpose. */
+export async function upsertGroupChat(
+  db: Db,
+  row: {
+    campaign_id: number;
+    platform: string;
+    chat_id: string;
+    title: string;
+    purpose: 'leadership' | 'coordination';
+    scope_unit_id: number;
+    registered_at: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('group_chats')
+    .values({ ...row, registered_by: null, active: true })
+    .onConflict((oc) =>
+      oc.columns(['campaign_id', 'platform', 'chat_id']).doUpdateSet({
+        title: row.title,
+        purpose: row.purpose,
+        scope_unit_id: row.scope_unit_id,
+        active: true,
+        registered_at: row.registered_at,
+      }),
+    )
+    .execute();
+}
+
+/** Finds a registered group chat. */
+export async function findGroupChat(
+  db: Db,
+  campaignId: number,
+  platform: string,
+  chatId: string,
+): Promise<GroupChatRow | undefined> {
+  return db
+    .selectFrom('group_chats')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('platform', '=', platform)
+    .where('chat_id', '=', chatId)
+    .executeTakeFirst();
+}
+
+/** Lists the active groups of a campaign with a purpose. */
+export async function listActiveGroupChats(
+  db: Db,
+  campaignId: number,
+  purpose: 'leadership' | 'coordination',
+): Promise<GroupChatRow[]> {
+  return db
+    .selectFrom('group_chats')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where('purpose', '=', purpose)
+    .where('active', '=', true)
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import type { Db } from './database.js';
+import type { InviteRow, Role } from './member.table.js';
+
+/** Stores a new invite (its code already hashed). */
+export async function insertInvite(
+  db: Db,
+  row: {
+    campaign_id: number;
+    code_hash: string;
+    unit_id: number;
+    role: Role;
+    uses_left: number;
+    expires_at: Date;
+    created_by: string;
+    created_at: Date;
+  },
+): Promise<InviteRow> {
+  return db.insertInto('invites').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Finds an invite by code hash and locks it for the redeeming transaction. */
+export async function findInviteForUpdate(db: Db, codeHash: string): Promise<InviteRow | undefined> {
+  return db
+    .selectFrom('invites')
+    .selectAll()
+    .where('code_hash', '=', codeHash)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Uses up one use of an invite. */
+export async function decrementInviteUses(db: Db, inviteId: number): Promise<void> {
+  await db
+    .updateTable('invites')
+    .set((eb) => ({ uses_left: eb('uses_left', '-', 1) }))
+    .where('id', '=', inviteId)
+    .execute();
+}
+
+/** Records one redemption attempt, successful or not. */
+export async function insertInviteAttempt(
+  db: Db,
+  row: { platform: string; platform_user_id: string; succeeded: boolean; attempted_at: Date },
+): Promise<void> {
+  await db.insertInto('invite_attempts').values(row).execute();
+}
+
+/** Counts a user's failed attempts since an instant. */
+export async function countFailedAttemptsSince(
+  db: Db,
+  platform: string,
+  platformUserId: string,
+  since: Date,
+): Promise<number> {
+  const row = await db
+    .selectFrom('invite_attempts')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('platform', '=', platform)
+    .where('platform_user_id', '=', platformUserId)
+    .where('succeeded', '=', false)
+    .where('attempted_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,101 @@
+import type { Db } from './database.js';
+
+/** One commune in a scope with its target and its reports around a date. */
+export interface CommuneReportRow {
+  id: number;
+  code: string;
+  name: string;
+  parent_name: string;
+  target_books: number | null;
+  target_cases: number | null;
+  cur_date: string | null;
+  cur_books: number | null;
+  cur_scanned: number | null;
+  cur_entered: number | null;
+  cur_attached: number | null;
+  cur_late: boolean | null;
+  cur_updated_at: Date | null;
+  prev_books: number | null;
+  prev_scanned: number | null;
+  prev_entered: number | null;
+  prev_attached: number | null;
+}
+
+/**
+ * Every commune under a scope unit (itself, its children or grandchildren) with its target, its latest
+ * report on or before `date`, and its latest report before `date` — one statement whatever the number
+ * of communes.
+ */
+export async function listCommuneReports(
+  db: Db,
+  campaignId: number,
+  scopeUnitId: number,
+  date: string,
+): Promise<CommuneReportRow[]> {
+  return db
+    .selectFrom('units as c')
+    .innerJoin('units as d', 'd.id', 'c.parent_id')
+    .leftJoin('unit_targets as t', 't.unit_id', 'c.id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('daily_reports as r')
+          .select([
+            'r.report_date',
+            'r.books',
+            'r.scanned',
+            'r.entered',
+            'r.attached',
+            'r.late',
+            'r.updated_at',
+          ])
+          .whereRef('r.unit_id', '=', 'c.id')
+          .where('r.report_date', '<=', date)
+          .orderBy('r.report_date', 'desc')
+          .limit(1)
+          .as('cur'),
+      (join) => join.onTrue(),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('daily_reports as p')
+          .select(['p.books', 'p.scanned', 'p.entered', 'p.attached'])
+          .whereRef('p.unit_id', '=', 'c.id')
+          .where('p.report_date', '<', date)
+          .orderBy('p.report_date', 'desc')
+          .limit(1)
+          .as('prev'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'c.id',
+      'c.code',
+      'c.name',
+      'd.name as parent_name',
+      't.books as target_books',
+      't.cases as target_cases',
+      'cur.report_date as cur_date',
+      'cur.books as cur_books',
+      'cur.scanned as cur_scanned',
+      'cur.entered as cur_entered',
+      'cur.attached as cur_attached',
+      'cur.late as cur_late',
+      'cur.updated_at as cur_updated_at',
+      'prev.books as prev_books',
+      'prev.scanned as prev_scanned',
+      'prev.entered as prev_entered',
+      'prev.attached as prev_attached',
+    ])
+    .where('c.campaign_id', '=', campaignId)
+    .where('c.level', '=', 'commune')
+    .where((eb) =>
+      eb.or([
+        eb('c.id', '=', scopeUnitId),
+        eb('d.id', '=', scopeUnitId),
+        eb('d.parent_id', '=', scopeUnitId),
+      ]),
+    )
+    .orderBy('c.id')
+    .execute();
+}

@@ -1,0 +1,15 @@
+import type { CampaignFile } from '../config/campaign-schema.js';
+import type { FileRules } from '../files/file-rules.js';
+
+/** A loaded campaign: its database id and the settings its folder declared. */
+export interface Campaign {
+  readonly id: number;
+  readonly code: string;
+  readonly settings: CampaignFile;
+}
+
+/** The sample-file rules of a campaign, in the inspector's terms. */
+export function fileRulesOf(settings: Pick<CampaignFile, 'files'>): FileRules {
+  const { maxBytes, minDpi, minYear, typeCodes } = settings.files;
+  return { maxBytes, minDpi, minYear, typeCodes };
+}

@@ -1,0 +1,218 @@
+import type { Clock } from '../domain/clock.js';
+import { NotFoundError } from '../domain/errors.js';
+import { generateInviteCode, hashInviteCode, looksLikeInviteCode } from '../domain/invite-code.js';
+import { insertAudit } from '../db/audit.repository.js';
+import type { Db } from '../db/database.js';
+import {
+  countFailedAttemptsSince,
+  decrementInviteUses,
+  findInviteForUpdate,
+  insertInvite,
+  insertInviteAttempt,
+} from '../db/invite.repository.js';
+import { upsertMember } from '../db/member.repository.js';
+import type { InviteRow, MemberRow, Role } from '../db/member.table.js';
+import { upsertGroupChat } from '../db/group-chat.repository.js';
+import { inTransaction } from '../db/transaction.js';
+import { findUnitByCode, findUnitById } from '../db/unit.repository.js';
+import type { UnitRow } from '../db/unit.table.js';
+
+/** How many wrong codes a user may try within THROTTLE_WINDOW_MS before being told to wait. */
+export const MAX_FAILED_ATTEMPTS = 5;
+/** The window over which failed attempts are counted. */
+export const THROTTLE_WINDOW_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
+
+/** A created invite: the plain code is shown once and never stored. */
+export interface CreatedInvite {
+  readonly code: string;
+  readonly unit: UnitRow;
+  readonly role: Role;
+  readonly uses: number;
+  readonly expiresAt: Date;
+}
+
+/** Creates an invite for a unit and role. */
+export async function createInvite(
+  db: Db,
+  input: {
+    campaignId: number;
+    unitCode: string;
+    role: Role;
+    uses: number;
+    validDays: number;
+    createdBy: string;
+  },
+  clock: Clock,
+): Promise<CreatedInvite> {
+  return inTransaction(db, async (trx) => {
+    const unit = await findUnitByCode(trx, input.campaignId, input.unitCode);
+    if (!unit)
+      throw new NotFoundError(
+        `Không có đơn vị mã ${input.unitCode} trong chiến dịch.`,
+        'unit',
+        input.unitCode,
+      );
+    const now = clock.now();
+    const code = generateInviteCode();
+    const expiresAt = new Date(now.getTime() + input.validDays * DAY_MS);
+    await insertInvite(trx, {
+      campaign_id: input.campaignId,
+      code_hash: hashInviteCode(code),
+      unit_id: unit.id,
+      role: input.role,
+      uses_left: input.uses,
+      expires_at: expiresAt,
+      created_by: input.createdBy,
+      created_at: now,
+    });
+    await insertAudit(trx, {
+      at: now,
+      actor: input.createdBy,
+      action: 'invite.create',
+      campaignId: input.campaignId,
+      details: { unit: unit.code, role: input.role, uses: input.uses, expiresAt },
+    });
+    return { code, unit, role: input.role, uses: input.uses, expiresAt };
+  });
+}
+
+/** The outcome of redeeming a code: data, because a wrong code is an everyday event, not a fault. */
+export type RedeemResult =
+  | { readonly ok: true; readonly member: MemberRow; readonly unit: UnitRow }
+  | {
+      readonly ok: false;
+      readonly reason: 'unknown' | 'expired' | 'used_up' | 'revoked' | 'other_campaign' | 'throttled';
+    };
+
+type ConsumeResult =
+  { readonly ok: true; readonly invite: InviteRow } | { readonly ok: false; readonly reason: RedeemFailure };
+
+/** Why a code was refused. */
+export type RedeemFailure = 'unknown' | 'expired' | 'used_up' | 'revoked' | 'other_campaign' | 'throttled';
+
+/**
+ * Checks a typed code and uses one use of it, inside the caller's transaction. Every attempt is recorded,
+ * so that guesses are throttled per user.
+ */
+async function consumeInvite(
+  trx: Db,
+  input: { campaignId: number; platform: string; platformUserId: string; code: string },
+  now: Date,
+): Promise<ConsumeResult> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const failures = await countFailedAttemptsSince(trx, input.platform, input.platformUserId, since);
+  if (failures >= MAX_FAILED_ATTEMPTS) return { ok: false, reason: 'throttled' };
+  const attempt = { platform: input.platform, platform_user_id: input.platformUserId, attempted_at: now };
+  const invite = looksLikeInviteCode(input.code)
+    ? await findInviteForUpdate(trx, hashInviteCode(input.code))
+    : undefined;
+  const reason: RedeemFailure | null = !invite
+    ? 'unknown'
+    : invite.campaign_id !== input.campaignId
+      ? 'other_campaign'
+      : invite.revoked_at
+        ? 'revoked'
+        : invite.expires_at <= now
+          ? 'expired'
+          : invite.uses_left <= 0
+            ? 'used_up'
+            : null;
+  if (reason !== null || !invite) {
+    await insertInviteAttempt(trx, { ...attempt, succeeded: false });
+    return { ok: false, reason: reason ?? 'unknown' };
+  }
+  await decrementInviteUses(trx, invite.id);
+  await insertInviteAttempt(trx, { ...attempt, succeeded: true });
+  return { ok: true, invite };
+}
+
+/** Binds a platform user to the invite's unit and role, using one use of the code. */
+export async function redeemInvite(
+  db: Db,
+  input: { campaignId: number; platform: string; platformUserId: string; displayName: string; code: string },
+  clock: Clock,
+): Promise<RedeemResult> {
+  return inTransaction(db, async (trx): Promise<RedeemResult> => {
+    const now = clock.now();
+    const consumed = await consumeInvite(trx, input, now);
+    if (!consumed.ok) return consumed;
+    const { invite } = consumed;
+    const member = await upsertMember(trx, {
+      campaign_id: input.campaignId,
+      platform: input.platform,
+      platform_user_id: input.platformUserId,
+      display_name: input.displayName,
+      role: invite.role,
+      unit_id: invite.unit_id,
+      at: now,
+    });
+    const unit = await requireUnit(trx, invite.unit_id);
+    await insertAudit(trx, {
+      at: now,
+      actor: `${input.platform}:${input.platformUserId}`,
+      action: 'invite.redeem',
+      campaignId: input.campaignId,
+      details: { inviteId: invite.id, memberId: member.id, unit: unit.code, role: invite.role },
+    });
+    return { ok: true, member, unit };
+  });
+}
+
+/** The outcome of registering a group chat with a code. */
+export type RegisterGroupResult =
+  | { readonly ok: true; readonly unit: UnitRow; readonly purpose: 'leadership' | 'coordination' }
+  | { readonly ok: false; readonly reason: RedeemFailure | 'wrong_role' };
+
+/**
+ * Registers a group chat for a scope with a leader code (a leadership group that gets the evening
+ * report) or a coordinator code (a coordination group). A reporter code is refused and not used up.
+ */
+export async function registerGroupWithInvite(
+  db: Db,
+  input: {
+    campaignId: number;
+    platform: string;
+    chatId: string;
+    title: string;
+    platformUserId: string;
+    code: string;
+  },
+  clock: Clock,
+): Promise<RegisterGroupResult> {
+  return inTransaction(db, async (trx): Promise<RegisterGroupResult> => {
+    const now = clock.now();
+    const peek = looksLikeInviteCode(input.code)
+      ? await findInviteForUpdate(trx, hashInviteCode(input.code))
+      : undefined;
+    if (peek?.role === 'reporter') return { ok: false, reason: 'wrong_role' };
+    const consumed = await consumeInvite(trx, input, now);
+    if (!consumed.ok) return consumed;
+    const { invite } = consumed;
+    const purpose = invite.role === 'leader' ? 'leadership' : 'coordination';
+    await upsertGroupChat(trx, {
+      campaign_id: input.campaignId,
+      platform: input.platform,
+      chat_id: input.chatId,
+      title: input.title,
+      purpose,
+      scope_unit_id: invite.unit_id,
+      registered_at: now,
+    });
+    const unit = await requireUnit(trx, invite.unit_id);
+    await insertAudit(trx, {
+      at: now,
+      actor: `${input.platform}:${input.platformUserId}`,
+      action: 'group.register',
+      campaignId: input.campaignId,
+      details: { chatId: input.chatId, title: input.title, purpose, unit: unit.code },
+    });
+    return { ok: true, unit, purpose };
+  });
+}
+
+async function requireUnit(db: Db, unitId: number): Promise<UnitRow> {
+  const unit = await findUnitById(db, unitId);
+  if (!unit) throw new NotFoundError('Đơn vị của mã mời không còn tồn tại.', 'unit', String(unitId));
+  return unit;
+}

@@ -1,0 +1,117 @@
+import type { Campaign } from '../domain/campaign.js';
+import { NotFoundError } from '../domain/errors.js';
+import {
+  ZERO_FIGURES,
+  expectedShare,
+  rankStandings,
+  sumFigures,
+  type CommuneStanding,
+  type Figures,
+  type RankedStanding,
+} from '../domain/progress.js';
+import type { Db } from '../db/database.js';
+import { listCommuneReports, type CommuneReportRow } from '../db/progress.repository.js';
+import { findUnitById } from '../db/unit.repository.js';
+import type { UnitRow } from '../db/unit.table.js';
+
+/** A scope's picture on one date: every commune ranked, and the totals. */
+export interface ScopeProgress {
+  readonly scope: UnitRow;
+  readonly date: string;
+  readonly standings: readonly RankedStanding[];
+  readonly totals: Figures & {
+    readonly targetBooks: number;
+    readonly targetCases: number;
+    readonly attachedChange: number;
+  };
+  readonly onTime: number;
+  readonly late: number;
+  readonly missing: number;
+}
+
+function toStanding(row: CommuneReportRow, date: string): CommuneStanding {
+  const figures: Figures =
+    row.cur_date === null
+      ? ZERO_FIGURES
+      : {
+          books: row.cur_books ?? 0,
+          scanned: row.cur_scanned ?? 0,
+          entered: row.cur_entered ?? 0,
+          attached: row.cur_attached ?? 0,
+        };
+  const previous: Figures =
+    row.prev_books === null
+      ? ZERO_FIGURES
+      : {
+          books: row.prev_books,
+          scanned: row.prev_scanned ?? 0,
+          entered: row.prev_entered ?? 0,
+          attached: row.prev_attached ?? 0,
+        };
+  const reportedToday = row.cur_date === date;
+  return {
+    unitId: row.id,
+    code: row.code,
+    name: row.name,
+    parentName: row.parent_name,
+    target: row.target_cases === null ? null : { books: row.target_books ?? 0, cases: row.target_cases },
+    figures,
+    previous,
+    timing: reportedToday ? (row.cur_late ? 'late' : 'on_time') : 'missing',
+    lastReportAt: row.cur_updated_at,
+  };
+}
+
+/** Ranks every commune in a scope on a date; a commune missing today keeps its last figures. */
+export async function getScopeProgress(
+  db: Db,
+  campaign: Campaign,
+  scopeUnitId: number,
+  date: string,
+): Promise<ScopeProgress> {
+  const scope = await findUnitById(db, scopeUnitId);
+  if (!scope || scope.campaign_id !== campaign.id) {
+    throw new NotFoundError('Đơn vị không thuộc chiến dịch.', 'unit', String(scopeUnitId));
+  }
+  const rows = await listCommuneReports(db, campaign.id, scopeUnitId, date);
+  const standings = rows.map((row) => toStanding(row, date));
+  const { settings } = campaign;
+  const deadline = settings.milestones.find((m) => m.metric === 'attached')?.deadline ?? settings.endDate;
+  const ranked = rankStandings(standings, {
+    expected: expectedShare(date, settings.startDate, deadline),
+    ...settings.pace,
+  });
+  const current = sumFigures(standings.map((s) => s.figures));
+  const previous = sumFigures(standings.map((s) => s.previous));
+  const count = (timing: string) => standings.filter((s) => s.timing === timing).length;
+  return {
+    scope,
+    date,
+    standings: ranked,
+    totals: {
+      ...current,
+      targetBooks: standings.reduce((t, s) => t + (s.target?.books ?? 0), 0),
+      targetCases: standings.reduce((t, s) => t + (s.target?.cases ?? 0), 0),
+      attachedChange: current.attached - previous.attached,
+    },
+    onTime: count('on_time'),
+    late: count('late'),
+    missing: count('missing'),
+  };
+}
+
+/** A commune's standing with its ranking in its district and in its province. */
+export async function getCommuneProgress(
+  db: Db,
+  campaign: Campaign,
+  commune: UnitRow,
+  date: string,
+): Promise<{ standing: RankedStanding; inDistrict: ScopeProgress; inProvince: ScopeProgress }> {
+  const district = commune.parent_id === null ? undefined : await findUnitById(db, commune.parent_id);
+  if (!district?.parent_id) throw new NotFoundError('Xã không thuộc huyện nào.', 'unit', commune.code);
+  const inDistrict = await getScopeProgress(db, campaign, district.id, date);
+  const inProvince = await getScopeProgress(db, campaign, district.parent_id, date);
+  const standing = inDistrict.standings.find((s) => s.unitId === commune.id);
+  if (!standing) throw new NotFoundError('Không tìm thấy xã trong huyện.', 'unit', commune.code);
+  return { standing, inDistrict, inProvince };
+}

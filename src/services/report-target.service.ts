@@ -1,0 +1,83 @@
+import type { Campaign } from '../domain/campaign.js';
+import { localParts } from '../domain/local-time.js';
+import type { DayMonth } from '../domain/text-normalize.js';
+import type { Db } from '../db/database.js';
+import type { MemberRow } from '../db/member.table.js';
+import { findUnitAncestry, findUnitByCode } from '../db/unit.repository.js';
+import type { UnitRow } from '../db/unit.table.js';
+
+/** Why a report cannot be taken from this person for that unit or date. */
+export type ReportRefusal =
+  | { readonly code: 'not_allowed' }
+  | { readonly code: 'unit_required' }
+  | { readonly code: 'unit_unknown'; readonly unitCode: string }
+  | { readonly code: 'unit_out_of_scope'; readonly unitName: string }
+  | { readonly code: 'not_commune'; readonly unitName: string }
+  | { readonly code: 'other_unit_reporter' }
+  | { readonly code: 'past_date_coordinator_only' }
+  | { readonly code: 'future_date'; readonly date: string }
+  | { readonly code: 'invalid_date' };
+
+/** The unit and local date a report is for, and whether it arrived after the cut-off. */
+export interface ReportTarget {
+  readonly unit: UnitRow;
+  readonly date: string;
+  readonly late: boolean;
+}
+
+function resolveDate(written: DayMonth, today: { year: number; date: string }): string | undefined {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const make = (year: number) => `${year}-${pad(written.month)}-${pad(written.day)}`;
+  let date = make(written.year ?? today.year);
+  // "05/03" means the most recent 5 March: last year's when this year's is still ahead.
+  if (written.year === undefined && date > today.date) date = make(today.year - 1);
+  const check = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date ? undefined : date;
+}
+
+/**
+ * Decides which unit and date a report is for, enforcing scope in the service (not only in the chat):
+ * a reporter reports for their own commune, today; a coordinator names a commune in their scope and may
+ * report for a past date.
+ */
+export async function resolveReportTarget(
+  db: Db,
+  campaign: Campaign,
+  who: { member: MemberRow; unit: UnitRow },
+  written: { unitCode?: string; date?: DayMonth },
+  now: Date,
+): Promise<{ ok: true; target: ReportTarget } | { ok: false; refusal: ReportRefusal }> {
+  const { settings } = campaign;
+  const local = localParts(now, settings.timeZone);
+  const { member } = who;
+  if (!member.active || member.role === 'leader') return { ok: false, refusal: { code: 'not_allowed' } };
+
+  let unit = who.unit;
+  if (member.role === 'coordinator') {
+    if (!written.unitCode) return { ok: false, refusal: { code: 'unit_required' } };
+    const named = await findUnitByCode(db, campaign.id, written.unitCode);
+    if (!named) return { ok: false, refusal: { code: 'unit_unknown', unitCode: written.unitCode } };
+    const ancestry = await findUnitAncestry(db, named.id);
+    if (!ancestry.some((u) => u.id === who.unit.id)) {
+      return { ok: false, refusal: { code: 'unit_out_of_scope', unitName: named.name } };
+    }
+    unit = named;
+  } else if (written.unitCode && written.unitCode !== who.unit.code) {
+    return { ok: false, refusal: { code: 'other_unit_reporter' } };
+  }
+  if (unit.level !== 'commune') return { ok: false, refusal: { code: 'not_commune', unitName: unit.name } };
+
+  let date = local.date;
+  if (written.date) {
+    const resolved = resolveDate(written.date, local);
+    if (!resolved) return { ok: false, refusal: { code: 'invalid_date' } };
+    if (resolved > local.date) return { ok: false, refusal: { code: 'future_date', date: resolved } };
+    if (resolved < local.date && member.role !== 'coordinator') {
+      return { ok: false, refusal: { code: 'past_date_coordinator_only' } };
+    }
+    date = resolved;
+  }
+  // A back-filled day is late by definition; today's is late after the campaign's cut-off.
+  const late = date < local.date || local.time >= settings.reportCutoff;
+  return { ok: true, target: { unit, date, late } };
+}

@@ -1,0 +1,59 @@
+import type { Telegraf } from 'telegraf';
+import { createBot } from '../../src/bot/bot.js';
+import type { SohoaContext } from '../../src/bot/bot-context.js';
+import { InboxProcessor } from '../../src/bot/inbox-processor.js';
+import { pollOnce } from '../../src/bot/update-poller.js';
+import { createLogger } from '../../src/config/logger.js';
+import type { Campaign } from '../../src/domain/campaign.js';
+import type { ManualClock } from '../../src/domain/clock.js';
+import type { Db } from '../../src/db/database.js';
+import { FakeBotApi, startFakeBotApi } from '../../src/fake-telegram/index.js';
+import { OutboxSender } from '../../src/outbox/outbox-sender.js';
+import { getCampaign } from '../../src/services/campaign.service.js';
+
+/** The real bot, inbox processor and sender against the fake Bot API, stepped by the test. */
+export interface BotHarness {
+  readonly api: FakeBotApi;
+  readonly bot: Telegraf<SohoaContext>;
+  readonly campaign: Campaign;
+  readonly processor: InboxProcessor;
+  readonly sender: OutboxSender;
+  /** Fetches every injected update into the inbox, handles them, and delivers every reply. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts a harness on a database that already has a campaign loaded. */
+export async function startBotHarness(db: Db, clock: ManualClock): Promise<BotHarness> {
+  const api = await startFakeBotApi({ clock });
+  const campaign = await getCampaign(db);
+  const logger = createLogger('silent');
+  const bot = createBot({
+    token: api.token,
+    apiRoot: api.apiRoot,
+    campaign,
+    clock,
+    logger,
+    botInfo: api.botInfo,
+  });
+  const processor = new InboxProcessor({ db, bot, clock, logger });
+  const sender = new OutboxSender({ db, telegram: bot.telegram, clock, logger }, { backoffMs: 1 });
+  let offset = 0;
+  return {
+    api,
+    bot,
+    campaign,
+    processor,
+    sender,
+    settle: async () => {
+      for (;;) {
+        const batch = await pollOnce({ telegram: bot.telegram, db, clock }, offset, 0);
+        offset = batch.offset;
+        const handled = await processor.drain();
+        const sent = await sender.drain();
+        if (batch.stored === 0 && handled === 0 && sent === 0) return;
+      }
+    },
+    close: () => api.close(),
+  };
+}
