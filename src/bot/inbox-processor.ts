@@ -20,7 +20,16 @@ export const MAX_UPDATE_ATTEMPTS = 5;
 export class InboxProcessor {
   #wake: (() => void) | undefined;
 
-  constructor(private readonly deps: { db: Db; bot: Telegraf<SohoaContext>; clock: Clock; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      bot: Telegraf<SohoaContext>;
+      clock: Clock;
+      logger: Logger;
+      /** Called after an update committed (its replies are in the outbox): wakes the sender. */
+      onHandled?: () => void;
+    },
+  ) {}
 
   /** Handles the oldest pending update; false when there was none. */
   async processOne(): Promise<boolean> {
@@ -40,6 +49,7 @@ export class InboxProcessor {
       return true;
     }
     if (!claimed) return false;
+    this.deps.onHandled?.();
     await this.#acknowledgeCallback(claimed.payload as Update);
     return true;
   }

@@ -60,3 +60,13 @@ export async function listActiveGroupChats(
     .orderBy('id')
     .execute();
 }
+
+/** Marks a group chat inactive in every campaign (the bot was removed from it or it was deleted). */
+export async function deactivateGroupChatsByChat(db: Db, platform: string, chatId: string): Promise<void> {
+  await db
+    .updateTable('group_chats')
+    .set({ active: false })
+    .where('platform', '=', platform)
+    .where('chat_id', '=', chatId)
+    .execute();
+}

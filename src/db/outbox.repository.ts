@@ -120,3 +120,90 @@ export async function markOutboxFailed(db: Db, id: number, error: string): Promi
 export async function findOutboxByKey(db: Db, dedupeKey: string): Promise<OutboxRow | undefined> {
   return db.selectFrom('outbox').selectAll().where('dedupe_key', '=', dedupeKey).executeTakeFirst();
 }
+
+/** How a claimed message's delivery ended, as far as the outbox is concerned. */
+export type OutboxClaimOutcome =
+  | { readonly status: 'sent'; readonly at: Date; readonly result: unknown }
+  | { readonly status: 'failed'; readonly error: string }
+  | { readonly status: 'retry'; readonly nextAttemptAt: Date; readonly error: string };
+
+/**
+ * Records the end of a delivery, but only while the claim still holds (the row's next attempt is still
+ * the lease this sender got): a sender that outlived its lease must not overwrite the row's new owner.
+ */
+export async function settleOutboxClaim(
+  db: Db,
+  claim: { id: number; leaseUntil: Date },
+  outcome: OutboxClaimOutcome,
+): Promise<boolean> {
+  const changes =
+    outcome.status === 'sent'
+      ? {
+          status: 'sent' as const,
+          sent_at: outcome.at,
+          result: JSON.stringify(outcome.result ?? null),
+          last_error: null,
+        }
+      : outcome.status === 'failed'
+        ? { status: 'failed' as const, last_error: outcome.error.slice(0, 2000) }
+        : { next_attempt_at: outcome.nextAttemptAt, last_error: outcome.error.slice(0, 2000) };
+  const updated = await db
+    .updateTable('outbox')
+    .set(changes)
+    .where('id', '=', claim.id)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '=', claim.leaseUntil)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/**
+ * Gives a claimed message back without counting the attempt: it was never tried (the sender is stopping,
+ * or the chat's rate limit or Telegram's retry_after says later).
+ */
+export async function releaseOutboxClaim(
+  db: Db,
+  claim: { id: number; leaseUntil: Date },
+  nextAttemptAt: Date,
+  reason: string | null = null,
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      next_attempt_at: nextAttemptAt,
+      attempts: eb('attempts', '-', 1),
+      ...(reason === null ? {} : { last_error: reason.slice(0, 2000) }),
+    }))
+    .where('id', '=', claim.id)
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '=', claim.leaseUntil)
+    .executeTakeFirst();
+  return Number(updated.numUpdatedRows) > 0;
+}
+
+/** When the earliest pending message is next due (a lease end counts too); undefined when none is pending. */
+export async function nextOutboxDueAt(db: Db): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('next_attempt_at').as('due'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row?.due ?? undefined;
+}
+
+/** Delivery counts of the messages whose dedupe key starts with `prefix` (one job run, one broadcast). */
+export async function countOutboxByKeyPrefix(
+  db: Db,
+  prefix: string,
+): Promise<{ pending: number; sent: number; failed: number }> {
+  const escaped = prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  const rows = await db
+    .selectFrom('outbox')
+    .select((eb) => ['status', eb.fn.countAll<number>().as('count')])
+    .where('dedupe_key', 'like', `${escaped}%`)
+    .groupBy('status')
+    .execute();
+  const counts = { pending: 0, sent: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = Number(row.count);
+  return counts;
+}

@@ -118,3 +118,9 @@ export async function findUnitAncestry(db: Db, unitId: number): Promise<UnitRow[
   }
   return chain;
 }
+
+/** The ids of a unit's direct children. */
+export async function listChildUnitIds(db: Db, parentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('units').select('id').where('parent_id', '=', parentId).execute();
+  return rows.map((r) => r.id);
+}

@@ -11,7 +11,7 @@ import {
 } from '../domain/progress.js';
 import type { Db } from '../db/database.js';
 import { listCommuneReports, type CommuneReportRow } from '../db/progress.repository.js';
-import { findUnitById } from '../db/unit.repository.js';
+import { findUnitById, listChildUnitIds } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
 
 /** A scope's picture on one date: every commune ranked, and the totals. */
@@ -62,6 +62,26 @@ function toStanding(row: CommuneReportRow, date: string): CommuneStanding {
   };
 }
 
+function summarize(scope: UnitRow, date: string, standings: RankedStanding[]): ScopeProgress {
+  const current = sumFigures(standings.map((s) => s.figures));
+  const previous = sumFigures(standings.map((s) => s.previous));
+  const count = (timing: string) => standings.filter((s) => s.timing === timing).length;
+  return {
+    scope,
+    date,
+    standings,
+    totals: {
+      ...current,
+      targetBooks: standings.reduce((t, s) => t + (s.target?.books ?? 0), 0),
+      targetCases: standings.reduce((t, s) => t + (s.target?.cases ?? 0), 0),
+      attachedChange: current.attached - previous.attached,
+    },
+    onTime: count('on_time'),
+    late: count('late'),
+    missing: count('missing'),
+  };
+}
+
 /** Ranks every commune in a scope on a date; a commune missing today keeps its last figures. */
 export async function getScopeProgress(
   db: Db,
@@ -81,26 +101,24 @@ export async function getScopeProgress(
     expected: expectedShare(date, settings.startDate, deadline),
     ...settings.pace,
   });
-  const current = sumFigures(standings.map((s) => s.figures));
-  const previous = sumFigures(standings.map((s) => s.previous));
-  const count = (timing: string) => standings.filter((s) => s.timing === timing).length;
-  return {
-    scope,
-    date,
-    standings: ranked,
-    totals: {
-      ...current,
-      targetBooks: standings.reduce((t, s) => t + (s.target?.books ?? 0), 0),
-      targetCases: standings.reduce((t, s) => t + (s.target?.cases ?? 0), 0),
-      attachedChange: current.attached - previous.attached,
-    },
-    onTime: count('on_time'),
-    late: count('late'),
-    missing: count('missing'),
-  };
+  return summarize(scope, date, ranked);
 }
 
-/** A commune's standing with its ranking in its district and in its province. */
+/** The part of a scope's picture that lies under one of its units, ranked again among themselves. */
+export function narrowScopeProgress(
+  progress: ScopeProgress,
+  scope: UnitRow,
+  communeIds: ReadonlySet<number>,
+): ScopeProgress {
+  let rank = 0;
+  // Standings are already in ranking order, so a subset keeps its order; only the numbers change.
+  const standings = progress.standings
+    .filter((s) => communeIds.has(s.unitId))
+    .map((s) => ({ ...s, rank: s.rank === null ? null : ++rank }));
+  return summarize(scope, progress.date, standings);
+}
+
+/** A commune's standing with its ranking in its district and in its province (one ranking query). */
 export async function getCommuneProgress(
   db: Db,
   campaign: Campaign,
@@ -109,8 +127,9 @@ export async function getCommuneProgress(
 ): Promise<{ standing: RankedStanding; inDistrict: ScopeProgress; inProvince: ScopeProgress }> {
   const district = commune.parent_id === null ? undefined : await findUnitById(db, commune.parent_id);
   if (!district?.parent_id) throw new NotFoundError('Xã không thuộc huyện nào.', 'unit', commune.code);
-  const inDistrict = await getScopeProgress(db, campaign, district.id, date);
   const inProvince = await getScopeProgress(db, campaign, district.parent_id, date);
+  const siblings = await listChildUnitIds(db, district.id);
+  const inDistrict = narrowScopeProgress(inProvince, district, new Set(siblings));
   const standing = inDistrict.standings.find((s) => s.unitId === commune.id);
   if (!standing) throw new NotFoundError('Không tìm thấy xã trong huyện.', 'unit', commune.code);
   return { standing, inDistrict, inProvince };

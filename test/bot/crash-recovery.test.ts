@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/domain/clock.js';
+import { openDatabase } from '../../src/db/database.js';
+import { upsertMember } from '../../src/db/member.repository.js';
+import { migrateToLatest } from '../../src/db/migrator.js';
+import { listUnitsWithTargets } from '../../src/db/unit.repository.js';
+import { startFakeBotApi } from '../../src/fake-telegram/index.js';
+import { loadQuangTri } from '../support/campaign-fixture.js';
+
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'sohoa.js');
+const REPORTERS = 100;
+const REPORTS_EACH = 10;
+
+async function waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function startBot(env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.setEncoding('utf8');
+  return child;
+}
+
+describe('a bot process killed in the middle of a burst', () => {
+  it('stores every report once and enqueues every reply once after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sohoa-crash-'));
+    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
+    // Prepare the folder: campaign and 100 reporters, then release it for the bot process.
+    const setup = await openDatabase({ kind: 'embedded', dataDir });
+    await migrateToLatest(setup.db);
+    const campaignId = await loadQuangTri(setup.db, clock);
+    const communes = (await listUnitsWithTargets(setup.db, campaignId)).filter((u) => u.level === 'commune');
+    for (let i = 1; i <= REPORTERS; i++) {
+      const unit = communes[i - 1];
+      if (!unit) throw new Error('not enough communes');
+      await upsertMember(setup.db, {
+        campaign_id: campaignId,
+        platform: 'telegram',
+        platform_user_id: String(i),
+        display_name: `Cán bộ ${i}`,
+        role: 'reporter',
+        unit_id: unit.id,
+        at: clock.now(),
+      });
+    }
+    await setup.close();
+
+    const api = await startFakeBotApi({ clock });
+    const env = {
+      ...process.env,
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      SOHOA_NOW: '2025-03-10T09:00:00+07:00',
+      LOG_LEVEL: 'error',
+    };
+    // Each reporter sends ten growing cumulative reports: every one is valid and accepted (books stay
+    // under the smallest commune's target, so no report waits for a confirmation).
+    for (let round = 1; round <= REPORTS_EACH; round++) {
+      for (let i = 1; i <= REPORTERS; i++) {
+        api.sendText(
+          api.user(i),
+          `/baocao so ${Math.min(round, 3)} scan ${round * 20} nhap ${round * 15} dinhkem ${round * 10}`,
+        );
+      }
+    }
+    const total = REPORTERS * REPORTS_EACH;
+    const sentReplies = () => api.sent.filter((c) => c.method === 'sendMessage' && c.ok).length;
+    try {
+      const first = startBot(env);
+      await waitUntil(() => sentReplies() >= 150, 240_000, 'the first replies');
+      first.kill('SIGKILL');
+      await new Promise((r) => first.once('exit', r));
+      const beforeRestart = sentReplies();
+      expect(beforeRestart).toBeLessThan(total);
+
+      const second = startBot(env);
+      let stderr = '';
+      second.stderr?.on('data', (d: string) => (stderr += d));
+      await waitUntil(() => sentReplies() >= total, 300_000, `all ${total} replies (stderr: ${stderr})`);
+      second.kill('SIGTERM');
+      const code = await new Promise((r) => second.once('exit', r));
+      expect(code).toBe(0);
+    } finally {
+      await api.close();
+    }
+
+    const check = await openDatabase({ kind: 'embedded', dataDir });
+    try {
+      const inbox = await check.db.selectFrom('inbox').select(['status']).execute();
+      expect(inbox).toHaveLength(total);
+      expect(inbox.every((r) => r.status === 'done')).toBe(true);
+      const revisions = await check.db
+        .selectFrom('report_revisions')
+        .select(['source_inbox_id', 'status'])
+        .execute();
+      expect(revisions).toHaveLength(total);
+      expect(new Set(revisions.map((r) => r.source_inbox_id)).size).toBe(total);
+      const reports = await check.db.selectFrom('daily_reports').selectAll().execute();
+      expect(reports).toHaveLength(REPORTERS);
+      expect(reports.every((r) => r.books === 3 && r.attached === REPORTS_EACH * 10)).toBe(true);
+      const outbox = await check.db.selectFrom('outbox').select(['dedupe_key', 'status']).execute();
+      expect(outbox).toHaveLength(total);
+      expect(new Set(outbox.map((r) => r.dedupe_key)).size).toBe(total);
+      expect(outbox.every((r) => r.status === 'sent')).toBe(true);
+    } finally {
+      await check.close();
+    }
+    // The only acceptable duplicates: a send Telegram accepted just before the kill, not yet marked sent.
+    const duplicates = api.duplicateDeliveries().reduce((n, d) => n + d.count - 1, 0);
+    expect(duplicates).toBeLessThanOrEqual(20);
+  }, 600_000);
+});
