@@ -1,0 +1,74 @@
+import type { PDFDocument } from 'pdf-lib';
+import type { DailyReportData } from './daily-report-data.js';
+import { drawChartImage, embedChartPng } from './pdf-chart-image.js';
+import { drawCoverPage } from './pdf-cover.js';
+import {
+  CONTENT_BOTTOM,
+  CONTENT_TOP,
+  CONTENT_WIDTH,
+  PAGE,
+  addReportPage,
+  createReportDocument,
+  drawPageFooters,
+} from './pdf-layout.js';
+import { drawTable, type PdfCursor } from './pdf-table.js';
+import { communeTableSpec, districtTableSpec } from './pdf-unit-table.js';
+import { formatDate, nfc } from './vi-format.js';
+
+/** The chart images a report PDF shows, as rendered for the chat. */
+export interface DailyReportCharts {
+  ranking: Buffer[];
+  district: Buffer | null;
+  progress: Buffer;
+}
+
+/**
+ * Places images one under another, each scaled to the content width — or smaller when that would be
+ * taller than a page (the phone-shaped ranking images) — starting a new page when one does not fit.
+ */
+async function drawCharts(doc: PDFDocument, images: readonly Buffer[]): Promise<void> {
+  const usableHeight = CONTENT_TOP - CONTENT_BOTTOM;
+  let cursor: PdfCursor | null = null;
+  for (const bytes of images) {
+    const image = await embedChartPng(doc, bytes);
+    const scale = Math.min(CONTENT_WIDTH / image.width, usableHeight / image.height);
+    const width = image.width * scale;
+    const height = image.height * scale;
+    if (!cursor || cursor.y - height < CONTENT_BOTTOM) cursor = { page: addReportPage(doc), y: CONTENT_TOP };
+    drawChartImage(cursor.page, image, {
+      x: PAGE.margin + (CONTENT_WIDTH - width) / 2,
+      y: cursor.y - height,
+      width,
+      height,
+    });
+    cursor = { page: cursor.page, y: cursor.y - height - 16 };
+  }
+}
+
+/** The evening report as an A4 PDF: cover, charts, and a table of every unit in scope. */
+export async function renderDailyReportPdf(
+  data: DailyReportData,
+  charts: DailyReportCharts,
+): Promise<Uint8Array> {
+  const { doc, fonts } = await createReportDocument();
+  const title = nfc(`Báo cáo tiến độ số hóa – ${data.scopeName} – ngày ${formatDate(data.date)}`);
+  doc.setTitle(title);
+  doc.setSubject(nfc(data.campaignName));
+  doc.setLanguage('vi-VN');
+  doc.setCreator('sohoa');
+  doc.setProducer('sohoa (pdf-lib)');
+  // The data time, not the wall clock: the same data renders the same document.
+  doc.setCreationDate(data.dataAsOf);
+  doc.setModificationDate(data.dataAsOf);
+
+  drawCoverPage(doc, fonts, data);
+  await drawCharts(doc, [charts.progress, ...(charts.district ? [charts.district] : []), ...charts.ranking]);
+  // Tables start on a fresh page: a table squeezed under a chart would split its header from its rows.
+  let cursor: PdfCursor | null = null;
+  if (data.scopeLevel === 'province' && data.districts.length > 0) {
+    cursor = drawTable(doc, fonts, districtTableSpec(data), null);
+  }
+  if (data.communes.length > 0) drawTable(doc, fonts, communeTableSpec(data), cursor);
+  drawPageFooters(doc, fonts, title);
+  return doc.save({ useObjectStreams: true });
+}

@@ -1,0 +1,25 @@
+import type { DailyReportData } from './daily-report-data.js';
+import {
+  BAR_VALUE_HINT,
+  axisMaxPercent,
+  renderRankedBarChart,
+  unrankedFootnote,
+} from './ranked-bar-chart.js';
+import { dataTimeLabel } from './report-dates.js';
+import { rankedRows, unrankedRows } from './unit-labels.js';
+
+/** Province scope only: districts compared by % attached & reviewed; null for a district scope. */
+export async function renderDistrictChart(data: DailyReportData): Promise<Buffer | null> {
+  if (data.scopeLevel !== 'province' || data.districts.length === 0) return null;
+  const ranked = rankedRows(data.districts);
+  const unranked = unrankedRows(data.districts);
+  return renderRankedBarChart({
+    rows: ranked,
+    withParent: false,
+    titleLines: ['Tiến độ số hóa – so sánh các huyện theo % đính kèm'],
+    subtitleLines: [`${data.scopeName} · ${dataTimeLabel(data)}`, BAR_VALUE_HINT],
+    legendRows: ranked,
+    axisMaxPercent: axisMaxPercent(ranked),
+    footnote: unrankedFootnote(unranked, false),
+  });
+}

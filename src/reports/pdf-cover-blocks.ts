@@ -1,0 +1,190 @@
+import type { PDFPage } from 'pdf-lib';
+import type { DailyReportData } from './daily-report-data.js';
+import { CONTENT_WIDTH, PAGE, drawText, pdfColor, type PdfFonts } from './pdf-layout.js';
+import { planValue } from './report-dates.js';
+import { INK, PACE_COLORS, SERIES_COLORS } from './report-palette.js';
+import { rankedRows, shortDistrictName } from './unit-labels.js';
+import { formatNumber, formatPercent, formatSignedNumber } from './vi-format.js';
+
+// The blocks of the cover page; each draws from a top y down and returns the y under it.
+
+interface KeyFigure {
+  label: string;
+  value: string;
+  note: string;
+}
+
+function share(part: number, whole: number): string {
+  return whole > 0 ? `${formatPercent(part / whole)} chỉ tiêu` : 'chưa có chỉ tiêu';
+}
+
+function keyFigures(data: DailyReportData): KeyFigure[] {
+  const { totals } = data;
+  return [
+    {
+      label: 'Đã đính kèm & rà soát',
+      value: formatPercent(totals.completion),
+      note: `${formatNumber(totals.attached)}/${formatNumber(totals.targetCases)} hồ sơ`,
+    },
+    {
+      label: 'Tăng hôm nay',
+      value: formatSignedNumber(totals.attachedChange),
+      note: 'hồ sơ đính kèm & rà soát',
+    },
+    {
+      label: 'Báo cáo đúng giờ hôm nay',
+      value: `${data.reportedOnTime}/${data.unitCount}`,
+      note: `${data.reportedLate} muộn · ${data.missing} chưa báo cáo`,
+    },
+    {
+      label: 'Đã quét',
+      value: formatNumber(totals.scanned),
+      note: share(totals.scanned, totals.targetCases),
+    },
+    {
+      label: 'Đã nhập',
+      value: formatNumber(totals.entered),
+      note: share(totals.entered, totals.targetCases),
+    },
+    {
+      label: 'Sổ đã thu',
+      value: `${formatNumber(totals.books)}/${formatNumber(totals.targetBooks)}`,
+      note:
+        totals.targetBooks > 0
+          ? `${formatPercent(totals.books / totals.targetBooks)} số sổ`
+          : 'chưa có chỉ tiêu',
+    },
+  ];
+}
+
+/** The overall bar: attached against target, with a tick where the plan stands today. */
+export function drawCompletionBar(
+  page: PDFPage,
+  data: DailyReportData,
+  top: number,
+  fonts: PdfFonts,
+): number {
+  const { totals } = data;
+  const planShare = totals.targetCases > 0 ? planValue(data, data.date) / totals.targetCases : 0;
+  const height = 16;
+  const y = top - 18 - height;
+  drawText(
+    page,
+    `Tiến độ chung: ${formatPercent(totals.completion)} · kế hoạch đến hôm nay ${formatPercent(planShare)}`,
+    {
+      x: PAGE.margin,
+      y: top - 12,
+      size: 10,
+      font: fonts.bold,
+    },
+  );
+  page.drawRectangle({ x: PAGE.margin, y, width: CONTENT_WIDTH, height, color: pdfColor('#e6e6e6') });
+  // Neutral green, not a pace colour: judging pace is the services' rule, not the renderer's.
+  const color = SERIES_COLORS.attached;
+  page.drawRectangle({
+    x: PAGE.margin,
+    y,
+    width: CONTENT_WIDTH * Math.min(1, totals.completion),
+    height,
+    color: pdfColor(color),
+  });
+  const planX = PAGE.margin + CONTENT_WIDTH * Math.min(1, planShare);
+  page.drawLine({
+    start: { x: planX, y: y - 4 },
+    end: { x: planX, y: y + height + 4 },
+    thickness: 2,
+    color: pdfColor(INK.text),
+  });
+  return y - 14;
+}
+
+/** The six key figures as cards, three per row; returns the y under them. */
+export function drawKeyFigures(page: PDFPage, data: DailyReportData, top: number, fonts: PdfFonts): number {
+  const columns = 3;
+  const gap = 10;
+  const width = (CONTENT_WIDTH - gap * (columns - 1)) / columns;
+  const height = 66;
+  keyFigures(data).forEach((figure, index) => {
+    const x = PAGE.margin + (index % columns) * (width + gap);
+    const y = top - Math.floor(index / columns) * (height + gap) - height;
+    page.drawRectangle({
+      x,
+      y,
+      width,
+      height,
+      color: pdfColor('#f4f6f8'),
+      borderColor: pdfColor('#d5dbe1'),
+      borderWidth: 0.8,
+    });
+    drawText(page, figure.label, {
+      x: x + 10,
+      y: y + height - 16,
+      size: 9,
+      font: fonts.regular,
+      color: INK.muted,
+      maxWidth: width - 20,
+    });
+    drawText(page, figure.value, {
+      x: x + 10,
+      y: y + height - 40,
+      size: 18,
+      font: fonts.bold,
+      maxWidth: width - 20,
+    });
+    drawText(page, figure.note, {
+      x: x + 10,
+      y: y + 10,
+      size: 8,
+      font: fonts.regular,
+      color: INK.muted,
+      maxWidth: width - 20,
+    });
+  });
+  const rows = Math.ceil(keyFigures(data).length / columns);
+  return top - rows * (height + gap) - 6;
+}
+
+/** Two short lists side by side: the five best and the five furthest behind. */
+export function drawLeaders(page: PDFPage, data: DailyReportData, top: number, fonts: PdfFonts): number {
+  const ranked = rankedRows(data.communes);
+  if (ranked.length === 0) return top;
+  const halfWidth = (CONTENT_WIDTH - 20) / 2;
+  const lists = [
+    { title: `${Math.min(5, ranked.length)} đơn vị dẫn đầu`, rows: ranked.slice(0, 5) },
+    {
+      title: '5 đơn vị chậm nhất',
+      rows: ranked.length > 5 ? ranked.slice(Math.max(5, ranked.length - 5)) : [],
+    },
+  ];
+  let bottom = top;
+  lists.forEach((list, index) => {
+    if (list.rows.length === 0) return;
+    const x = PAGE.margin + index * (halfWidth + 20);
+    drawText(page, list.title, { x, y: top - 12, size: 12, font: fonts.bold });
+    list.rows.forEach((row, line) => {
+      const y = top - 32 - line * 15;
+      const name =
+        data.scopeLevel === 'province' && row.parentName
+          ? `${row.unitName} (${shortDistrictName(row.parentName)})`
+          : row.unitName;
+      const value = formatPercent(row.completion ?? 0);
+      const valueWidth = drawText(page, value, {
+        x: x + halfWidth,
+        y,
+        size: 9,
+        font: fonts.bold,
+        align: 'right',
+      });
+      page.drawRectangle({ x, y, width: 6, height: 6, color: pdfColor(PACE_COLORS[row.pace]) });
+      drawText(page, `${row.rank}. ${name}`, {
+        x: x + 10,
+        y,
+        size: 9,
+        font: fonts.regular,
+        maxWidth: halfWidth - valueWidth - 16,
+      });
+      bottom = Math.min(bottom, y - 12);
+    });
+  });
+  return bottom;
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { DailyReportData } from '../../src/reports/daily-report-data.js';
+import {
+  TELEGRAM_CAPTION_LIMIT,
+  TELEGRAM_MESSAGE_LIMIT,
+  fitBlocks,
+  formatDailyCaption,
+  formatDailySummary,
+  milestoneLine,
+} from '../../src/reports/daily-summary.js';
+import { rankedRows } from '../../src/reports/unit-labels.js';
+import { formatNumber, formatPercent } from '../../src/reports/vi-format.js';
+import { buildDistrictFixture, buildProvinceFixture } from './daily-report-fixture.js';
+
+const province = buildProvinceFixture();
+
+describe('daily summary text', () => {
+  const text = formatDailySummary(province);
+
+  it('counts who reported on time, late, and not at all', () => {
+    expect(province.reportedOnTime + province.reportedLate + province.missing).toBe(119);
+    expect(text).toContain(
+      `Báo cáo hôm nay: ${province.reportedOnTime}/119 đúng giờ, ${province.reportedLate} muộn, ${province.missing} chưa báo cáo.`,
+    );
+  });
+
+  it('names missing units when there are at most ten', () => {
+    expect(province.missingNames.length).toBeLessThanOrEqual(10);
+    for (const name of province.missingNames) expect(text).toContain(name.normalize('NFC'));
+  });
+
+  it('only counts missing units when there are more than ten', () => {
+    const many: DailyReportData = {
+      ...province,
+      missing: 14,
+      missingNames: Array.from({ length: 14 }, (_, index) => `Xã Thử ${index + 1}`),
+    };
+    const summary = formatDailySummary(many);
+    expect(summary).toContain('Chưa báo cáo: 14 đơn vị');
+    expect(summary).not.toContain('Xã Thử 1,');
+  });
+
+  it('gives the overall figures Vietnamese style', () => {
+    const { totals } = province;
+    expect(text).toContain(`${formatNumber(totals.attached)}/${formatNumber(totals.targetCases)} hồ sơ`);
+    expect(text).toContain(`(${formatPercent(totals.completion)})`);
+    expect(text).toContain(`hôm nay +${formatNumber(totals.attachedChange)}`);
+    expect(text).toMatch(/\d{1,3}\.\d{3}\/\d{1,3}\.\d{3} hồ sơ/);
+  });
+
+  it('lists the five best and the five furthest behind', () => {
+    const ranked = rankedRows(province.communes);
+    for (const row of [...ranked.slice(0, 5), ...ranked.slice(-5)]) {
+      expect(text).toContain(`${row.rank}. ${row.unitName.normalize('NFC')}`);
+    }
+    const sixth = ranked[5];
+    if (!sixth) throw new Error('fixture too small');
+    expect(text).not.toContain(`${sixth.rank}. ${sixth.unitName}`);
+  });
+
+  it('tells the days left and the pace needed for each deadline', () => {
+    for (const milestone of province.milestones) expect(text).toContain(milestoneLine(milestone));
+    expect(text).toContain('còn 10 ngày');
+    expect(text).toMatch(/cần [\d.]+ hồ sơ\/ngày/);
+  });
+
+  it('is plain NFC text within Telegram limits', () => {
+    expect(text.length).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).not.toMatch(/<[a-z]+>/i);
+    expect(text).toContain('Triệu Độ'.normalize('NFC'));
+  });
+
+  it('speaks of the district in a district scope', () => {
+    const district = formatDailySummary(buildDistrictFixture());
+    expect(district).toContain('HUYỆN VĨNH LINH');
+    expect(district).toContain('Toàn huyện:');
+    expect(district).not.toContain('(Vĩnh Linh)');
+  });
+});
+
+describe('caption variant', () => {
+  it('fits a photo caption and keeps the key figures', () => {
+    const caption = formatDailyCaption(province);
+    expect(caption.length).toBeLessThanOrEqual(TELEGRAM_CAPTION_LIMIT);
+    expect(caption).toContain(`${province.reportedOnTime}/119 đúng giờ`);
+    expect(caption).toContain(formatPercent(province.totals.completion));
+    expect(caption).toContain(rankedRows(province.communes)[0]?.unitName ?? '???');
+  });
+
+  it('drops optional lines rather than overflowing', () => {
+    const verbose: DailyReportData = {
+      ...province,
+      milestones: Array.from({ length: 40 }, (_, index) => ({
+        code: `m${index}`,
+        title: `Bước có tên rất dài số ${index}`,
+        deadline: '2025-03-20',
+        daysLeft: 10,
+        remainingCases: 1000,
+        neededPerDay: 100,
+      })),
+    };
+    const caption = formatDailyCaption(verbose);
+    expect(caption.length).toBeLessThanOrEqual(TELEGRAM_CAPTION_LIMIT);
+    expect(caption).toContain(formatPercent(province.totals.completion));
+  });
+
+  it('skips blocks that do not fit but keeps later ones that do', () => {
+    expect(fitBlocks(['aaa', 'b'.repeat(50), 'cc'], 10, '\n')).toBe('aaa\ncc');
+    expect(fitBlocks(['x'.repeat(20)], 10)).toHaveLength(10);
+  });
+});
+
+describe('milestone lines', () => {
+  const base = {
+    code: 'scan',
+    title: 'Quét',
+    deadline: '2025-03-20',
+    remainingCases: 81_005,
+    neededPerDay: 8_101,
+  };
+  it('reads days left, overdue and done', () => {
+    expect(milestoneLine({ ...base, daysLeft: 10 })).toBe(
+      'Quét (hạn 20/03/2025): còn 10 ngày, còn 81.005 hồ sơ, cần 8.101 hồ sơ/ngày.',
+    );
+    expect(milestoneLine({ ...base, daysLeft: -2 })).toBe(
+      'Quét (hạn 20/03/2025): quá hạn 2 ngày, còn 81.005 hồ sơ.',
+    );
+    expect(milestoneLine({ ...base, daysLeft: 0 })).toContain('hạn là hôm nay');
+    expect(milestoneLine({ ...base, daysLeft: 3, remainingCases: 0 })).toBe(
+      'Quét (hạn 20/03/2025): đã hoàn thành.',
+    );
+  });
+});
