@@ -2,6 +2,7 @@ import { Context } from 'telegraf';
 import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
+import type { NewOutboxMessage } from '../db/outbox.repository.js';
 import type { MemberRow } from '../db/member.table.js';
 import type { UnitRow } from '../db/unit.table.js';
 
@@ -37,6 +38,10 @@ export interface UpdateDeps {
   editCurrent(text: string, options?: ReplyOptions): Promise<void>;
   /** Enqueues a document (e.g. a CSV) to the current chat. */
   replyDocument(fileName: string, bytes: Buffer, caption?: string): Promise<void>;
+  /** Enqueues prepared messages; their dedupe keys must derive from `updateId`. */
+  enqueue(messages: readonly NewOutboxMessage[]): Promise<void>;
+  /** The current chat's id, as the outbox stores it. */
+  readonly chatId: string;
 }
 
 /** The bot's context type, defined once. */

@@ -4,10 +4,12 @@ import type { Logger } from '../config/logger.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import { SohoaContext } from './bot-context.js';
+import { dailyReportFeature } from './features/daily-report.feature.js';
 import { fallbackFeature } from './features/fallback.feature.js';
 import { helpFeature } from './features/help.feature.js';
 import { progressFeature } from './features/progress.feature.js';
 import { registerGroupFeature } from './features/register-group.feature.js';
+import { remindFeature } from './features/remind.feature.js';
 import { reportFeature } from './features/report.feature.js';
 import { startFeature } from './features/start.feature.js';
 import { updateDepsMiddleware } from './update-deps.middleware.js';
@@ -31,7 +33,16 @@ export function createBot(options: BotOptions): Telegraf<SohoaContext> {
   });
   if (options.botInfo) bot.botInfo = options.botInfo;
   bot.use(updateDepsMiddleware(options.campaign, options.clock));
-  bot.use(startFeature, registerGroupFeature, helpFeature, reportFeature, progressFeature, fallbackFeature);
+  bot.use(
+    startFeature,
+    registerGroupFeature,
+    helpFeature,
+    reportFeature,
+    progressFeature,
+    dailyReportFeature,
+    remindFeature,
+    fallbackFeature,
+  );
   // One central handler: log with the update, then rethrow so the inbox processor rolls the update's
   // transaction back and tries it again — never swallow an error and mark the update handled.
   bot.catch((error, ctx) => {

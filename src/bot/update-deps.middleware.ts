@@ -68,6 +68,8 @@ export function updateDepsMiddleware(campaign: Campaign, clock: Clock): Middlewa
           payload: { fileName, caption },
           attachment: bytes,
         }),
+      enqueue: (messages) => enqueueOutbox(db, messages, clock.now()).then(() => undefined),
+      chatId: String(ctx.chat?.id ?? ''),
     };
     ctx.sohoa = deps;
     await next();

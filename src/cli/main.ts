@@ -9,8 +9,10 @@ import { UsageError } from './cli-args.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { campaignCommand } from './campaign-command.js';
 import { checkCommand } from './check-command.js';
+import { exportCommand } from './export-command.js';
 import { inviteCommand } from './invite-command.js';
 import { migrateCommand } from './migrate-command.js';
+import { runJobCommand } from './run-job-command.js';
 import { startCommand } from './start-command.js';
 
 type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
@@ -20,8 +22,17 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   migrate: { run: migrateCommand, help: 'cập nhật cấu trúc cơ sở dữ liệu' },
   campaign: { run: campaignCommand, help: 'campaign load <thư mục>: nạp hoặc cập nhật chiến dịch' },
   invite: { run: inviteCommand, help: 'invite create --unit <mã> --role <vai trò>: tạo mã mời' },
+  export: {
+    run: exportCommand,
+    help: 'export --format <xlsx|csv> --out <tệp> [--date YYYY-MM-DD]: xuất số liệu',
+  },
+  'run-job': {
+    run: runJobCommand,
+    help: 'run-job <việc> [--at <thời điểm ISO>]: chạy một việc nhắc theo lịch (một lần cho mỗi khung giờ)',
+  },
   check: {
-    run: (args, io) => checkCommand(args, io),
+    // No database or token needed; only the clock, so that SOHOA_NOW rehearsals judge years the same way.
+    run: (args, io, env) => checkCommand(args, io, env.SOHOA_NOW ? new Date(env.SOHOA_NOW) : new Date()),
     help: 'check <tệp|thư mục|zip>… [--json]: kiểm tra tệp PDF mẫu',
   },
 };

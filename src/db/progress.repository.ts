@@ -6,6 +6,7 @@ export interface CommuneReportRow {
   code: string;
   name: string;
   parent_name: string;
+  parent_code: string;
   target_books: number | null;
   target_cases: number | null;
   cur_date: string | null;
@@ -73,6 +74,7 @@ export async function listCommuneReports(
       'c.code',
       'c.name',
       'd.name as parent_name',
+      'd.code as parent_code',
       't.books as target_books',
       't.cases as target_cases',
       'cur.report_date as cur_date',
@@ -97,5 +99,39 @@ export async function listCommuneReports(
       ]),
     )
     .orderBy('c.id')
+    .execute();
+}
+
+/** Every current report of the communes under a scope unit up to a date (for day-by-day series). */
+export async function listScopeReportsUntil(
+  db: Db,
+  campaignId: number,
+  scopeUnitId: number,
+  to: string,
+): Promise<
+  {
+    unit_id: number;
+    report_date: string;
+    books: number;
+    scanned: number;
+    entered: number;
+    attached: number;
+  }[]
+> {
+  return db
+    .selectFrom('daily_reports as r')
+    .innerJoin('units as c', 'c.id', 'r.unit_id')
+    .innerJoin('units as d', 'd.id', 'c.parent_id')
+    .select(['r.unit_id', 'r.report_date', 'r.books', 'r.scanned', 'r.entered', 'r.attached'])
+    .where('c.campaign_id', '=', campaignId)
+    .where((eb) =>
+      eb.or([
+        eb('c.id', '=', scopeUnitId),
+        eb('d.id', '=', scopeUnitId),
+        eb('d.parent_id', '=', scopeUnitId),
+      ]),
+    )
+    .where('r.report_date', '<=', to)
+    .orderBy('r.report_date')
     .execute();
 }

@@ -13,3 +13,8 @@ export function fileRulesOf(settings: Pick<CampaignFile, 'files'>): FileRules {
   const { maxBytes, minDpi, minYear, typeCodes } = settings.files;
   return { maxBytes, minDpi, minYear, typeCodes };
 }
+
+/** The deadline that pace is measured against: the last step's (cases attached & reviewed). */
+export function completionDeadline(settings: Pick<CampaignFile, 'milestones' | 'endDate'>): string {
+  return settings.milestones.find((m) => m.metric === 'attached')?.deadline ?? settings.endDate;
+}

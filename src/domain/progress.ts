@@ -18,6 +18,7 @@ export interface CommuneStanding {
   readonly code: string;
   readonly name: string;
   readonly parentName: string | null;
+  readonly parentCode: string | null;
   readonly target: { readonly books: number; readonly cases: number } | null;
   /** Latest figures on or before the date (yesterday's are kept when today is missing). */
   readonly figures: Figures;

@@ -1,4 +1,4 @@
-import type { Campaign } from '../domain/campaign.js';
+import { completionDeadline, type Campaign } from '../domain/campaign.js';
 import { NotFoundError } from '../domain/errors.js';
 import {
   ZERO_FIGURES,
@@ -54,6 +54,7 @@ function toStanding(row: CommuneReportRow, date: string): CommuneStanding {
     code: row.code,
     name: row.name,
     parentName: row.parent_name,
+    parentCode: row.parent_code,
     target: row.target_cases === null ? null : { books: row.target_books ?? 0, cases: row.target_cases },
     figures,
     previous,
@@ -96,7 +97,7 @@ export async function getScopeProgress(
   const rows = await listCommuneReports(db, campaign.id, scopeUnitId, date);
   const standings = rows.map((row) => toStanding(row, date));
   const { settings } = campaign;
-  const deadline = settings.milestones.find((m) => m.metric === 'attached')?.deadline ?? settings.endDate;
+  const deadline = completionDeadline(settings);
   const ranked = rankStandings(standings, {
     expected: expectedShare(date, settings.startDate, deadline),
     ...settings.pace,

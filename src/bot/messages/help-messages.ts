@@ -30,6 +30,17 @@ const COMMANDS: readonly CommandHelp[] = [
     text: 'bảng xếp hạng các xã theo % đã đính kèm',
   },
   { command: '/chuabaocao', roles: ['coordinator', 'leader'], text: 'danh sách xã chưa báo cáo hôm nay' },
+  {
+    command: '/nhacnho',
+    roles: ['coordinator'],
+    text: 'gửi tin nhắc tới cán bộ các xã trong phạm vi: /nhacnho <chuabaocao|cham|tatca|mã hoặc tên xã> <nội dung>, ví dụ: /nhacnho chuabaocao Đề nghị báo cáo trước 17:00',
+  },
+  {
+    command: '/baocaongay',
+    roles: ['coordinator', 'leader'],
+    text: 'báo cáo ngày của phạm vi: biểu đồ xếp hạng, tóm tắt và tệp PDF',
+  },
+  { command: '/bieudo', roles: ['coordinator', 'leader'], text: 'chỉ các biểu đồ tiến độ và xếp hạng' },
   { command: '/trogiup', roles: ['reporter', 'coordinator', 'leader'], text: 'xem hướng dẫn này' },
 ];
 
