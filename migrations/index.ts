@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as initialSchema from './2026-11-29-0001-initial-schema.js';
+import * as reminders from './2026-11-29-0002-reminders.js';
+import * as sampleFileHash from './2026-11-29-0003-sample-file-hash.js';
 
 /**
  * Every migration, by name, in order. A static list rather than a folder scan, so that the same
@@ -7,4 +9,6 @@ import * as initialSchema from './2026-11-29-0001-initial-schema.js';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-29-0001-initial-schema': initialSchema,
+  '2026-11-29-0002-reminders': reminders,
+  '2026-11-29-0003-sample-file-hash': sampleFileHash,
 };

@@ -6,7 +6,9 @@ import { createWebhookServer } from './bot/webhook-server.js';
 import { readCampaignFolder } from './config/campaign-folder.js';
 import type { CliRuntime } from './cli/cli-runtime.js';
 import { ConfigError } from './domain/errors.js';
+import { startScheduler } from './jobs/job-scheduler.js';
 import { OutboxSender } from './outbox/outbox-sender.js';
+import { senderOptionsFromCampaign } from './outbox/sender-options.js';
 import { loadCampaign } from './services/campaign-load.service.js';
 import { getCampaign } from './services/campaign.service.js';
 
@@ -17,7 +19,8 @@ export const MISSING_TOKEN_MESSAGE =
 
 /**
  * Wiring only: the database is open and migrated. Loads the campaign folder (idempotent), then runs the
- * update intake (long polling or webhook), the inbox processor and the outbox sender until `signal`.
+ * update intake (long polling or webhook), the inbox processor, the outbox sender and the job scheduler
+ * until `signal`.
  */
 export async function runService(runtime: CliRuntime, signal: AbortSignal): Promise<void> {
   const { config, db, clock, logger } = runtime;
@@ -37,11 +40,18 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
     logger,
   });
   bot.botInfo = await bot.telegram.getMe();
-  const sender = new OutboxSender({ db, telegram: bot.telegram, clock, logger });
+  const sender = new OutboxSender(
+    { db, telegram: bot.telegram, clock, logger },
+    senderOptionsFromCampaign(campaign.settings),
+  );
   const processor = new InboxProcessor({ db, bot, clock, logger, onHandled: () => sender.notify() });
   logger.info({ bot: bot.botInfo.username, campaign: campaign.code }, 'sohoa started');
 
-  const tasks: Promise<void>[] = [processor.run(signal), sender.run(signal)];
+  const tasks: Promise<void>[] = [
+    processor.run(signal),
+    sender.run(signal),
+    startScheduler({ db, campaign, clock, logger, sender, signal }),
+  ];
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET && config.PORT !== undefined) {
     const server = createWebhookServer({
       path: new URL(config.WEBHOOK_URL).pathname,

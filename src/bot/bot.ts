@@ -11,6 +11,8 @@ import { progressFeature } from './features/progress.feature.js';
 import { registerGroupFeature } from './features/register-group.feature.js';
 import { remindFeature } from './features/remind.feature.js';
 import { reportFeature } from './features/report.feature.js';
+import { sampleFileFeature } from './features/sample-file.feature.js';
+import { sampleListFeature } from './features/sample-list.feature.js';
 import { startFeature } from './features/start.feature.js';
 import { updateDepsMiddleware } from './update-deps.middleware.js';
 
@@ -41,6 +43,8 @@ export function createBot(options: BotOptions): Telegraf<SohoaContext> {
     progressFeature,
     dailyReportFeature,
     remindFeature,
+    sampleFileFeature,
+    sampleListFeature,
     fallbackFeature,
   );
   // One central handler: log with the update, then rethrow so the inbox processor rolls the update's

@@ -9,6 +9,7 @@ import { UsageError } from './cli-args.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { campaignCommand } from './campaign-command.js';
 import { checkCommand } from './check-command.js';
+import { demoCommand } from './demo-command.js';
 import { exportCommand } from './export-command.js';
 import { inviteCommand } from './invite-command.js';
 import { migrateCommand } from './migrate-command.js';
@@ -29,6 +30,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   'run-job': {
     run: runJobCommand,
     help: 'run-job <việc> [--at <thời điểm ISO>]: chạy một việc nhắc theo lịch (một lần cho mỗi khung giờ)',
+  },
+  demo: {
+    run: demoCommand,
+    help: 'demo [--days N] [--communes N] [--seed S] [--speed X] [--out <thư mục>]: chạy thử cả chiến dịch, không cần mạng',
   },
   check: {
     // No database or token needed; only the clock, so that SOHOA_NOW rehearsals judge years the same way.

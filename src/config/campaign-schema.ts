@@ -30,6 +30,8 @@ const filesSchema = z.strictObject({
   nameRule: z.string().default('<TYPE>.<YYYY>.<BOOK>.<NO>.pdf'),
   typeCodes: z.record(z.string().regex(/^[A-Z]{2,6}$/, 'mã loại gồm 2–6 chữ in hoa'), z.string().min(1)),
   retentionDays: z.int().min(0).default(30),
+  /** How many accepted samples per commune keep their bytes (good examples); rejected ones always do. */
+  keepAcceptedPerUnit: z.int().min(0).default(3),
 });
 
 const remindersSchema = z.strictObject({
@@ -39,6 +41,17 @@ const remindersSchema = z.strictObject({
   countdownTime: clockTime.default('08:00'),
   escalateAfterDays: z.int().min(1).default(2),
   graceMinutes: z.int().min(0).default(60),
+  /** Per-job grace window (job name → minutes), overriding `graceMinutes`: how late a missed slot still runs. */
+  jobGraceMinutes: z.record(z.string().regex(/^[a-z-]+$/), z.int().min(0)).default({}),
+});
+
+// Telegram's flood limits and the sender's patience; the defaults are Telegram's documented values.
+const deliverySchema = z.strictObject({
+  globalPerSecond: z.number().positive().default(30),
+  perChatPerSecond: z.number().positive().default(1),
+  perChatBurst: z.int().min(1).default(10),
+  perGroupPerMinute: z.int().min(1).default(20),
+  maxAttempts: z.int().min(1).default(8),
 });
 
 const paceSchema = z
@@ -67,6 +80,7 @@ export const campaignFileSchema = z
     reminders: remindersSchema.prefault({}),
     pace: paceSchema.prefault({}),
     inviteValidDays: z.int().min(1).max(365).default(30),
+    delivery: deliverySchema.prefault({}),
   })
   .superRefine((c, ctx) => {
     if (c.startDate > c.endDate) {

@@ -181,12 +181,72 @@ export async function releaseOutboxClaim(
   return Number(updated.numUpdatedRows) > 0;
 }
 
-/** When the earliest pending message is next due (a lease end counts too); undefined when none is pending. */
+/**
+ * The first pending message of each chat (the only one that may be sent: chats keep their order).
+ * DISTINCT ON walks the pending-per-chat index once, so the cost stays linear in the backlog whatever
+ * the planner's statistics say (PGlite never analyses on its own; a correlated NOT EXISTS then goes
+ * quadratic).
+ */
+function pendingHeads(db: Db) {
+  return db
+    .selectFrom('outbox')
+    .distinctOn(['platform', 'chat_id'])
+    .select('id')
+    .where('status', '=', 'pending')
+    .orderBy('platform')
+    .orderBy('chat_id')
+    .orderBy('id');
+}
+
+/**
+ * Claims due messages for sending, oldest first, at most one per chat: each claimed row's next attempt
+ * moves a lease ahead (so another sender skips it, and a sender that dies mid-send lets it be retried
+ * once the lease runs out) and its attempts grow by one. Rows another sender is claiming are skipped
+ * (SKIP LOCKED); one it has just claimed fails the re-checked due time, so no row is claimed twice.
+ */
+export async function claimOutboxHeads(
+  db: Db,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<OutboxRow[]> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  // MATERIALIZED: picked once. Inlined as `id in (… limit n for update skip locked)` the planner may
+  // rescan it, and each rescan can lock n more rows.
+  return db
+    .with(
+      (cte) => cte('picked').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('outbox as o')
+          .select('o.id')
+          .where('o.id', 'in', pendingHeads(db))
+          .where('o.status', '=', 'pending')
+          .where('o.next_attempt_at', '<=', now)
+          .orderBy('o.id')
+          .limit(limit)
+          .forUpdate()
+          .skipLocked(),
+    )
+    .updateTable('outbox')
+    .from('picked')
+    .set((eb) => ({ next_attempt_at: leaseUntil, attempts: eb('outbox.attempts', '+', 1) }))
+    .whereRef('outbox.id', '=', 'picked.id')
+    .where('outbox.status', '=', 'pending')
+    .where('outbox.next_attempt_at', '<=', now)
+    .returningAll('outbox')
+    .execute();
+}
+
+/**
+ * When the next message becomes claimable: the earliest due time among the first pending message of each
+ * chat (a lease end counts). Later messages of a chat wait for the first one, so they are not counted.
+ */
 export async function nextOutboxDueAt(db: Db): Promise<Date | undefined> {
   const row = await db
     .selectFrom('outbox')
     .select((eb) => eb.fn.min('next_attempt_at').as('due'))
-    .where('status', '=', 'pending')
+    .where('id', 'in', pendingHeads(db))
     .executeTakeFirst();
   return row?.due ?? undefined;
 }

@@ -1,117 +1,220 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { Telegram } from 'telegraf';
 import type { Logger } from '../config/logger.js';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
+import { deactivateGroupChatsByChat } from '../db/group-chat.repository.js';
 import type { OutboxRow } from '../db/messaging.table.js';
 import { deactivateMembersByChat } from '../db/member.repository.js';
 import {
-  claimDueOutbox,
-  markOutboxFailed,
-  markOutboxSent,
-  rescheduleOutbox,
+  claimOutboxHeads,
+  nextOutboxDueAt,
+  releaseOutboxClaim,
+  settleOutboxClaim,
 } from '../db/outbox.repository.js';
-import { classifyDeliveryError } from './delivery-error.js';
+import { classifyDeliveryError, describeDeliveryError } from './delivery-error.js';
+import { retryDelayMs } from './retry-backoff.js';
+import { passSendGate } from './send-gate.js';
+import { SendRateLimiter, isPrivateChat, type SendLimits, type SendPermit } from './send-rate-limiter.js';
+import { DEFAULT_SEND_LIMITS, DEFAULT_SENDER_OPTIONS, type SenderOptions } from './sender-options.js';
+import { resolveEditReference } from './edit-reference.js';
 import { deliverToTelegram } from './telegram-delivery.js';
 
-/** Sender settings. */
-export interface SenderOptions {
-  /** How long a claimed row is reserved for this sender before another may retry it. */
-  readonly leaseMs: number;
-  readonly batchSize: number;
-  readonly maxAttempts: number;
-  /** Base of the exponential backoff after a 5xx or a network error. */
-  readonly backoffMs: number;
+/** What the sender needs. */
+export interface SenderDeps {
+  readonly db: Db;
+  readonly telegram: Telegram;
+  readonly clock: Clock;
+  readonly logger: Logger;
 }
 
-/** Defaults for production. */
-export const DEFAULT_SENDER_OPTIONS: SenderOptions = {
-  leaseMs: 60_000,
-  batchSize: 20,
-  maxAttempts: 8,
-  backoffMs: 1000,
-};
+/** What happened to one claimed row, for counts and tests. */
+export type DeliveryResult = 'sent' | 'retry' | 'failed' | 'released' | 'lost_lease';
 
 /**
- * Delivers outbox rows through the Telegram API. Rows are claimed with a lease (several senders never
- * hold the same row), delivered in order per chat, and marked sent only after Telegram accepted them.
+ * Delivers outbox rows through the Telegram API within Telegram's flood limits. Rows are claimed with a
+ * lease (FOR UPDATE SKIP LOCKED: several senders never hold the same row), one per chat at a time (so
+ * each chat's messages keep their order), and marked sent only after Telegram accepted them.
  */
 export class OutboxSender {
   #wake: (() => void) | undefined;
+  /** Set by notify() so that a wake-up arriving before the loop starts waiting is not lost. */
+  #notified = false;
+  readonly #limiter: SendRateLimiter;
   readonly options: SenderOptions;
 
   constructor(
-    private readonly deps: { db: Db; telegram: Telegram; clock: Clock; logger: Logger },
+    private readonly deps: SenderDeps,
     options: Partial<SenderOptions> = {},
   ) {
-    this.options = { ...DEFAULT_SENDER_OPTIONS, ...options };
+    this.options = { ...DEFAULT_SEND_LIMITS, ...DEFAULT_SENDER_OPTIONS, ...options };
+    const { leaseMs, requestTimeoutMs, maxChatWaitMs } = this.options;
+    // A lease shorter than one delivery could end while the call is in flight: a second sender would resend.
+    if (leaseMs < requestTimeoutMs + maxChatWaitMs + 10_000) {
+      throw new RangeError(
+        `leaseMs (${leaseMs}) must exceed requestTimeoutMs + maxChatWaitMs + 10 s (${requestTimeoutMs + maxChatWaitMs + 10_000})`,
+      );
+    }
+    this.#limiter = new SendRateLimiter(this.options satisfies SendLimits);
   }
 
-  /** Claims and delivers one batch; returns how many rows it tried. */
-  async sendBatch(): Promise<number> {
-    const { db, clock } = this.deps;
-    const rows = await claimDueOutbox(db, clock.now(), this.options.leaseMs, this.options.batchSize);
-    for (const row of rows) await this.#deliver(row);
+  /** Claims one batch and delivers it; returns how many rows it claimed. */
+  async sendBatch(signal?: AbortSignal): Promise<number> {
+    const rows = await this.#claim(this.options.batchSize);
+    await Promise.all(rows.map((row) => this.#deliverLogged(row, signal)));
     return rows.length;
   }
 
-  /** Sends until nothing is due. */
-  async drain(): Promise<number> {
+  /** Sends until nothing is due; returns how many rows it claimed. */
+  async drain(signal?: AbortSignal): Promise<number> {
     let total = 0;
-    for (let n = await this.sendBatch(); n > 0; n = await this.sendBatch()) total += n;
+    for (let n = await this.sendBatch(signal); n > 0; n = await this.sendBatch(signal)) total += n;
     return total;
   }
 
   /** Wakes the loop (something was enqueued). */
   notify(): void {
+    this.#notified = true;
     this.#wake?.();
   }
 
-  /** Runs until `signal` aborts. */
+  /**
+   * Runs until `signal` aborts, keeping up to `maxInFlight` deliveries going: a slow call does not hold
+   * up the others. On abort, rows still waiting for the rate limits go back to the queue at once.
+   */
   async run(signal: AbortSignal, idleMs = 500): Promise<void> {
+    // Each delivery waiting for the rate limits listens for the abort: more than Node's default of 10.
+    setMaxListeners(Math.max(getMaxListeners(signal), 2 * this.options.maxInFlight + 10), signal);
+    const inFlight = new Set<Promise<void>>();
     while (!signal.aborted) {
-      try {
-        if ((await this.sendBatch()) > 0) continue;
-      } catch (error) {
-        this.deps.logger.error({ err: error }, 'outbox batch failed');
+      let claimed = 0;
+      const room = this.options.maxInFlight - inFlight.size;
+      // Claim in batches, not a row each time one finishes: every claim is a query over the backlog.
+      if (inFlight.size === 0 || room >= Math.min(this.options.batchSize, this.options.maxInFlight / 2)) {
+        try {
+          const rows = await this.#claim(Math.min(room, this.options.batchSize));
+          claimed = rows.length;
+          for (const row of rows) {
+            const delivery: Promise<void> = this.#deliverLogged(row, signal).finally(() =>
+              inFlight.delete(delivery),
+            );
+            inFlight.add(delivery);
+          }
+        } catch (error) {
+          this.deps.logger.error({ err: error }, 'outbox claim failed');
+        }
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, idleMs);
-        this.#wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-        signal.addEventListener('abort', () => this.#wake?.(), { once: true });
-      });
-      this.#wake = undefined;
+      if (claimed > 0 && inFlight.size < this.options.maxInFlight / 2) continue;
+      if (claimed > 0 || inFlight.size >= this.options.maxInFlight / 2) await Promise.race(inFlight);
+      else await this.#idle(signal, inFlight, idleMs);
+    }
+    await Promise.all(inFlight);
+  }
+
+  #claim(limit: number): Promise<OutboxRow[]> {
+    return claimOutboxHeads(this.deps.db, this.deps.clock.now(), this.options.leaseMs, limit);
+  }
+
+  /** Waits for a delivery to finish, notify(), abort, or the next due row (at most `maxMs`). */
+  async #idle(signal: AbortSignal, inFlight: Set<Promise<void>>, maxMs: number): Promise<void> {
+    let waitMs = maxMs;
+    try {
+      const due = await nextOutboxDueAt(this.deps.db);
+      if (due) waitMs = Math.min(maxMs, Math.max(20, due.getTime() - this.deps.clock.now().getTime()));
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'outbox due time failed');
+    }
+    if (this.#notified) waitMs = 0;
+    this.#notified = false;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.#wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      this.#wake = done;
+      signal.addEventListener('abort', done, { once: true });
+      if (inFlight.size > 0) void Promise.race(inFlight).then(done);
+    });
+  }
+
+  async #deliverLogged(row: OutboxRow, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.deliver(row, signal);
+    } catch (error) {
+      // The database failed while recording: the lease runs out and the row is tried again.
+      this.deps.logger.error({ err: error, outboxId: row.id }, 'outbox delivery bookkeeping failed');
     }
   }
 
-  async #deliver(row: OutboxRow): Promise<void> {
+  /** Delivers one claimed row and records the outcome; exposed for tests of crashes mid-batch. */
+  async deliver(row: OutboxRow, signal?: AbortSignal): Promise<DeliveryResult> {
     const { db, telegram, clock, logger } = this.deps;
+    const claim = { id: row.id, leaseUntil: row.next_attempt_at };
+    const gate = await passSendGate(this.#limiter, row.chat_id, this.options.maxChatWaitMs, signal);
+    if (gate.kind !== 'go') {
+      const later = gate.kind === 'later' ? gate.waitMs : 0;
+      await releaseOutboxClaim(db, claim, new Date(clock.now().getTime() + later));
+      return 'released';
+    }
     let result: unknown;
     try {
-      result = await deliverToTelegram(telegram, row);
-    } catch (error) {
-      const failure = classifyDeliveryError(error);
-      const message = error instanceof Error ? error.message : String(error);
-      logger.warn(
-        { outboxId: row.id, chatId: row.chat_id, failure, attempts: row.attempts },
-        'delivery failed',
+      const resolved = await resolveEditReference(db, row);
+      result = await deliverToTelegram(
+        telegram,
+        resolved,
+        AbortSignal.timeout(this.options.requestTimeoutMs),
       );
-      if (failure.kind === 'blocked') {
-        await markOutboxFailed(db, row.id, message);
-        await deactivateMembersByChat(db, row.platform, row.chat_id, clock.now());
-      } else if (failure.kind === 'permanent' || row.attempts >= this.options.maxAttempts) {
-        await markOutboxFailed(db, row.id, message);
-      } else {
-        const delay =
-          failure.kind === 'retry_after'
-            ? failure.seconds * 1000
-            : this.options.backoffMs * 2 ** Math.min(row.attempts - 1, 8) * (0.5 + Math.random());
-        await rescheduleOutbox(db, row.id, new Date(clock.now().getTime() + delay), message);
-      }
-      return;
+    } catch (error) {
+      return this.#failed(row, claim, gate.permit, error);
     }
-    await markOutboxSent(db, row.id, clock.now(), result);
+    gate.permit.complete();
+    if (await settleOutboxClaim(db, claim, { status: 'sent', at: clock.now(), result })) return 'sent';
+    logger.warn({ outboxId: row.id }, 'delivered after the lease ran out; another sender may repeat it');
+    return 'lost_lease';
+  }
+
+  async #failed(
+    row: OutboxRow,
+    claim: { id: number; leaseUntil: Date },
+    permit: SendPermit,
+    error: unknown,
+  ): Promise<DeliveryResult> {
+    const { db, clock, logger } = this.deps;
+    const failure = classifyDeliveryError(error);
+    const message = describeDeliveryError(error);
+    const now = clock.now();
+    logger.warn({ outboxId: row.id, failure, attempts: row.attempts }, 'delivery failed');
+    // Telegram did not count a refused call (429, or a 5xx it answered); any other may have been counted.
+    if (failure.kind === 'retry_after' || (failure.kind === 'transient' && failure.status !== undefined)) {
+      permit.refund();
+    } else {
+      permit.complete();
+    }
+    if (failure.kind === 'retry_after') {
+      // Telegram says when to try again: the row waits in the queue (holding back the chat's later
+      // messages), and that try is not a new attempt.
+      await releaseOutboxClaim(db, claim, new Date(now.getTime() + failure.seconds * 1000), message);
+      return 'retry';
+    }
+    if (failure.kind === 'blocked') {
+      await settleOutboxClaim(db, claim, { status: 'failed', error: message });
+      if (isPrivateChat(row.chat_id)) await deactivateMembersByChat(db, row.platform, row.chat_id, now);
+      else await deactivateGroupChatsByChat(db, row.platform, row.chat_id);
+      return 'failed';
+    }
+    if (failure.kind === 'permanent' || row.attempts >= this.options.maxAttempts) {
+      await settleOutboxClaim(db, claim, { status: 'failed', error: message });
+      return 'failed';
+    }
+    const delay = retryDelayMs(row.attempts, this.options);
+    await settleOutboxClaim(db, claim, {
+      status: 'retry',
+      nextAttemptAt: new Date(now.getTime() + delay),
+      error: message,
+    });
+    return 'retry';
   }
 }

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { listUnitsWithTargets } from '../../src/db/unit.repository.js';
 import { createInvite } from '../../src/services/invite.service.js';
-import { startBotHarness } from '../support/bot-harness.js';
+import { lastText, startBotHarness } from '../support/bot-harness.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
@@ -56,7 +56,7 @@ describeEachDatabase('a campaign day with 119 communes', (database) => {
       await harness.settle();
       for (const [i, user] of users.entries()) {
         if (!mistaken(i)) continue;
-        expect(api.lastMessageTo(user.id)?.text).toContain('không thể lớn hơn số nhập');
+        expect(lastText(api, user.id)).toContain('không thể lớn hơn số nhập');
         api.sendText(user, '/baocao đính kèm 80');
       }
       await harness.settle();
@@ -65,7 +65,7 @@ describeEachDatabase('a campaign day with 119 communes', (database) => {
       api.sendText(coordinator, '/chuabaocao');
       await harness.settle();
       const expectedMissing = users.filter((_, i) => silent(i) || late(i)).length;
-      expect(api.lastMessageTo(coordinator.id)?.text).toContain(
+      expect(lastText(api, coordinator.id)).toContain(
         `⏰ ${expectedMissing}/119 xã của Tỉnh Quảng Trị chưa báo cáo`,
       );
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { createInvite } from '../../src/services/invite.service.js';
-import { startBotHarness } from '../support/bot-harness.js';
+import { lastText, startBotHarness } from '../support/bot-harness.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
 import { seedReports } from '../support/report-seed.js';
 import { describeEachDatabase } from '../support/test-database.js';
@@ -45,7 +45,7 @@ describeEachDatabase('/baocaongay on demand', (database) => {
           .subarray(0, 5)
           .toString(),
       ).toBe('%PDF-');
-      expect(api.lastMessageTo(78)?.text).toContain('không có quyền');
+      expect(lastText(api, 78)).toContain('không có quyền');
     } finally {
       await harness.close();
     }

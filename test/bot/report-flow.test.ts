@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { createInvite } from '../../src/services/invite.service.js';
 import type { BotHarness } from '../support/bot-harness.js';
-import { startBotHarness } from '../support/bot-harness.js';
+import { lastMarkup, lastText, startBotHarness } from '../support/bot-harness.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
@@ -20,7 +20,7 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
     const say = async (text: string, from = lan) => {
       harness.api.sendText(from, text);
       await harness.settle();
-      return harness.api.lastMessageTo(from.id)?.text ?? '';
+      return lastText(harness.api, from.id);
     };
     return { db, clock, harness, invite, lan, say };
   };
@@ -59,8 +59,7 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
         attached: 1100,
         late: false,
       });
-      const button = harness.api.lastMessageTo(501);
-      expect(JSON.stringify(button?.reply_markup)).toContain('Sửa báo cáo');
+      expect(lastMarkup(harness.api, 501)).toContain('Sửa báo cáo');
     } finally {
       await harness.close();
     }
@@ -100,10 +99,10 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
       expect(revisions.map((r) => r.status)).toEqual(['accepted', 'pending']);
       const message = harness.api.lastMessageTo(501);
       if (!message) throw new Error('no message');
-      const data = JSON.stringify(message.reply_markup).match(/"(rc:\d+)"/)?.[1] ?? '';
+      const data = lastMarkup(harness.api, 501).match(/"(rc:\d+)"/)?.[1] ?? '';
       harness.api.pressButton(harness.api.user(501), message, data);
       await harness.settle();
-      expect(harness.api.lastMessageTo(501)?.text).toContain('✅ Đã ghi báo cáo');
+      expect(lastText(harness.api, 501)).toContain('✅ Đã ghi báo cáo');
       const current = await db.selectFrom('daily_reports').selectAll().executeTakeFirstOrThrow();
       expect(current.scanned).toBe(990);
     } finally {

@@ -57,3 +57,15 @@ export async function startBotHarness(db: Db, clock: ManualClock): Promise<BotHa
     close: () => api.close(),
   };
 }
+
+/** The text of the last message a chat received (its current text after edits), or ''. */
+export function lastText(api: FakeBotApi, chatId: number): string {
+  const message = api.lastMessageTo(chatId);
+  return message && 'text' in message ? message.text : '';
+}
+
+/** The inline keyboard of the last message a chat received, as JSON text ('' when none). */
+export function lastMarkup(api: FakeBotApi, chatId: number): string {
+  const message = api.lastMessageTo(chatId);
+  return message && 'reply_markup' in message ? JSON.stringify(message.reply_markup) : '';
+}

@@ -41,6 +41,12 @@ const COMMANDS: readonly CommandHelp[] = [
     text: 'báo cáo ngày của phạm vi: biểu đồ xếp hạng, tóm tắt và tệp PDF',
   },
   { command: '/bieudo', roles: ['coordinator', 'leader'], text: 'chỉ các biểu đồ tiến độ và xếp hạng' },
+  {
+    command: '/mau',
+    roles: ['coordinator'],
+    text: 'các tệp mẫu có lỗi gần đây trong phạm vi; /mau <số> để nhận lại tệp đã lưu, ví dụ /mau 12',
+  },
+  { command: '/mau', roles: ['leader'], text: 'các tệp mẫu có lỗi gần đây trong phạm vi' },
   { command: '/trogiup', roles: ['reporter', 'coordinator', 'leader'], text: 'xem hướng dẫn này' },
 ];
 

@@ -1,0 +1,76 @@
+import { Composer } from 'telegraf';
+import {
+  broadcastResult,
+  decideBroadcastRequest,
+  prepareBroadcast,
+} from '../../services/broadcast.service.js';
+import type { InlineButton, SohoaContext } from '../bot-context.js';
+import { remindMessages } from '../messages/remind-messages.js';
+import { commandArgs } from './command-args.js';
+import { requireMember } from './member-guard.js';
+
+/** `/nhacnho <who> <text>`: a coordinator's reminder to the communes in scope, confirmed with buttons. */
+export const remindFeature = new Composer<SohoaContext>();
+
+const resultButton = (id: number): InlineButton[][] => [
+  [{ text: remindMessages.resultButton, data: `nn:r:${id}` }],
+];
+
+remindFeature.command('nhacnho', async (ctx) => {
+  // Everyone who joined gets an answer; the service refuses all but coordinators.
+  const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);
+  if (!who) return;
+  const { db, campaign, clock, platform } = ctx.sohoa;
+  const chat = { platform, chatId: String(ctx.chat.id) };
+  const outcome = await prepareBroadcast(db, { campaign, who, chat }, commandArgs(ctx.message.text), clock);
+  switch (outcome.kind) {
+    case 'refused':
+      return ctx.sohoa.reply(remindMessages.refused(outcome.refusal));
+    case 'nobody':
+      return ctx.sohoa.reply(remindMessages.nobody(outcome.audience));
+    case 'preview':
+      return ctx.sohoa.reply(
+        remindMessages.broadcastPreview(outcome.audience, outcome.recipients, outcome.units, outcome.text),
+        {
+          buttons: [
+            [
+              { text: remindMessages.sendButton, data: `nn:c:${outcome.broadcastId}` },
+              { text: remindMessages.cancelButton, data: `nn:x:${outcome.broadcastId}` },
+            ],
+          ],
+        },
+      );
+  }
+});
+
+remindFeature.action(/^nn:([cxr]):(\d+)$/, async (ctx) => {
+  const who = await requireMember(ctx, ['coordinator']);
+  if (!who) return;
+  const { db, campaign, clock } = ctx.sohoa;
+  const [, action, idText] = ctx.match;
+  const id = Number(idText);
+  if (action === 'r') {
+    const result = await broadcastResult(db, { campaign, who }, id);
+    if (result.kind === 'not_yours') return ctx.sohoa.reply(remindMessages.broadcastNotYours);
+    if (result.kind !== 'result') return ctx.sohoa.editCurrent(remindMessages.broadcastStale);
+    return ctx.sohoa.editCurrent(
+      remindMessages.broadcastResult(result),
+      result.pending > 0 ? { buttons: resultButton(id) } : undefined,
+    );
+  }
+  const decision = await decideBroadcastRequest(db, { campaign, who }, id, action === 'c', clock);
+  switch (decision.kind) {
+    case 'queued':
+      return ctx.sohoa.editCurrent(remindMessages.broadcastQueued(decision.audience, decision.recipients), {
+        buttons: resultButton(id),
+      });
+    case 'cancelled':
+      return ctx.sohoa.editCurrent(remindMessages.broadcastCancelled);
+    case 'expired':
+      return ctx.sohoa.editCurrent(remindMessages.broadcastExpired(decision.minutes));
+    case 'not_yours':
+      return ctx.sohoa.reply(remindMessages.broadcastNotYours);
+    case 'stale':
+      return ctx.sohoa.editCurrent(remindMessages.broadcastStale);
+  }
+});

@@ -1,0 +1,56 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { DemoOutputError } from '../demo/demo-output.js';
+import { DemoOptionError, runDemo } from '../demo/run-demo.js';
+import { UsageError, parseArgs, stringOption } from './cli-args.js';
+import type { CliIo } from './cli-io.js';
+
+const USAGE =
+  'Cách dùng: sohoa demo [--days N] [--communes N] [--seed S] [--speed X] [--out <thư mục>] [--data-dir <thư mục>] [--campaign <thư mục>]';
+
+/** The campaign the demo plays, from the package, wherever the command is run. */
+const QUANG_TRI_DIR = fileURLToPath(new URL('../../campaigns/quang-tri-2025', import.meta.url));
+
+function numberOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) throw new UsageError(`--${name} cần một số. ${USAGE}`);
+  return parsed;
+}
+
+/**
+ * `sohoa demo`: plays the whole campaign offline — the real bot, scheduler, sender and embedded
+ * PostgreSQL against a local fake Telegram — and leaves charts, PDFs, the export and the chats in a folder.
+ */
+export async function demoCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
+  const parsed = parseArgs(args);
+  if (parsed.positionals.length > 0) throw new UsageError(USAGE);
+  const dataDir = stringOption(parsed, 'data-dir');
+  if (dataDir && ((await readdir(dataDir).catch(() => [])) as string[]).length > 0)
+    throw new UsageError(
+      `Thư mục ${dataDir} đã có dữ liệu: demo cần một thư mục trống (hoặc bỏ --data-dir).`,
+    );
+  const options = {
+    days: numberOption(stringOption(parsed, 'days'), 'days', 20),
+    communes: numberOption(stringOption(parsed, 'communes'), 'communes', 119),
+    seed: stringOption(parsed, 'seed') ?? '2025',
+    speed: numberOption(stringOption(parsed, 'speed'), 'speed', 0),
+    outDir: stringOption(parsed, 'out') ?? 'demo-out',
+    ...(dataDir ? { dataDir } : {}),
+    campaignDir: stringOption(parsed, 'campaign') ?? QUANG_TRI_DIR,
+    logLevel: env.LOG_LEVEL ?? 'error',
+    progress: (line: string) => io.out(`${line}\n`),
+  };
+  try {
+    const result = await runDemo(options);
+    io.out(`\n${result.summaryText}`);
+    return result.mismatches.length === 0 && result.summary.tally.anomalies.length === 0 ? 0 : 1;
+  } catch (error) {
+    if (error instanceof DemoOptionError) throw new UsageError(`${error.message}\n${USAGE}`);
+    if (error instanceof DemoOutputError) {
+      io.err(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,135 @@
+import type { UnitDefinition } from '../config/units-file.js';
+import type { GroupLike, UserLike } from '../fake-telegram/index.js';
+import { drawProfile, type CommuneProfile, type CommuneTarget } from './commune-profile.js';
+import type { DemoRandom } from './demo-random.js';
+import { personName } from './person-names.js';
+
+/** A commune played by the demo: its unit, its reporter, and its habits. */
+export interface CommuneRole {
+  readonly code: string;
+  readonly name: string;
+  readonly districtCode: string;
+  readonly districtName: string;
+  readonly target: CommuneTarget;
+  readonly user: UserLike;
+  readonly profile: CommuneProfile;
+  /** Its position in the cast: the first few get the scripted moments the guides and the test show. */
+  readonly index: number;
+}
+
+/** A district's Phòng Tư pháp or the province's Sở Tư pháp. */
+export interface CoordinatorRole {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly level: 'district' | 'province';
+  readonly user: UserLike;
+}
+
+/** A leadership group, and the leader who registers it. */
+export interface LeadershipRole {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly leader: UserLike;
+  readonly group: GroupLike;
+}
+
+/** Everyone the demo plays. */
+export interface DemoCast {
+  readonly communes: readonly CommuneRole[];
+  readonly coordinators: readonly CoordinatorRole[];
+  readonly groups: readonly LeadershipRole[];
+}
+
+/** The district whose leaders get a group of their own: Vĩnh Linh when the campaign has it. */
+const DISTRICT_GROUP_CODE = '464';
+
+/**
+ * Picks `count` communes round-robin over the districts (the district group's first, so that a short run
+ * still gives that group communes to rank), and draws each one's habits from the seed.
+ */
+export function buildCast(
+  units: readonly UnitDefinition[],
+  count: number,
+  campaignDays: number,
+  random: DemoRandom,
+): DemoCast {
+  const province = units.find((u) => u.level === 'province');
+  if (!province) throw new Error('the campaign has no province unit');
+  const districts = units.filter((u) => u.level === 'district');
+  const groupDistrict = districts.find((d) => d.code === DISTRICT_GROUP_CODE) ?? districts[0];
+  if (!groupDistrict) throw new Error('the campaign has no district unit');
+  const ordered = [groupDistrict, ...districts.filter((d) => d !== groupDistrict)];
+  const queues = ordered.map((d) => units.filter((u) => u.level === 'commune' && u.parentCode === d.code));
+  const picked: { unit: UnitDefinition; district: UnitDefinition }[] = [];
+  for (let round = 0; picked.length < count && queues.some((q) => q.length > round); round++) {
+    ordered.forEach((district, i) => {
+      const unit = queues[i]?.[round];
+      if (unit && picked.length < count) picked.push({ unit, district });
+    });
+  }
+  const communes = picked.map(({ unit, district }, index) => ({
+    code: unit.code,
+    name: unit.name,
+    districtCode: district.code,
+    districtName: district.name,
+    target: unit.target ?? { books: 0, cases: 0 },
+    user: person(7_000_000_000 + Number(unit.code) * 10, random.fork(`name:${unit.code}`)),
+    profile: scripted(index, drawProfile(random.fork(`profile:${unit.code}`), campaignDays)),
+    index,
+  }));
+  const coordinators: CoordinatorRole[] = [
+    ...districts.map((d) => ({
+      unitCode: d.code,
+      unitName: d.name,
+      level: 'district' as const,
+      user: person(6_000_000_000 + Number(d.code) * 10, random.fork(`name:${d.code}`)),
+    })),
+    {
+      unitCode: province.code,
+      unitName: province.name,
+      level: 'province',
+      user: person(6_000_000_000 + Number(province.code) * 10, random.fork(`name:${province.code}`)),
+    },
+  ];
+  const groups: LeadershipRole[] = [province, groupDistrict].map((unit, i) => ({
+    unitCode: unit.code,
+    unitName: unit.name,
+    leader: person(6_500_000_000 + Number(unit.code) * 10, random.fork(`leader:${unit.code}`)),
+    group: {
+      id: -1_002_000_000_000 - Number(unit.code),
+      type: 'supergroup',
+      title: i === 0 ? `Lãnh đạo UBND tỉnh — số hóa hộ tịch` : `Lãnh đạo ${unit.name} — số hóa hộ tịch`,
+    },
+  }));
+  return { communes, coordinators, groups };
+}
+
+function person(id: number, random: DemoRandom): UserLike {
+  return { id, first_name: personName(random), is_bot: false, language_code: 'vi' };
+}
+
+/**
+ * The first communes carry the moments every run must show, whatever the seed: the second sends
+ * careless files, the third goes silent for the first two days, the fourth forgets until reminded.
+ */
+function scripted(index: number, profile: CommuneProfile): CommuneProfile {
+  switch (index) {
+    case 0:
+      return { ...profile, diligence: 'diligent', joinDay: 0, silentDays: [] };
+    case 1:
+      return {
+        ...profile,
+        diligence: 'diligent',
+        sloppyFiles: true,
+        fileRate: 0.35,
+        joinDay: 0,
+        silentDays: [],
+      };
+    case 2:
+      return { ...profile, diligence: 'silent', joinDay: 0, silentDays: [1, 2] };
+    case 3:
+      return { ...profile, diligence: 'forgetful', joinDay: 0, silentDays: [] };
+    default:
+      return profile;
+  }
+}

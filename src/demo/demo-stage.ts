@@ -1,0 +1,79 @@
+import type { Telegraf } from 'telegraf';
+import { createBot } from '../bot/bot.js';
+import type { SohoaContext } from '../bot/bot-context.js';
+import { InboxProcessor } from '../bot/inbox-processor.js';
+import { pollOnce } from '../bot/update-poller.js';
+import type { Logger } from '../config/logger.js';
+import type { Campaign } from '../domain/campaign.js';
+import type { ManualClock } from '../domain/clock.js';
+import type { Db } from '../db/database.js';
+import { startFakeBotApi, type FakeBotApi } from '../fake-telegram/index.js';
+import { JobScheduler, type TickReport } from '../jobs/job-scheduler.js';
+import { OutboxSender } from '../outbox/outbox-sender.js';
+
+/**
+ * Telegram's flood limits are physical time; the demo plays a campaign day in seconds, so the sender's
+ * limits are opened wide (the fake API enforces none). Everything else is the production sender.
+ */
+const COMPRESSED_TIME_LIMITS = {
+  globalPerSecond: 100_000,
+  perChatPerSecond: 100_000,
+  perChatBurst: 100_000,
+  perGroupPerMinute: 100_000,
+  marginMs: 0,
+};
+
+/** The real service — bot, inbox processor, outbox sender, job scheduler — against a local fake Telegram. */
+export interface DemoStage {
+  readonly api: FakeBotApi;
+  readonly bot: Telegraf<SohoaContext>;
+  /** Fetches every update users produced, handles each, and delivers every queued message. */
+  settle(): Promise<void>;
+  /** Runs the job slots due at the clock's time, through the same ledger as `sohoa start`. */
+  tickJobs(): Promise<TickReport>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the stage. It is stepped, not free-running: the demo moves the clock, lets users act, then
+ * settles, so a run is deterministic and as fast as the machine allows.
+ */
+export async function startDemoStage(deps: {
+  db: Db;
+  campaign: Campaign;
+  clock: ManualClock;
+  logger: Logger;
+}): Promise<DemoStage> {
+  const { db, campaign, clock, logger } = deps;
+  const api = await startFakeBotApi({
+    clock,
+    botInfo: { first_name: 'Số hóa hộ tịch', username: 'sohoa_quangtri_bot' },
+  });
+  try {
+    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, campaign, clock, logger });
+    bot.botInfo = await bot.telegram.getMe();
+    await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+    const processor = new InboxProcessor({ db, bot, clock, logger });
+    const sender = new OutboxSender({ db, telegram: bot.telegram, clock, logger }, COMPRESSED_TIME_LIMITS);
+    const scheduler = new JobScheduler({ db, campaign, clock, logger, instance: 'sohoa-demo' });
+    let offset = 0;
+    return {
+      api,
+      bot,
+      settle: async () => {
+        for (;;) {
+          const batch = await pollOnce({ telegram: bot.telegram, db, clock }, offset, 0);
+          offset = batch.offset;
+          const handled = await processor.drain();
+          const sent = await sender.drain();
+          if (batch.stored === 0 && handled === 0 && sent === 0) return;
+        }
+      },
+      tickJobs: () => scheduler.tick(),
+      close: () => api.close(),
+    };
+  } catch (error) {
+    await api.close();
+    throw error;
+  }
+}

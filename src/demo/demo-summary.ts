@@ -1,0 +1,107 @@
+import { formatDate, formatNumber, formatPercent } from '../reports/vi-format.js';
+import type { ReminderKind } from './reminder-kinds.js';
+import type { DemoTally, ScenarioName } from './demo-tally.js';
+import type { SampleDefect } from './sample-scan-builder.js';
+
+/** What one leadership group received over the run. */
+export interface GroupDeliveries {
+  readonly title: string;
+  /** Evenings on which it got its report (at least one chart and the PDF). */
+  readonly evenings: number;
+  readonly charts: number;
+  readonly pdfs: number;
+  /** Evenings on which something arrived twice (a correct run has none). */
+  readonly doubled: number;
+}
+
+/** Everything the closing summary says. */
+export interface DemoSummary {
+  readonly campaignName: string;
+  readonly firstDate: string;
+  readonly lastDate: string;
+  readonly days: number;
+  readonly communes: number;
+  readonly seed: string;
+  readonly reports: { readonly onTime: number; readonly late: number; readonly communeDays: number };
+  readonly tally: DemoTally;
+  readonly maxKilobytes: number;
+  readonly reminders: Readonly<Record<ReminderKind, number>>;
+  readonly groups: readonly GroupDeliveries[];
+  readonly districts: readonly { readonly name: string; readonly completion: number }[];
+  readonly provinceCompletion: number;
+  readonly matched: { readonly ok: number; readonly total: number };
+  readonly outDir: string;
+  readonly outputs: readonly string[];
+  readonly durationMs: number;
+}
+
+const REMINDER_LABELS: Readonly<Record<ReminderKind, string>> = {
+  report_call: 'nhắc báo cáo 16:00',
+  missed: 'thiếu báo cáo hôm trước (8:00)',
+  countdown: 'đếm ngược hạn',
+  escalation: 'báo Phòng Tư pháp xã im lặng',
+  broadcast: '/nhacnho của cán bộ điều phối',
+};
+const SCENARIO_LABELS: Readonly<Record<ScenarioName, string>> = {
+  wrong_code: 'gõ sai mã mời',
+  wizard: 'báo cáo từng bước',
+  order_mistake: 'số đính kèm > số nhập (bị từ chối, gửi lại)',
+  typo_held: 'gõ thừa số 0 (bot giữ lại hỏi)',
+  correction_confirmed: 'sửa giảm số, bấm «Xác nhận»',
+  past_date_by_coordinator: 'Phòng Tư pháp báo cáo thay ngày hôm trước',
+  coordinator_broadcast: 'lần /nhacnho được gửi',
+  file_fixed: 'tệp bị từ chối đã sửa và gửi lại đạt',
+};
+
+function defectLabel(defect: Exclude<SampleDefect, 'good'>, maxKilobytes: number): string {
+  return {
+    too_large: `quá ${maxKilobytes} KB`,
+    bad_name: 'sai tên tệp',
+    not_pdf: 'không phải PDF',
+    low_dpi: 'độ phân giải thấp',
+  }[defect];
+}
+
+function duration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 60 ? `${seconds} giây` : `${Math.floor(seconds / 60)} phút ${seconds % 60} giây`;
+}
+
+/** The one-screen summary printed at the end and saved as summary.txt. */
+export function summaryText(s: DemoSummary): string {
+  const n = formatNumber;
+  const received = s.reports.onTime + s.reports.late;
+  const { files, rejectedBy, scenarios, anomalies } = s.tally;
+  const reminderTotal = Object.values(s.reminders).reduce((a, b) => a + b, 0);
+  const nameWidth = Math.max(...s.districts.map((d) => d.name.length), 10);
+  const lines = [
+    `sohoa demo — ${s.campaignName}`,
+    `${n(s.days)} ngày (${formatDate(s.firstDate)} – ${formatDate(s.lastDate)}), ${n(s.communes)} xã, hạt giống «${s.seed}», chạy ${duration(s.durationMs)}`,
+    '',
+    `Báo cáo nhận được: ${n(received)}/${n(s.reports.communeDays)} lượt xã-ngày — đúng giờ ${n(s.reports.onTime)}, muộn ${n(s.reports.late)}, thiếu ${n(s.reports.communeDays - received)}`,
+    `Tệp mẫu đã kiểm tra: ${n(files.checked)} — đạt ${n(files.accepted + files.warnings)}, không đạt ${n(files.rejected)}: ` +
+      (Object.entries(rejectedBy) as [Exclude<SampleDefect, 'good'>, number][])
+        .map(([defect, count]) => `${defectLabel(defect, s.maxKilobytes)} ${n(count)}`)
+        .join(' · '),
+    `Tin nhắc đã gửi: ${n(reminderTotal)} — ` +
+      (Object.entries(s.reminders) as [ReminderKind, number][])
+        .map(([k, v]) => `${REMINDER_LABELS[k]} ${n(v)}`)
+        .join(' · '),
+    ...s.groups.map(
+      (g) =>
+        `Nhóm «${g.title}»: ${n(g.evenings)}/${n(s.days)} tối nhận báo cáo (${n(g.charts)} biểu đồ, ${n(g.pdfs)} PDF)` +
+        (g.doubled > 0 ? `, ${n(g.doubled)} tối bị gửi trùng` : ', không tin nào gửi trùng'),
+    ),
+    `Tình huống: ${(Object.entries(scenarios) as [ScenarioName, number][]).map(([k, v]) => `${SCENARIO_LABELS[k]} ${n(v)}`).join(' · ')}`,
+    '',
+    `Tỉ lệ đã đính kèm & rà soát, hết ngày ${formatDate(s.lastDate)}:`,
+    ...s.districts.map((d) => `  ${d.name.padEnd(nameWidth)}  ${formatPercent(d.completion).padStart(7)}`),
+    `  ${'Toàn tỉnh'.padEnd(nameWidth)}  ${formatPercent(s.provinceCompletion).padStart(7)}`,
+    '',
+    `Số liệu cuối cùng trong cơ sở dữ liệu khớp với báo cáo của xã: ${n(s.matched.ok)}/${n(s.matched.total)} xã` +
+      (anomalies.length > 0 ? ` · ${n(anomalies.length)} điều bất thường (xem summary.txt)` : ''),
+    `Kết quả trong ${s.outDir}/:`,
+    ...s.outputs.map((o) => `  ${o}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,54 @@
+import type { VerdictStatus } from '../files/file-verdict.js';
+import type { SampleDefect } from './sample-scan-builder.js';
+
+/** Moments the demo plays, counted so the summary can say each happened. */
+export type ScenarioName =
+  | 'wrong_code'
+  | 'wizard'
+  | 'order_mistake'
+  | 'typo_held'
+  | 'correction_confirmed'
+  | 'past_date_by_coordinator'
+  | 'coordinator_broadcast'
+  | 'file_fixed';
+
+/** What the simulated people saw happen, as they counted it. */
+export class DemoTally {
+  readonly files = { checked: 0, accepted: 0, warnings: 0, rejected: 0 };
+  /** Rejected files by what was wrong with them (as the commune made them). */
+  readonly rejectedBy: Record<Exclude<SampleDefect, 'good'>, number> = {
+    too_large: 0,
+    bad_name: 0,
+    not_pdf: 0,
+    low_dpi: 0,
+  };
+  readonly scenarios: Record<ScenarioName, number> = {
+    wrong_code: 0,
+    wizard: 0,
+    order_mistake: 0,
+    typo_held: 0,
+    correction_confirmed: 0,
+    past_date_by_coordinator: 0,
+    coordinator_broadcast: 0,
+    file_fixed: 0,
+  };
+  /** Anything the bot did that a user did not expect; a correct run has none. */
+  readonly anomalies: string[] = [];
+
+  /** A verdict a commune read on a file it sent. */
+  file(defect: SampleDefect, status: VerdictStatus | undefined): void {
+    this.files.checked++;
+    if (status) this.files[status]++;
+    if (status === 'rejected' && defect !== 'good') this.rejectedBy[defect]++;
+  }
+
+  /** One more of a scripted moment. */
+  count(name: ScenarioName): void {
+    this.scenarios[name]++;
+  }
+
+  /** Notes something unexpected. */
+  anomaly(text: string): void {
+    this.anomalies.push(text);
+  }
+}

@@ -1,0 +1,87 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCampaignFolder, type CampaignDefinition } from '../config/campaign-folder.js';
+import { createLogger } from '../config/logger.js';
+import { ManualClock } from '../domain/clock.js';
+import { addDays, daysBetween, instantAt } from '../domain/local-time.js';
+import { openDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrator.js';
+import { loadCampaign } from '../services/campaign-load.service.js';
+import { getCampaign } from '../services/campaign.service.js';
+import { prepareOutDir } from './demo-output.js';
+import { playCampaign, type DemoResult } from './play-campaign.js';
+import { startDemoStage } from './demo-stage.js';
+
+/** How to run the demo (the `sohoa demo` options). */
+export interface DemoOptions {
+  /** Campaign days to play, from the first. */
+  readonly days: number;
+  /** Communes that take part (all by default). */
+  readonly communes: number;
+  /** The same seed gives the same run. */
+  readonly seed: string;
+  /** Campaign seconds per real second between moments; 0 = as fast as possible. */
+  readonly speed: number;
+  readonly outDir: string;
+  /** The embedded database's folder (`memory`: none); default a fresh temporary one, removed afterwards. */
+  readonly dataDir?: string;
+  readonly campaignDir: string;
+  readonly logLevel: string;
+  /** Receives one line per campaign day as it ends. */
+  readonly progress?: (line: string) => void;
+}
+
+/** A bad option value, with the sentence to show. */
+export class DemoOptionError extends Error {
+  override readonly name = 'DemoOptionError';
+}
+
+function checkOptions(options: DemoOptions, definition: CampaignDefinition): void {
+  const { startDate, endDate } = definition.campaign;
+  const campaignDays = daysBetween(startDate, endDate) + 1;
+  const communes = definition.units.filter((u) => u.level === 'commune').length;
+  if (!Number.isInteger(options.days) || options.days < 1 || options.days > campaignDays)
+    throw new DemoOptionError(`--days phải là số nguyên từ 1 đến ${campaignDays} (số ngày của chiến dịch).`);
+  if (!Number.isInteger(options.communes) || options.communes < 1 || options.communes > communes)
+    throw new DemoOptionError(`--communes phải là số nguyên từ 1 đến ${communes}.`);
+  if (!Number.isFinite(options.speed) || options.speed < 0)
+    throw new DemoOptionError('--speed phải là số không âm (0 = nhanh nhất có thể).');
+}
+
+/**
+ * Plays the campaign with the real service on a fresh embedded PostgreSQL, against the fake Telegram on
+ * 127.0.0.1, and writes the outputs. Touches no network beyond the loopback.
+ */
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const started = performance.now();
+  const definition = await readCampaignFolder(options.campaignDir);
+  checkOptions(options, definition);
+  await prepareOutDir(options.outDir);
+  const tempDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'sohoa-demo-'));
+  options.progress?.(
+    `sohoa demo: ${definition.campaign.name} — ${options.days} ngày, ${options.communes} xã, hạt giống «${options.seed}».\n` +
+      `Bot, lịch nhắc, bộ gửi tin và PostgreSQL nhúng (${options.dataDir ?? 'thư mục tạm'}) chạy thật; ` +
+      'Telegram giả lập trên 127.0.0.1, không dùng mạng.',
+  );
+  const handle = await openDatabase({ kind: 'embedded', dataDir: options.dataDir ?? tempDir ?? 'memory' });
+  try {
+    const { db } = handle;
+    await migrateToLatest(db);
+    const { timeZone, startDate } = definition.campaign;
+    const clock = new ManualClock(instantAt(addDays(startDate, -1), '07:00', timeZone));
+    await loadCampaign(db, definition, clock, 'demo');
+    const campaign = await getCampaign(db, definition.campaign.code);
+    const stage = await startDemoStage({ db, campaign, clock, logger: createLogger(options.logLevel) });
+    try {
+      const result = await playCampaign({ db, campaign, clock, stage, definition, options, started });
+      await writeFile(join(options.outDir, 'summary.txt'), result.summaryText);
+      return result;
+    } finally {
+      await stage.close();
+    }
+  } finally {
+    await handle.close();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,64 @@
+import type { CampaignFile } from '../config/campaign-schema.js';
+import type { ExportSheet } from '../reports/export-sheet.js';
+import type { ChatEntry, ChatInfo } from './chat-log.js';
+import { countReminders, type DayStats } from './day-stats.js';
+import { DAYS_FOLDER } from './delivery-archive.js';
+import type { DemoSummary } from './demo-summary.js';
+import type { DemoTally } from './demo-tally.js';
+import { groupDeliveries } from './group-deliveries.js';
+import type { DemoOptions } from './run-demo.js';
+
+/** Gathers what the closing summary says from the run's days, chats, tally and final export. */
+export function collectSummary(input: {
+  settings: CampaignFile;
+  options: DemoOptions;
+  communes: number;
+  played: number;
+  days: readonly DayStats[];
+  tally: DemoTally;
+  entries: readonly ChatEntry[];
+  groups: readonly ChatInfo[];
+  exported: { name: string; sheets: readonly ExportSheet[] };
+  mismatches: readonly string[];
+  started: number;
+}): DemoSummary {
+  const { settings, options, days, exported } = input;
+  const rowsOf = (level: ExportSheet['level']) => exported.sheets.find((s) => s.level === level)?.rows ?? [];
+  return {
+    campaignName: settings.name,
+    firstDate: settings.startDate,
+    lastDate: days.at(-1)?.date ?? settings.startDate,
+    days: options.days,
+    communes: input.communes,
+    seed: options.seed,
+    reports: {
+      onTime: days.reduce((n, d) => n + d.onTime, 0),
+      late: days.reduce((n, d) => n + d.late, 0),
+      communeDays: input.played * options.days,
+    },
+    tally: input.tally,
+    maxKilobytes: Math.round(settings.files.maxBytes / 1024),
+    reminders: countReminders(input.entries),
+    groups: input.groups.map((g) =>
+      groupDeliveries(g, input.entries, settings.timeZone, settings.summaryTime),
+    ),
+    districts: rowsOf('district').map((r) => ({ name: r.unitName, completion: r.completion ?? 0 })),
+    provinceCompletion: rowsOf('province')[0]?.completion ?? 0,
+    matched: { ok: input.communes - input.mismatches.length, total: input.communes },
+    outDir: options.outDir,
+    outputs: [
+      `${DAYS_FOLDER}/<ngày>/<nhóm>/  biểu đồ (PNG) và báo cáo ngày (PDF) đúng như mỗi nhóm lãnh đạo nhận mỗi tối`,
+      `${exported.name}  bảng số liệu ngày cuối (như sohoa export --format xlsx)`,
+      'transcript.md  mục lục hội thoại; chats/  từng cuộc trò chuyện, theo giờ',
+      'summary.txt  bản tóm tắt này',
+    ],
+    durationMs: performance.now() - input.started,
+  };
+}
+
+/** The anomalies and mismatches, listed after the summary (empty when there are none). */
+export function problemsText(anomalies: readonly string[], mismatches: readonly string[]): string {
+  const list = (title: string, items: readonly string[]) =>
+    items.length > 0 ? `\n${title}:\n${items.map((item) => `- ${item}`).join('\n')}\n` : '';
+  return list('Điều bất thường', anomalies) + list('Số liệu không khớp', mismatches);
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import cron from 'node-cron';
+import type { Logger } from '../config/logger.js';
+import type { Campaign } from '../domain/campaign.js';
+import type { Clock } from '../domain/clock.js';
+import type { Db } from '../db/database.js';
+import { listJobRuns } from '../db/job-run.repository.js';
+import { MAX_JOB_ATTEMPTS, STALE_RUN_MS, skipJobSlot } from '../services/job-run.service.js';
+import type { JobDefinition } from './job-definition.js';
+import { ALL_JOBS } from './job-registry.js';
+import { runJobSlot, type JobRunReport, type JobRunnerDeps } from './job-runner.js';
+import { graceMinutesOf, jobSlots, slotAtOrBefore } from './job-slots.js';
+
+/** What the scheduler needs. */
+export interface SchedulerDeps {
+  readonly db: Db;
+  readonly campaign: Campaign;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Names this process in the ledger; default host:pid:random. */
+  readonly instance?: string;
+  readonly jobs?: readonly JobDefinition[];
+  /** Called after a job wrote new messages (wakes the sender). */
+  readonly onEnqueued?: () => void;
+}
+
+/** What one tick did: slots it ran (or tried), and slots it recorded as skipped. */
+export interface TickReport {
+  readonly runs: readonly JobRunReport[];
+  readonly skipped: readonly { readonly job: string; readonly slot: string }[];
+}
+
+/** A name for this process in the job ledger. */
+export function defaultInstanceId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+}
+
+/**
+ * Decides, from the campaign clock, which job slots are due. Every tick looks at all slots up to now:
+ * one not in the ledger runs if still within its grace window, else is recorded as skipped; so a tick
+ * after a restart catches up what was missed while down, and a second instance finds the slot taken.
+ */
+export class JobScheduler {
+  readonly #deps: JobRunnerDeps;
+  readonly #jobs: readonly JobDefinition[];
+
+  constructor(deps: SchedulerDeps) {
+    this.#deps = { ...deps, instance: deps.instance ?? defaultInstanceId() };
+    this.#jobs = deps.jobs ?? ALL_JOBS;
+  }
+
+  /** Runs every due slot of every job once (whatever other instances do). */
+  async tick(): Promise<TickReport> {
+    const runs: JobRunReport[] = [];
+    const skipped: { job: string; slot: string }[] = [];
+    for (const job of this.#jobs) {
+      const result = await this.#tickJob(job);
+      runs.push(...result.runs);
+      skipped.push(...result.skipped);
+    }
+    return { runs, skipped };
+  }
+
+  /** `run-job`: the job's slot at or just before `at`, through the same ledger; undefined if none yet. */
+  async runAt(job: JobDefinition, at: Date): Promise<JobRunReport | undefined> {
+    const slot = slotAtOrBefore(job, this.#deps.campaign, at);
+    return slot ? runJobSlot(this.#deps, job, slot, { force: true }) : undefined;
+  }
+
+  async #tickJob(job: JobDefinition): Promise<TickReport> {
+    const { db, campaign, clock, instance } = this.#deps;
+    const now = clock.now();
+    const due = jobSlots(job, campaign).filter((slot) => slot.at.getTime() <= now.getTime());
+    if (due.length === 0) return { runs: [], skipped: [] };
+    const ledger = new Map(
+      (
+        await listJobRuns(
+          db,
+          job.name,
+          due.map((s) => s.id),
+        )
+      ).map((r) => [r.slot, r]),
+    );
+    // The slot's own minute counts as on time, whatever the grace (ticks land a few ms after it).
+    const graceMs = (graceMinutesOf(job, campaign) + 1) * 60_000;
+    const runs: JobRunReport[] = [];
+    const skipped: { job: string; slot: string }[] = [];
+    for (const slot of due) {
+      const lateMs = now.getTime() - slot.at.getTime();
+      const row = ledger.get(slot.id);
+      if (lateMs >= graceMs) {
+        if (row) continue;
+        const claim = { job: job.name, slot: slot.id, instance, now };
+        if (await skipJobSlot(db, claim, { reason: 'missed', lateMinutes: Math.floor(lateMs / 60_000) })) {
+          skipped.push({ job: job.name, slot: slot.id });
+        }
+        continue;
+      }
+      if (row && !retryable(row, now)) continue;
+      runs.push(await runJobSlot(this.#deps, job, slot, { force: false }));
+    }
+    return { runs, skipped };
+  }
+}
+
+function retryable(row: { status: string; attempts: number; started_at: Date }, now: Date): boolean {
+  if (row.status === 'failed') return row.attempts < MAX_JOB_ATTEMPTS;
+  return row.status === 'running' && row.started_at.getTime() < now.getTime() - STALE_RUN_MS;
+}
+
+/** What `startScheduler` needs; `sender` is woken when a job enqueued messages. */
+export interface StartSchedulerOptions extends SchedulerDeps {
+  readonly sender?: { notify(): void };
+  readonly signal: AbortSignal;
+}
+
+/**
+ * Runs the job scheduler until `signal` aborts: one catch-up tick at once (slots missed while the
+ * service was down), then a tick every minute from node-cron in the campaign's time zone. The tick reads
+ * the campaign clock, so SOHOA_NOW rehearsals get their reminders at campaign time.
+ */
+export async function startScheduler(options: StartSchedulerOptions): Promise<void> {
+  const { signal, sender, logger } = options;
+  const scheduler = new JobScheduler({
+    ...options,
+    onEnqueued: () => {
+      options.onEnqueued?.();
+      sender?.notify();
+    },
+  });
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  const tick = () => {
+    // A tick still running (a slow job) is not doubled; the next minute catches up anything left.
+    if (busy || signal.aborted) return running;
+    busy = true;
+    running = scheduler
+      .tick()
+      .then((report) => {
+        if (report.skipped.length > 0) logger.warn({ skipped: report.skipped }, 'missed job slots skipped');
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'scheduler tick failed'))
+      .finally(() => {
+        busy = false;
+      });
+    return running;
+  };
+  if (signal.aborted) return;
+  const task = cron.schedule('* * * * *', () => tick(), {
+    timezone: options.campaign.settings.timeZone,
+    name: 'sohoa-jobs',
+    noOverlap: true,
+  });
+  try {
+    await tick();
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  } finally {
+    await task.stop();
+    await task.destroy();
+    await running;
+  }
+}

@@ -1,0 +1,33 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { SendPermit, SendRateLimiter } from './send-rate-limiter.js';
+
+/** Whether a message may go now: yes (with the permit counted), later (requeue it), or stopped. */
+export type GateResult =
+  | { readonly kind: 'go'; readonly permit: SendPermit }
+  | { readonly kind: 'later'; readonly waitMs: number }
+  | { readonly kind: 'stopped' };
+
+/**
+ * Waits, in the process, for the limits to admit a send to `chatId`, as long as the chat's own wait is
+ * at most `maxWaitMs`; a longer one (a busy group, Telegram's retry_after) is the queue's business, so
+ * that the message does not sit on a lease.
+ */
+export async function passSendGate(
+  limiter: SendRateLimiter,
+  chatId: string,
+  maxWaitMs: number,
+  signal?: AbortSignal,
+): Promise<GateResult> {
+  for (;;) {
+    if (signal?.aborted) return { kind: 'stopped' };
+    const chatWait = limiter.chatWaitMs(chatId);
+    if (chatWait > maxWaitMs) return { kind: 'later', waitMs: chatWait };
+    const wait = Math.max(chatWait, limiter.globalWaitMs());
+    if (wait <= 0) return { kind: 'go', permit: limiter.take(chatId) };
+    try {
+      await sleep(Math.ceil(wait), undefined, { signal });
+    } catch {
+      return { kind: 'stopped' };
+    }
+  }
+}

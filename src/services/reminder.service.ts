@@ -1,0 +1,105 @@
+import { remindMessages, type SilentUnitLine } from '../bot/messages/remind-messages.js';
+import type { Campaign } from '../domain/campaign.js';
+import { addDays, daysBetween } from '../domain/local-time.js';
+import type { Db } from '../db/database.js';
+import { listCommuneLastReports, type CommuneLastReport } from '../db/reminder.repository.js';
+import {
+  activeMembersByUnit,
+  messagesTo,
+  type PlannedMessage,
+  type ReminderPlan,
+} from './reminder-recipients.service.js';
+
+/**
+ * The afternoon call (nhac-bao-cao): every active reporter of a commune that has no report for `date`
+ * yet. Communes without a reporter in the bot are counted, not reminded.
+ */
+export async function planReportCall(db: Db, campaign: Campaign, date: string): Promise<ReminderPlan> {
+  const communes = await listCommuneLastReports(db, campaign.id, date);
+  const missing = communes.filter((c) => c.last_date !== date);
+  const reporters = await activeMembersByUnit(db, campaign.id, 'reporter');
+  const messages: PlannedMessage[] = [];
+  const reminded: string[] = [];
+  for (const commune of missing) {
+    const members = reporters.get(commune.id) ?? [];
+    if (members.length === 0) continue;
+    reminded.push(commune.code);
+    const text = remindMessages.reportCall(commune.name, date, campaign.settings.reportCutoff);
+    messages.push(...messagesTo(members, text));
+  }
+  return {
+    messages,
+    units: reminded.length,
+    details: {
+      date,
+      missingUnits: missing.length,
+      unitsWithoutReporter: missing.length - reminded.length,
+      unitCodes: reminded,
+    },
+  };
+}
+
+/** Consecutive days up to `yesterday` without a report, counted from the campaign's first day at most. */
+function silentDays(commune: CommuneLastReport, yesterday: string, startDate: string): number {
+  const since = commune.last_date !== null && commune.last_date >= startDate ? commune.last_date : null;
+  return since === null ? daysBetween(startDate, yesterday) + 1 : daysBetween(since, yesterday);
+}
+
+/**
+ * The morning note (thieu-bao-cao) for `date`: reporters of communes with no report for the day before
+ * get a note; communes silent for `escalateAfterDays` days in a row are listed, one message per
+ * coordinator, to their district's coordinators.
+ */
+export async function planMissedReports(db: Db, campaign: Campaign, date: string): Promise<ReminderPlan> {
+  const { settings } = campaign;
+  const yesterday = addDays(date, -1);
+  if (yesterday < settings.startDate) return { messages: [], units: 0, details: { yesterday } };
+  const communes = await listCommuneLastReports(db, campaign.id, yesterday);
+  const silent = communes
+    .map((c) => ({ commune: c, days: silentDays(c, yesterday, settings.startDate) }))
+    .filter((s) => s.days >= 1);
+  const reporters = await activeMembersByUnit(db, campaign.id, 'reporter');
+  const messages: PlannedMessage[] = [];
+  const noted: string[] = [];
+  for (const { commune, days } of silent) {
+    const members = reporters.get(commune.id) ?? [];
+    if (members.length === 0) continue;
+    noted.push(commune.code);
+    const text = remindMessages.missedYesterday(commune.name, yesterday, days, settings.reportCutoff);
+    messages.push(...messagesTo(members, text));
+  }
+
+  const byDistrict = new Map<number, SilentUnitLine[]>();
+  for (const { commune, days } of silent) {
+    if (days < settings.reminders.escalateAfterDays || commune.parent_id === null) continue;
+    const lines = byDistrict.get(commune.parent_id) ?? [];
+    lines.push({ name: commune.name, code: commune.code, silentDays: days, lastDate: commune.last_date });
+    byDistrict.set(commune.parent_id, lines);
+  }
+  const coordinators = await activeMembersByUnit(db, campaign.id, 'coordinator');
+  const escalatedUnits: string[] = [];
+  let unanswered = 0;
+  for (const [districtId, lines] of byDistrict) {
+    const members = coordinators.get(districtId) ?? [];
+    if (members.length === 0) {
+      unanswered += lines.length;
+      continue;
+    }
+    escalatedUnits.push(...lines.map((l) => l.code));
+    const districtName = members[0]?.unit_name ?? '';
+    messages.push(...messagesTo(members, remindMessages.escalation(districtName, yesterday, lines)));
+  }
+  return {
+    messages,
+    units: new Set([...noted, ...escalatedUnits]).size,
+    details: {
+      yesterday,
+      missingUnits: silent.length,
+      notedUnits: noted.length,
+      escalatedUnits: escalatedUnits.length,
+      escalationsWithoutCoordinator: unanswered,
+      unitCodes: noted,
+      escalatedUnitCodes: escalatedUnits,
+    },
+  };
+}
