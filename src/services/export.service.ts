@@ -35,11 +35,11 @@ export async function buildExportSheets(
     attachedChange: totals.attachedChange,
     completion: totals.targetCases > 0 ? totals.completion : null,
     rank: null,
-    // The province's own pace is the district rule applied to the sum.
+    // The province's own pace: the same rule as a commune's, applied to the sum.
     pace: paceOf(
       totals.targetCases > 0 ? totals.completion : null,
       data.missing === data.unitCount ? 'missing' : 'on_time',
-      0,
+      expectedShare(date, settings.startDate, completionDeadline(settings)),
       settings.pace,
     ),
     timing: data.missing === data.unitCount ? 'missing' : data.reportedLate > 0 ? 'late' : 'on_time',
