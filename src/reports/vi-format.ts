@@ -1,5 +1,6 @@
 // Vietnamese number and date formatting, written out by hand rather than via Intl 'vi-VN' so the
 // output does not depend on which ICU data the Node build ships.
+import { localParts } from '../domain/local-time.js';
 
 /** Unicode NFC form: Vietnamese typed on some keyboards arrives decomposed and renders badly. */
 export function nfc(text: string): string {
@@ -60,32 +61,12 @@ export interface LocalDateTime {
   minute: string;
 }
 
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Splits an instant into local fields of `timeZone`. */
 export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
-  let formatter = partFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    partFormatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
-  return {
-    year: parts.year ?? '',
-    month: parts.month ?? '',
-    day: parts.day ?? '',
-    hour: parts.hour ?? '',
-    minute: parts.minute ?? '',
-  };
+  const { date, time } = localParts(instant, timeZone);
+  const [year = '', month = '', day = ''] = date.split('-');
+  const [hour = '', minute = ''] = time.split(':');
+  return { year, month, day, hour, minute };
 }
 
 /** 'HH:mm dd/MM/yyyy' in the campaign's time zone, e.g. '17:00 10/03/2025'. */
@@ -106,17 +87,5 @@ export function formatTime(instant: Date, timeZone: string): string {
   return `${t.hour}:${t.minute}`;
 }
 
-/** Whole days from one YYYY-MM-DD date to another (calendar arithmetic, no time zone involved). */
-export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
-  const toUtc = (iso: string): number => {
-    const [y, m, d] = splitIsoDate(iso);
-    return Date.UTC(Number(y), Number(m) - 1, Number(d));
-  };
-  return Math.round((toUtc(toIsoDate) - toUtc(fromIsoDate)) / 86_400_000);
-}
-
-/** The YYYY-MM-DD date `days` after `isoDate`. */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = splitIsoDate(isoDate);
-  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d) + days)).toISOString().slice(0, 10);
-}
+// Calendar arithmetic lives with the other local-time rules; re-exported for the renderers.
+export { addDays, daysBetween } from '../domain/local-time.js';
