@@ -62,8 +62,9 @@ export function dailyPackageMessages(
         ...base,
         dedupeKey: `${keyPrefix}:photo:${i + 1}`,
         kind: 'photo',
+        // Named by date so that a group's saved files from different evenings never collide.
         payload: {
-          fileName: `bieu-do-${i + 1}.png`,
+          fileName: `bieu-do-${pkg.data.date}-${i + 1}.png`,
           caption: i === 0 ? formatDailyCaption(pkg.data) : undefined,
         },
         attachment: png,

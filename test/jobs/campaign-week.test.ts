@@ -107,7 +107,8 @@ describeEachDatabase('a simulated campaign week of reminders', (database) => {
     ]);
     expect(timeline(api, CHATS.dongHa, TZ, stampOf)).toEqual(days('08:00', '🚨', 3, 7));
     expect(timeline(api, CHATS.vinhLinh, TZ, stampOf)).toEqual(days('08:00', '🚨', 3, 7));
-    expect(timeline(api, CHATS.group, TZ, stampOf)).toEqual(days('17:30', '📊', 1, 7, [6]));
+    // The evening package opens with the first ranking chart, captioned "TIẾN ĐỘ …".
+    expect(timeline(api, CHATS.group, TZ, stampOf)).toEqual(days('17:30', 'T', 1, 7, [6]));
     expect(api.duplicateDeliveries()).toEqual([]);
 
     // The Đông Hà coordinator hears of Phường Đông Giang only on the morning it had been silent two days.

@@ -37,6 +37,7 @@ describe('job calendars', () => {
       'nhac-bao-cao',
       'thieu-bao-cao',
       'tong-hop-ngay',
+      'xoa-tep-mau',
     ]);
   });
 

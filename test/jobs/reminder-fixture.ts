@@ -9,6 +9,7 @@ import type { MemberRow, Role } from '../../src/db/member.table.js';
 import { findUnitByCode } from '../../src/db/unit.repository.js';
 import type { UnitRow } from '../../src/db/unit.table.js';
 import type { FakeBotApi } from '../../src/fake-telegram/index.js';
+import { ALL_JOBS } from '../../src/jobs/job-registry.js';
 import { JobScheduler } from '../../src/jobs/job-scheduler.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { submitReport } from '../../src/services/report.service.js';
@@ -110,9 +111,10 @@ export async function reportAt(
   if (outcome.kind !== 'accepted') throw new Error(`report not accepted: ${outcome.kind}`);
 }
 
-/** A scheduler instance of the simulated service. */
+/** A scheduler instance of the simulated service, with the jobs that send messages (not the nightly purge). */
 export function schedulerFor(db: Db, campaign: Campaign, clock: ManualClock, instance: string): JobScheduler {
-  return new JobScheduler({ db, campaign, clock, logger: createLogger('silent'), instance });
+  const jobs = ALL_JOBS.filter((job) => job.name !== 'xoa-tep-mau');
+  return new JobScheduler({ db, campaign, clock, logger: createLogger('silent'), instance, jobs });
 }
 
 /** What a chat received: "MM-DD HH:MM <first character>" per delivered message, in order. */
