@@ -1,8 +1,8 @@
 import type { Telegraf } from 'telegraf';
 import { createBot } from '../bot/bot.js';
+import { stepUntilQuiet } from '../bot/step-until-quiet.js';
 import type { SohoaContext } from '../bot/bot-context.js';
 import { InboxProcessor } from '../bot/inbox-processor.js';
-import { pollOnce } from '../bot/update-poller.js';
 import type { Logger } from '../config/logger.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { ManualClock } from '../domain/clock.js';
@@ -56,19 +56,10 @@ export async function startDemoStage(deps: {
     const processor = new InboxProcessor({ db, bot, clock, logger });
     const sender = new OutboxSender({ db, telegram: bot.telegram, clock, logger }, COMPRESSED_TIME_LIMITS);
     const scheduler = new JobScheduler({ db, campaign, clock, logger, instance: 'sohoa-demo' });
-    let offset = 0;
     return {
       api,
       bot,
-      settle: async () => {
-        for (;;) {
-          const batch = await pollOnce({ telegram: bot.telegram, db, clock }, offset, 0);
-          offset = batch.offset;
-          const handled = await processor.drain();
-          const sent = await sender.drain();
-          if (batch.stored === 0 && handled === 0 && sent === 0) return;
-        }
-      },
+      settle: stepUntilQuiet({ telegram: bot.telegram, db, clock, processor, sender }),
       tickJobs: () => scheduler.tick(),
       close: () => api.close(),
     };

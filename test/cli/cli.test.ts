@@ -3,46 +3,34 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { QUANG_TRI_DIR, copyCampaign } from '../support/campaign-fixture.js';
+import { captureIo } from '../support/capture-io.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'sohoa.js');
-
-function capture(): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    isTTY: false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
 
 const freshEnv = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'sohoa-cli-')), LOG_LEVEL: 'silent' });
 
 describe('the sohoa command', () => {
   it('loads a campaign, reloads it without change, and creates invites', async () => {
     const env = freshEnv();
-    const first = capture();
+    const first = captureIo();
     expect(await main(['campaign', 'load', QUANG_TRI_DIR], first, env)).toBe(0);
     expect(first.stdout()).toContain('1 tỉnh, 9 huyện, 119 xã; chỉ tiêu 2.088 sổ, 203.540 trường hợp');
     expect(first.stdout()).toContain('Đã nạp lần đầu');
 
-    const second = capture();
+    const second = captureIo();
     expect(await main(['campaign', 'load', QUANG_TRI_DIR], second, env)).toBe(0);
     expect(second.stdout()).toContain('Không có thay đổi');
 
-    const plain = capture();
+    const plain = captureIo();
     expect(
       await main(['invite', 'create', '--unit', '19333', '--role', 'reporter', '--uses', '3'], plain, env),
     ).toBe(0);
     expect(plain.stdout()).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}\n$/);
     expect(plain.stderr()).toContain('Phường 1 (19333)');
 
-    const json = capture();
+    const json = captureIo();
     expect(await main(['invite', 'create', '--unit', '45', '--role', 'leader', '--json'], json, env)).toBe(0);
     expect(JSON.parse(json.stdout())).toMatchObject({
       unit: { code: '45', level: 'province' },
@@ -62,18 +50,18 @@ describe('the sohoa command', () => {
     [['campaign', 'load'], 2, 'Cách dùng: sohoa campaign load'],
     [['frobnicate'], 2, 'Không có lệnh "frobnicate"'],
   ])('refuses %j with exit %i', async (argv, code, message) => {
-    const io = capture();
+    const io = captureIo();
     expect(await main(argv, io, freshEnv())).toBe(code);
     expect(io.stderr()).toContain(message);
   });
 
   it('refuses an invite for an unknown unit, and before any campaign is loaded', async () => {
     const env = freshEnv();
-    const none = capture();
+    const none = captureIo();
     expect(await main(['invite', 'create', '--unit', '19333', '--role', 'reporter'], none, env)).toBe(1);
     expect(none.stderr()).toContain('Chưa nạp chiến dịch nào');
-    await main(['campaign', 'load', QUANG_TRI_DIR], capture(), env);
-    const unknown = capture();
+    await main(['campaign', 'load', QUANG_TRI_DIR], captureIo(), env);
+    const unknown = captureIo();
     expect(await main(['invite', 'create', '--unit', '12345', '--role', 'reporter'], unknown, env)).toBe(1);
     expect(unknown.stderr()).toBe('Không có đơn vị mã 12345 trong chiến dịch.\n');
   });
@@ -83,10 +71,10 @@ describe('the sohoa command', () => {
     const dir = await copyCampaign(({ csv }) => ({
       csv: csv.replace('19333,Phường 1,Phường,commune,461', '19333,Phường 1,Phường,commune,4610'),
     }));
-    const io = capture();
+    const io = captureIo();
     expect(await main(['campaign', 'load', dir], io, env)).toBe(1);
     expect(io.stderr()).toMatch(/units\.csv dòng 5, cột parent_code: không tìm thấy đơn vị cha "4610"/);
-    const after = capture();
+    const after = captureIo();
     expect(await main(['invite', 'create', '--unit', '45', '--role', 'leader'], after, env)).toBe(1);
     expect(after.stderr()).toContain('Chưa nạp chiến dịch nào');
   });

@@ -2,7 +2,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/cli-io.js';
 import { main } from '../../src/cli/main.js';
 import { readCampaignFolder } from '../../src/config/campaign-folder.js';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -12,18 +11,7 @@ import { upsertMember } from '../../src/db/member.repository.js';
 import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
 import { loadCampaign } from '../../src/services/campaign-load.service.js';
 import { QUANG_TRI_DIR } from '../support/campaign-fixture.js';
-
-function capture(): CliIo & { stdout: () => string; stderr: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    out: (t) => void (out += t),
-    err: (t) => void (err += t),
-    isTTY: false,
-    stdout: () => out,
-    stderr: () => err,
-  };
-}
+import { captureIo } from '../support/capture-io.js';
 
 describe('sohoa run-job', () => {
   let api: FakeBotApi;
@@ -74,7 +62,7 @@ describe('sohoa run-job', () => {
   });
 
   it('run twice for the same slot sends one batch, not two', async () => {
-    const first = capture();
+    const first = captureIo();
     expect(await main(['run-job', 'nhac-bao-cao', '--at', '2025-03-10T16:00:00+07:00'], first, env)).toBe(0);
     expect(first.stdout()).toContain(
       'Đã chạy nhac-bao-cao, khung 10/03/2025 16:00: 3 tin mới vào hàng đợi (0 tin đã có từ trước), 3 đơn vị.',
@@ -88,7 +76,7 @@ describe('sohoa run-job', () => {
     ).toEqual([7001, 7002, 7003]);
 
     // Any time up to the next slot means the same slot: it is in the ledger, nothing is sent again.
-    const second = capture();
+    const second = captureIo();
     expect(
       await main(['run-job', 'nhac-bao-cao', '--at', '2025-03-10T16:45:00+07:00', '--json'], second, env),
     ).toBe(0);
@@ -102,11 +90,11 @@ describe('sohoa run-job', () => {
   });
 
   it('refuses unknown jobs and malformed times before touching the database', async () => {
-    const unknown = capture();
+    const unknown = captureIo();
     expect(await main(['run-job', 'nhac-nho'], unknown, env)).toBe(2);
     expect(unknown.stderr()).toContain('Không có việc "nhac-nho"');
     expect(unknown.stderr()).toContain('nhac-bao-cao|thieu-bao-cao|dem-nguoc|tong-hop-ngay');
-    const badTime = capture();
+    const badTime = captureIo();
     expect(await main(['run-job', 'nhac-bao-cao', '--at', '10/03/2025 16:00'], badTime, env)).toBe(2);
     expect(badTime.stderr()).toContain('--at phải là thời điểm ISO có múi giờ');
   });

@@ -2,7 +2,7 @@ import type { Telegraf } from 'telegraf';
 import { createBot } from '../../src/bot/bot.js';
 import type { SohoaContext } from '../../src/bot/bot-context.js';
 import { InboxProcessor } from '../../src/bot/inbox-processor.js';
-import { pollOnce } from '../../src/bot/update-poller.js';
+import { stepUntilQuiet } from '../../src/bot/step-until-quiet.js';
 import { createLogger } from '../../src/config/logger.js';
 import type { Campaign } from '../../src/domain/campaign.js';
 import type { ManualClock } from '../../src/domain/clock.js';
@@ -38,22 +38,13 @@ export async function startBotHarness(db: Db, clock: ManualClock): Promise<BotHa
   });
   const processor = new InboxProcessor({ db, bot, clock, logger });
   const sender = new OutboxSender({ db, telegram: bot.telegram, clock, logger }, { backoffMs: 1 });
-  let offset = 0;
   return {
     api,
     bot,
     campaign,
     processor,
     sender,
-    settle: async () => {
-      for (;;) {
-        const batch = await pollOnce({ telegram: bot.telegram, db, clock }, offset, 0);
-        offset = batch.offset;
-        const handled = await processor.drain();
-        const sent = await sender.drain();
-        if (batch.stored === 0 && handled === 0 && sent === 0) return;
-      }
-    },
+    settle: stepUntilQuiet({ telegram: bot.telegram, db, clock, processor, sender }),
     close: () => api.close(),
   };
 }
