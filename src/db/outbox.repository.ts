@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from './database.js';
 import type { OutboxKind, OutboxRow } from './messaging.table.js';
 
@@ -40,48 +39,6 @@ export async function enqueueOutbox(
     .returning('id')
     .execute();
   return inserted.length;
-}
-
-/**
- * Claims due messages for sending: each claimed row's next attempt moves a lease ahead, so that another
- * sender skips it, and a sender that dies mid-send lets it be retried once the lease runs out.
- * Only the oldest pending row of each chat is claimable, which keeps every chat's messages in order.
- */
-export async function claimDueOutbox(
-  db: Db,
-  now: Date,
-  leaseMs: number,
-  limit: number,
-): Promise<OutboxRow[]> {
-  const leaseUntil = new Date(now.getTime() + leaseMs);
-  return db
-    .updateTable('outbox')
-    .set((eb) => ({ next_attempt_at: leaseUntil, attempts: eb('attempts', '+', 1) }))
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('outbox as o')
-        .select('o.id')
-        .where('o.status', '=', 'pending')
-        .where('o.next_attempt_at', '<=', now)
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('outbox as earlier')
-                .select(sql`1`.as('one'))
-                .whereRef('earlier.chat_id', '=', 'o.chat_id')
-                .whereRef('earlier.platform', '=', 'o.platform')
-                .where('earlier.status', '=', 'pending')
-                .whereRef('earlier.id', '<', 'o.id'),
-            ),
-          ),
-        )
-        .orderBy('o.id')
-        .limit(limit)
-        .forUpdate()
-        .skipLocked(),
-    )
-    .returningAll()
-    .execute();
 }
 
 /** Marks a message delivered, with what the platform answered (e.g. the message id). */

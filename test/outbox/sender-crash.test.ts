@@ -1,7 +1,7 @@
 import { Telegram } from 'telegraf';
 import { afterEach, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
-import { claimDueOutbox, settleOutboxClaim } from '../../src/db/outbox.repository.js';
+import { claimOutboxHeads, settleOutboxClaim } from '../../src/db/outbox.repository.js';
 import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
 import { deliverToTelegram } from '../../src/outbox/telegram-delivery.js';
 import { describeEachDatabase } from '../support/test-database.js';
@@ -31,7 +31,7 @@ describeEachDatabase('a sender that dies or stops mid-batch', (database) => {
 
     // The process that dies: it claims 10, Telegram accepts 5 of them, it records only 3, then it is gone.
     const telegram = new Telegram(api.token, { apiRoot: api.apiRoot, webhookReply: false });
-    const claimed = await claimDueOutbox(db, clock.now(), LEASE_MS, 10);
+    const claimed = await claimOutboxHeads(db, clock.now(), LEASE_MS, 10);
     expect(claimed).toHaveLength(10);
     for (const row of claimed.slice(0, 5)) {
       const result = await deliverToTelegram(telegram, row);
@@ -67,10 +67,10 @@ describeEachDatabase('a sender that dies or stops mid-batch', (database) => {
     registerPrivateChats(api, 1);
     await enqueueTexts(db, [1001], 1, clock.now());
     const slow = senderFor(db, api, clock, { ...UNLIMITED, leaseMs: LEASE_MS });
-    const [stale] = await claimDueOutbox(db, clock.now(), LEASE_MS, 1);
+    const [stale] = await claimOutboxHeads(db, clock.now(), LEASE_MS, 1);
     if (!stale) throw new Error('nothing claimed');
     clock.advance(LEASE_MS + 1);
-    const [fresh] = await claimDueOutbox(db, clock.now(), LEASE_MS, 1);
+    const [fresh] = await claimOutboxHeads(db, clock.now(), LEASE_MS, 1);
     expect(fresh?.id).toBe(stale.id);
     expect(await slow.deliver(stale)).toBe('lost_lease');
     const row = await db.selectFrom('outbox').select(['status', 'attempts']).executeTakeFirstOrThrow();

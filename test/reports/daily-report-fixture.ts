@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/fake-telegram/seeded-random.js';
 import type {
   DailyReportData,
   DailySeriesPoint,
@@ -179,17 +180,6 @@ const DATE = '2025-03-10';
 const CAMPAIGN_DAYS = 19; // END − START in days
 const PLAN_SHARE = 9 / CAMPAIGN_DAYS; // the plan line on DATE
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function paceOf(completion: number | null, timing: ReportTiming): PaceStatus {
   if (timing === 'missing') return 'not_reported';
@@ -379,13 +369,13 @@ function assemble(
 
 /** The province-wide report for 10/03/2025: 119 communes, 9 districts. */
 export function buildProvinceFixture(seed = 20250310): DailyReportData {
-  const communes = buildCommunes(mulberry32(seed));
+  const communes = buildCommunes(seededRandom(seed));
   return assemble('Tỉnh Quảng Trị', 'province', communes, aggregateDistricts(communes));
 }
 
 /** One district's report for the same day, re-ranked within the district. */
 export function buildDistrictFixture(districtName = 'Huyện Vĩnh Linh', seed = 20250310): DailyReportData {
-  const communes = buildCommunes(mulberry32(seed))
+  const communes = buildCommunes(seededRandom(seed))
     .filter((row) => row.parentName === districtName)
     .map((row) => ({ ...row, rank: null }));
   rank(communes);
