@@ -9,7 +9,7 @@ import { systemClock } from '../../src/domain/clock.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { enqueueOutbox, type NewOutboxMessage } from '../../src/db/outbox.repository.js';
-import { startFakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi } from '../../test/support/fake-telegram/index.js';
 import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 
 /** What one broadcast run measured. */

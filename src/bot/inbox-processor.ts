@@ -7,7 +7,7 @@ import { lockNextPendingUpdate, markInboxDone, recordInboxFailure } from '../db/
 import { enqueueOutbox } from '../db/outbox.repository.js';
 import type { InboxRow } from '../db/messaging.table.js';
 import type { SohoaContext } from './bot-context.js';
-import { botMessages } from './messages/common-messages.js';
+import { botMessages } from '../messages/common-messages.js';
 import { runInUpdateScope } from './update-scope.js';
 
 /** How many times an update is tried before it is parked as failed. */

@@ -1,5 +1,5 @@
 import { readCampaignFolder } from '../config/campaign-folder.js';
-import { formatNumber } from '../reports/vi-format.js';
+import { formatNumber } from '../messages/vi-format.js';
 import { loadCampaign } from '../services/campaign-load.service.js';
 import { UsageError, parseArgs } from './cli-args.js';
 import type { CliIo } from './cli-io.js';

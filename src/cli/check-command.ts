@@ -5,7 +5,7 @@ import { collectCheckTargets, type CheckTarget } from '../files/check-target-wal
 import { inspectFile } from '../files/file-inspector.js';
 import { DEFAULT_FILE_RULES, type FileRules } from '../files/file-rules.js';
 import { verdictOf, type PathVerdict } from '../files/file-verdict.js';
-import { checkCommandText, problemFor } from '../files/problem-messages.js';
+import { checkCommandText, problemFor } from '../messages/file-problem-messages.js';
 import { formatVerdictTable, summarizeVerdicts } from '../files/verdict-table.js';
 import { inspectZip } from '../files/zip-inspector.js';
 import { DEFAULT_ZIP_LIMITS } from '../files/zip-reader.js';

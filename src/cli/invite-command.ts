@@ -1,7 +1,7 @@
 import type { Role } from '../db/member.table.js';
 import { getCampaign } from '../services/campaign.service.js';
 import { createInvite } from '../services/invite.service.js';
-import { formatDateTime } from '../reports/vi-format.js';
+import { formatDateTime } from '../messages/vi-format.js';
 import { UsageError, parseArgs, stringOption } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { withRuntime } from './cli-runtime.js';

@@ -10,7 +10,7 @@ import type { JobRunReport } from '../jobs/job-runner.js';
 import { JobScheduler } from '../jobs/job-scheduler.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
 import { senderOptionsFromCampaign } from '../outbox/sender-options.js';
-import { formatDate, formatNumber } from '../reports/vi-format.js';
+import { formatDate, formatNumber } from '../messages/vi-format.js';
 import { getCampaign } from '../services/campaign.service.js';
 import { jobDeliveryCounts } from '../services/job-run.service.js';
 import { UsageError, parseArgs, stringOption } from './cli-args.js';

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localDate } from '../domain/local-time.js';
-import { formatTime } from '../reports/vi-format.js';
-import { formatKilobytes } from '../files/problem-messages.js';
+import { formatTime } from '../messages/vi-format.js';
+import { formatKilobytes } from '../messages/file-problem-messages.js';
 import type { ChatEntry } from './chat-log.js';
 import type { ChatBubble, ChatNotice } from './chat-image-renderer.js';
 import { dayHeading } from './transcript-writer.js';

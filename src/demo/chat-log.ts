@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock.js';
-import type { FakeBotApi, RecordedCall, UploadedFile } from '../fake-telegram/index.js';
+import type { FakeBotApi, RecordedCall, UploadedFile } from '../../test/support/fake-telegram/index.js';
 
 /** Who a chat belongs to in the demo. */
 export type ChatRole = 'commune' | 'coordinator' | 'leader' | 'group';

@@ -1,4 +1,4 @@
-import { formatDayMonth } from '../reports/vi-format.js';
+import { formatDayMonth } from '../messages/vi-format.js';
 import { trueFigures } from './commune-profile.js';
 import type { CommuneActor } from './commune-actor.js';
 import type { CoordinatorRole } from './demo-cast.js';

@@ -1,5 +1,5 @@
 import type { UnitDefinition } from '../config/units-file.js';
-import type { GroupLike, UserLike } from '../fake-telegram/index.js';
+import type { GroupLike, UserLike } from '../../test/support/fake-telegram/index.js';
 import { drawProfile, type CommuneProfile, type CommuneTarget } from './commune-profile.js';
 import type { DemoRandom } from './demo-random.js';
 import { personName } from './person-names.js';

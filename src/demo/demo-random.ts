@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { seededRandom } from '../fake-telegram/seeded-random.js';
+import { seededRandom } from '../../test/support/fake-telegram/seeded-random.js';
 
 /**
  * The demo's only source of chance. Every decision draws from a stream named after what it decides

@@ -1,13 +1,13 @@
 import type { Telegraf } from 'telegraf';
 import { createBot } from '../bot/bot.js';
-import { stepUntilQuiet } from '../bot/step-until-quiet.js';
+import { stepUntilQuiet } from '../../test/support/step-until-quiet.js';
 import type { SohoaContext } from '../bot/bot-context.js';
 import { InboxProcessor } from '../bot/inbox-processor.js';
 import type { Logger } from '../config/logger.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { ManualClock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
-import { startFakeBotApi, type FakeBotApi } from '../fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../../test/support/fake-telegram/index.js';
 import { JobScheduler, type TickReport } from '../jobs/job-scheduler.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
 

@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, formatPercent } from '../reports/vi-format.js';
+import { formatDate, formatNumber, formatPercent } from '../messages/vi-format.js';
 import type { ReminderKind } from './reminder-kinds.js';
 import type { DemoTally, ScenarioName } from './demo-tally.js';
 import type { SampleDefect } from './sample-scan-builder.js';

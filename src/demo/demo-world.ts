@@ -2,7 +2,7 @@ import type { Message } from 'telegraf/types';
 import type { Campaign } from '../domain/campaign.js';
 import type { ManualClock } from '../domain/clock.js';
 import { addDays, instantAt } from '../domain/local-time.js';
-import type { FakeBotApi, GroupLike, UserLike } from '../fake-telegram/index.js';
+import type { FakeBotApi, GroupLike, UserLike } from '../../test/support/fake-telegram/index.js';
 import type { ChatLog } from './chat-log.js';
 import type { DemoRandom } from './demo-random.js';
 import type { DemoTally } from './demo-tally.js';

@@ -1,4 +1,4 @@
-import { formatDayMonth, formatNumber, formatPercent } from '../reports/vi-format.js';
+import { formatDayMonth, formatNumber, formatPercent } from '../messages/vi-format.js';
 import type { DayStats } from './day-stats.js';
 
 const WEEKDAYS = ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'];

@@ -1,6 +1,6 @@
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDocument } from 'pdf-lib';
-import { seededRandom } from '../fake-telegram/seeded-random.js';
+import { seededRandom } from '../../test/support/fake-telegram/seeded-random.js';
 
 /** What a simulated commune got wrong in a sample file, or `good` when nothing. */
 export type SampleDefect = 'good' | 'too_large' | 'bad_name' | 'not_pdf' | 'low_dpi';

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { localDate } from '../domain/local-time.js';
-import { formatDate, formatTime } from '../reports/vi-format.js';
+import { formatDate, formatTime } from '../messages/vi-format.js';
 import type { ChatEntry, ChatInfo, ChatRole } from './chat-log.js';
 
 /** The folder, under the output folder, with one transcript per chat. */

@@ -9,7 +9,7 @@ import {
   type PdfFindings,
   type PdfInspectionLimits,
 } from './pdf-inspector.js';
-import { problemFor } from './problem-messages.js';
+import { problemFor } from '../messages/file-problem-messages.js';
 
 /** One file to inspect. */
 export interface InspectInput {

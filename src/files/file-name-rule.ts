@@ -1,6 +1,6 @@
 import type { FileRules } from './file-rules.js';
 import type { Problem } from './file-verdict.js';
-import { problemFor } from './problem-messages.js';
+import { problemFor } from '../messages/file-problem-messages.js';
 
 /** The parts of a well-formed sample name `<TYPE>.<YYYY>.<BOOK>.<NO>.pdf`. */
 export interface CaseFileName {

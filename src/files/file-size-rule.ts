@@ -1,6 +1,6 @@
 import type { FileRules } from './file-rules.js';
 import type { Problem } from './file-verdict.js';
-import { problemFor } from './problem-messages.js';
+import { problemFor } from '../messages/file-problem-messages.js';
 
 /** Checks the size limit: exactly `maxBytes` passes, one byte more does not. An empty file is a format problem. */
 export function checkFileSize(bytes: number, rules: FileRules): Problem[] {

@@ -3,7 +3,7 @@ import type { Problem } from './file-verdict.js';
 import { DEFAULT_PDF_PARSE_LIMITS, parsePdfGuarded, type PdfParseLimits } from './guarded-pdf-parser.js';
 import { findPageImages } from './page-image-finder.js';
 import { DEFAULT_PAGE_TREE_LIMITS, walkPageTree, type PageTreeLimits } from './page-tree-walker.js';
-import { problemFor } from './problem-messages.js';
+import { problemFor } from '../messages/file-problem-messages.js';
 import { effectiveDpi, looksBlank } from './scan-quality.js';
 
 /** What the PDF checks found: problems, and the page count and lowest dpi when they could be measured. */

@@ -1,5 +1,5 @@
 import type { PathVerdict } from './file-verdict.js';
-import { csvHeaders, statusLabel } from './problem-messages.js';
+import { csvHeaders, statusLabel } from '../messages/file-problem-messages.js';
 
 /**
  * Verdicts as CSV for a spreadsheet (one row per file: path, status, problem codes, first message).

@@ -1,5 +1,5 @@
 import type { PathVerdict, VerdictStatus } from './file-verdict.js';
-import { checkCommandText, statusLabel } from './problem-messages.js';
+import { checkCommandText, statusLabel } from '../messages/file-problem-messages.js';
 
 /** How many verdicts ended in each status. */
 export interface VerdictSummary {

@@ -2,7 +2,7 @@ import { inspectFile, type InspectOptions } from './file-inspector.js';
 import { baseName } from './file-name-rule.js';
 import type { FileRules } from './file-rules.js';
 import { verdictOf, type PathVerdict } from './file-verdict.js';
-import { problemFor } from './problem-messages.js';
+import { problemFor } from '../messages/file-problem-messages.js';
 import { isSystemFile } from './system-file-filter.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipLimits } from './zip-reader.js';
 

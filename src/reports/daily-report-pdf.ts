@@ -13,7 +13,7 @@ import {
 } from './pdf-layout.js';
 import { drawTable, type PdfCursor } from './pdf-table.js';
 import { communeTableSpec, districtTableSpec } from './pdf-unit-table.js';
-import { formatDate, nfc } from './vi-format.js';
+import { formatDate, nfc } from '../messages/vi-format.js';
 
 /** The chart images a report PDF shows, as rendered for the chat. */
 export interface DailyReportCharts {

@@ -9,7 +9,7 @@ import {
   formatSignedNumber,
   formatTime,
   nfc,
-} from './vi-format.js';
+} from '../messages/vi-format.js';
 
 /** Telegram's limit for a text message, in UTF-16 code units (what String#length counts). */
 export const TELEGRAM_MESSAGE_LIMIT = 4096;

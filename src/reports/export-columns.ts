@@ -1,7 +1,7 @@
 import type { UnitProgressRow } from './daily-report-data.js';
 import type { ExportSheet } from './export-sheet.js';
 import { PACE_LABELS, TIMING_LABELS } from './unit-labels.js';
-import { toLocalDateTime } from './vi-format.js';
+import { toLocalDateTime } from '../messages/vi-format.js';
 
 /** A value as the export formats need it; the writers decide how each kind is written. */
 export type ExportValue =

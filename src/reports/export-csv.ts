@@ -1,7 +1,7 @@
 import type { ExportColumn, ExportValue } from './export-columns.js';
 import { EXPORT_COLUMNS } from './export-columns.js';
 import type { ExportSheet } from './export-sheet.js';
-import { nfc } from './vi-format.js';
+import { nfc } from '../messages/vi-format.js';
 
 const BOM = '\uFEFF';
 

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { ExportColumn, ExportValue } from './export-columns.js';
 import { EXPORT_COLUMNS } from './export-columns.js';
 import type { ExportSheet } from './export-sheet.js';
-import { nfc } from './vi-format.js';
+import { nfc } from '../messages/vi-format.js';
 
 const NUMBER_FORMATS: Record<ExportValue['kind'], string | undefined> = {
   text: '@',

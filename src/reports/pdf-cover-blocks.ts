@@ -4,7 +4,7 @@ import { CONTENT_WIDTH, PAGE, drawText, pdfColor, type PdfFonts } from './pdf-la
 import { planValue } from './report-dates.js';
 import { INK, PACE_COLORS, SERIES_COLORS } from './report-palette.js';
 import { rankedRows, shortDistrictName } from './unit-labels.js';
-import { formatNumber, formatPercent, formatSignedNumber } from './vi-format.js';
+import { formatNumber, formatPercent, formatSignedNumber } from '../messages/vi-format.js';
 
 // The blocks of the cover page; each draws from a top y down and returns the y under it.
 

@@ -13,7 +13,7 @@ import {
 import { drawTable, type PdfCursor } from './pdf-table.js';
 import { campaignDay, dataTimeLabel } from './report-dates.js';
 import { INK } from './report-palette.js';
-import { formatDate, formatNumber } from './vi-format.js';
+import { formatDate, formatNumber } from '../messages/vi-format.js';
 
 function drawCenteredLine(
   page: PDFPage,

@@ -2,7 +2,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { loadFontBytes } from './font-files.js';
 import { hexToRgbChannels } from './report-palette.js';
-import { nfc } from './vi-format.js';
+import { nfc } from '../messages/vi-format.js';
 
 /** A4 portrait in PDF points, and the margins every report page keeps. */
 export const PAGE = { width: 595.28, height: 841.89, margin: 40, footerHeight: 28 } as const;

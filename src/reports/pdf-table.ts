@@ -10,7 +10,7 @@ import {
   textWidth,
   type PdfFonts,
 } from './pdf-layout.js';
-import { nfc } from './vi-format.js';
+import { nfc } from '../messages/vi-format.js';
 
 /** One column of a paginated PDF table. */
 export interface PdfTableColumn<Row> {

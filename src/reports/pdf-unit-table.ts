@@ -2,7 +2,12 @@ import type { DailyReportData, UnitProgressRow } from './daily-report-data.js';
 import type { PdfTableColumn, PdfTableSpec } from './pdf-table.js';
 import { PACE_COLORS } from './report-palette.js';
 import { TIMING_LABELS, rankedRows, shortDistrictName, unrankedRows } from './unit-labels.js';
-import { formatNumber, formatPercent, formatSignedNumber, formatTimeDayMonth } from './vi-format.js';
+import {
+  formatNumber,
+  formatPercent,
+  formatSignedNumber,
+  formatTimeDayMonth,
+} from '../messages/vi-format.js';
 
 /** A table line: a unit, or the scope's totals drawn in bold at the end. */
 export interface UnitTableLine {

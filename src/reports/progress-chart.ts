@@ -3,7 +3,7 @@ import { CHART_WIDTH, canvasFont, chartFont, renderChartPng } from './chart-canv
 import type { DailyReportData } from './daily-report-data.js';
 import { dataTimeLabel, planValue } from './report-dates.js';
 import { INK, SERIES_COLORS } from './report-palette.js';
-import { addDays, daysBetween, formatDayMonth, formatNumber, nfc } from './vi-format.js';
+import { addDays, daysBetween, formatDayMonth, formatNumber, nfc } from '../messages/vi-format.js';
 
 const SIZE = { title: 32, subtitle: 23, legend: 24, tick: 22 } as const;
 // Square: the line chart needs width for 20 dates, and a square photo is shown whole in a chat.

@@ -11,7 +11,7 @@ import {
 import type { PaceStatus, UnitProgressRow } from './daily-report-data.js';
 import { INK, PACE_COLORS } from './report-palette.js';
 import { PACE_LABELS, chartUnitLabel } from './unit-labels.js';
-import { formatNumber, formatPercent, formatPointChange, nfc } from './vi-format.js';
+import { formatNumber, formatPercent, formatPointChange, nfc } from '../messages/vi-format.js';
 
 /** What one image of horizontal ranking bars shows. */
 export interface RankedBarChartSpec {

@@ -1,5 +1,5 @@
 import type { DailyReportData } from './daily-report-data.js';
-import { daysBetween, formatDateTime } from './vi-format.js';
+import { daysBetween, formatDateTime } from '../messages/vi-format.js';
 
 /** "dữ liệu lúc 17:00 10/03/2025": when the figures were taken, in the campaign's time zone. */
 export function dataTimeLabel(data: DailyReportData): string {

@@ -1,5 +1,5 @@
 import type { PaceStatus, ReportTiming, UnitProgressRow } from './daily-report-data.js';
-import { nfc } from './vi-format.js';
+import { nfc } from '../messages/vi-format.js';
 
 /** Vietnamese names of the pace statuses, as the chart legends and tables show them. */
 export const PACE_LABELS: Readonly<Record<PaceStatus, string>> = {

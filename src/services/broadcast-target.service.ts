@@ -1,4 +1,4 @@
-import type { BroadcastRefusalWords } from '../bot/messages/remind-messages.js';
+import type { BroadcastRefusalWords } from '../messages/remind-messages.js';
 import type { Campaign } from '../domain/campaign.js';
 import { foldWord, normalizeText } from '../domain/text-normalize.js';
 import type { Db } from '../db/database.js';

@@ -2,7 +2,7 @@ import {
   remindMessages,
   type AudienceWords,
   type BroadcastRefusalWords,
-} from '../bot/messages/remind-messages.js';
+} from '../messages/remind-messages.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import { localDate } from '../domain/local-time.js';

@@ -1,4 +1,4 @@
-import { remindMessages, type CountdownLine } from '../bot/messages/remind-messages.js';
+import { remindMessages, type CountdownLine } from '../messages/remind-messages.js';
 import type { CampaignFile } from '../config/campaign-schema.js';
 import type { Campaign } from '../domain/campaign.js';
 import { daysBetween } from '../domain/local-time.js';

@@ -1,4 +1,4 @@
-import { remindMessages, type SilentUnitLine } from '../bot/messages/remind-messages.js';
+import { remindMessages, type SilentUnitLine } from '../messages/remind-messages.js';
 import type { Campaign } from '../domain/campaign.js';
 import { addDays, daysBetween } from '../domain/local-time.js';
 import type { Db } from '../db/database.js';

@@ -2,7 +2,7 @@ import type { MetricCode } from '../config/campaign-schema.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import { ZERO_FIGURES, type Figures } from '../domain/progress.js';
-import { describeRuleProblem } from '../domain/report-problem-messages.js';
+import { describeRuleProblem } from '../messages/report-problem-messages.js';
 import { parseReportText, type ParseProblem, type ParsedReport } from '../domain/report-parser.js';
 import { checkReport, type ReportCheck } from '../domain/report-rules.js';
 import type { ConversationKey } from '../db/conversation.repository.js';

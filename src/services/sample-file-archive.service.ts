@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js';
 import { inspectFile } from '../files/file-inspector.js';
 import { baseName } from '../files/file-name-rule.js';
 import { verdictOf, type FileVerdict, type PathVerdict } from '../files/file-verdict.js';
-import { problemFor } from '../files/problem-messages.js';
+import { problemFor } from '../messages/file-problem-messages.js';
 import { isSystemFile } from '../files/system-file-filter.js';
 import { openZip, type ZipLimits } from '../files/zip-reader.js';
 import type { SampleStats } from './sample-file-stats.service.js';

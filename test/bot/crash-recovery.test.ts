@@ -8,7 +8,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { upsertMember } from '../../src/db/member.repository.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { listUnitsWithTargets } from '../../src/db/unit.repository.js';
-import { startFakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi } from '../support/fake-telegram/index.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'sohoa.js');

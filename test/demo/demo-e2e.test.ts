@@ -8,7 +8,7 @@ import type { ChatEntry } from '../../src/demo/chat-log.js';
 import { reminderKind } from '../../src/demo/reminder-kinds.js';
 import { runDemo } from '../../src/demo/run-demo.js';
 import type { DemoResult } from '../../src/demo/play-campaign.js';
-import { formatTime } from '../../src/reports/vi-format.js';
+import { formatTime } from '../../src/messages/vi-format.js';
 import { QUANG_TRI_DIR } from '../support/campaign-fixture.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCampaignJson } from '../../src/config/campaign-folder.js';
 import type { CampaignFile } from '../../src/config/campaign-schema.js';
 import { parseReportText, type ParseProblem } from '../../src/domain/report-parser.js';
-import { describeParseProblem } from '../../src/domain/report-problem-messages.js';
+import { describeParseProblem } from '../../src/messages/report-problem-messages.js';
 
 const CAMPAIGN_JSON = join(import.meta.dirname, '..', '..', 'campaigns', 'quang-tri-2025', 'campaign.json');
 const metrics = parseCampaignJson(readFileSync(CAMPAIGN_JSON, 'utf8'), 'campaign.json').metrics;

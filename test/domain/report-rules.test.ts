@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCampaignJson } from '../../src/config/campaign-folder.js';
 import type { MetricCode } from '../../src/config/campaign-schema.js';
-import { describeFilledIn, describeRuleProblem } from '../../src/domain/report-problem-messages.js';
+import { describeFilledIn, describeRuleProblem } from '../../src/messages/report-problem-messages.js';
 import { checkReport, type ReportCheckInput } from '../../src/domain/report-rules.js';
 
 const CAMPAIGN_JSON = join(import.meta.dirname, '..', '..', 'campaigns', 'quang-tri-2025', 'campaign.json');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Markup, type Telegraf } from 'telegraf';
 import { ManualClock } from '../../src/domain/clock.js';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { fakeTelegraf } from './polling-bot.js';
 import { ids, rawCall } from './raw-bot-api.js';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Markup } from 'telegraf';
 import type { Message } from 'telegraf/types';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { fakeTelegraf, startPolling, type PollingBot } from './polling-bot.js';
 
 describe('inline keyboard → callback query → answer + edit, over long polling', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from '../support/fake-telegram/index.js';
 import { fakeTelegraf } from './polling-bot.js';
 import { rawCall } from './raw-bot-api.js';
 

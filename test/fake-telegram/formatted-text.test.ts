@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BotApiError } from '../../src/fake-telegram/index.js';
-import { parseFormattedText } from '../../src/fake-telegram/formatted-text.js';
+import { BotApiError } from '../support/fake-telegram/index.js';
+import { parseFormattedText } from '../support/fake-telegram/formatted-text.js';
 
 function parseError(source: string, mode: string): string {
   try {

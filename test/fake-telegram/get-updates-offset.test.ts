@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { ids, rawCall } from './raw-bot-api.js';
 
 describe('getUpdates over raw HTTP', () => {

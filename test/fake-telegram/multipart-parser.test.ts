@@ -4,8 +4,8 @@ import {
   multipartBoundary,
   parseMultipart,
   parseHeaderParams,
-} from '../../src/fake-telegram/multipart-parser.js';
-import { startFakeBotApi } from '../../src/fake-telegram/index.js';
+} from '../support/fake-telegram/multipart-parser.js';
+import { startFakeBotApi } from '../support/fake-telegram/index.js';
 
 const b = 'XyZ';
 

@@ -1,5 +1,5 @@
 import { Telegraf } from 'telegraf';
-import type { FakeBotApi } from '../../src/fake-telegram/index.js';
+import type { FakeBotApi } from '../support/fake-telegram/index.js';
 
 /** A telegraf bot long-polling the fake, and how to stop it cleanly. */
 export interface PollingBot {

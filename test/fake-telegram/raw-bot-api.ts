@@ -1,4 +1,4 @@
-import type { FakeBotApi } from '../../src/fake-telegram/index.js';
+import type { FakeBotApi } from '../support/fake-telegram/index.js';
 
 /** Status and parsed JSON of a raw Bot API call. */
 export interface RawResponse {

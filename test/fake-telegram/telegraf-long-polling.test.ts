@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { fakeTelegraf, startPolling } from './polling-bot.js';
 
 describe('a real telegraf bot in long-polling mode against the fake', () => {

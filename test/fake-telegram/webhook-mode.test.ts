@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markup } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi, type FakeBotApiOptions } from '../support/fake-telegram/index.js';
 import { startLocalWebhook, type LocalWebhookServer } from './local-webhook-server.js';
 import { fakeTelegraf } from './polling-bot.js';
 import { rawCall } from './raw-bot-api.js';

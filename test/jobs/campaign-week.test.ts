@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { openDatabase, type DatabaseHandle } from '../../src/db/database.js';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import type { JobScheduler } from '../../src/jobs/job-scheduler.js';
 import type { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { UNLIMITED, senderFor } from '../outbox/outbox-fixture.js';

@@ -8,7 +8,7 @@ import { upsertMember } from '../../src/db/member.repository.js';
 import type { MemberRow, Role } from '../../src/db/member.table.js';
 import { findUnitByCode } from '../../src/db/unit.repository.js';
 import type { UnitRow } from '../../src/db/unit.table.js';
-import type { FakeBotApi } from '../../src/fake-telegram/index.js';
+import type { FakeBotApi } from '../support/fake-telegram/index.js';
 import { ALL_JOBS } from '../../src/jobs/job-registry.js';
 import { JobScheduler } from '../../src/jobs/job-scheduler.js';
 import { getCampaign } from '../../src/services/campaign.service.js';

@@ -8,7 +8,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { openDatabase } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { upsertMember } from '../../src/db/member.repository.js';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { loadCampaign } from '../../src/services/campaign-load.service.js';
 import { QUANG_TRI_DIR } from '../support/campaign-fixture.js';
 import { captureIo } from '../support/capture-io.js';

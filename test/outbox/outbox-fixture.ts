@@ -3,7 +3,7 @@ import { createLogger } from '../../src/config/logger.js';
 import type { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
 import { enqueueOutbox, nextOutboxDueAt, type NewOutboxMessage } from '../../src/db/outbox.repository.js';
-import type { FakeBotApi } from '../../src/fake-telegram/index.js';
+import type { FakeBotApi } from '../support/fake-telegram/index.js';
 import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import type { SenderOptions } from '../../src/outbox/sender-options.js';
 

@@ -4,7 +4,7 @@ import { openDatabase } from '../../src/db/database.js';
 import { upsertGroupChat } from '../../src/db/group-chat.repository.js';
 import { upsertMember } from '../../src/db/member.repository.js';
 import { enqueueOutbox, type NewOutboxMessage } from '../../src/db/outbox.repository.js';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 import {

@@ -2,7 +2,7 @@ import { Telegram } from 'telegraf';
 import { afterEach, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { claimOutboxHeads, settleOutboxClaim } from '../../src/db/outbox.repository.js';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { deliverToTelegram } from '../../src/outbox/telegram-delivery.js';
 import { describeEachDatabase } from '../support/test-database.js';
 import {

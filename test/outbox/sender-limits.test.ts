@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
-import { startFakeBotApi, type FakeBotApi } from '../../src/fake-telegram/index.js';
+import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 import { describeEachDatabase } from '../support/test-database.js';
 import {
   deliverEverything,

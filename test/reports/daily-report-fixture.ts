@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/fake-telegram/seeded-random.js';
+import { seededRandom } from '../support/fake-telegram/seeded-random.js';
 import type {
   DailyReportData,
   DailySeriesPoint,

@@ -9,7 +9,7 @@ import {
   milestoneLine,
 } from '../../src/reports/daily-summary.js';
 import { rankedRows } from '../../src/reports/unit-labels.js';
-import { formatNumber, formatPercent } from '../../src/reports/vi-format.js';
+import { formatNumber, formatPercent } from '../../src/messages/vi-format.js';
 import { buildDistrictFixture, buildProvinceFixture } from './daily-report-fixture.js';
 
 const province = buildProvinceFixture();

@@ -11,7 +11,7 @@ import {
   formatPointChange,
   formatSignedNumber,
   formatTimeDayMonth,
-} from '../../src/reports/vi-format.js';
+} from '../../src/messages/vi-format.js';
 
 describe('Vietnamese number formats', () => {
   it('groups thousands with dots and uses a decimal comma', () => {

@@ -4,7 +4,7 @@ import type { Db } from '../../src/db/database.js';
 import { upsertMember } from '../../src/db/member.repository.js';
 import { findUnitByCode } from '../../src/db/unit.repository.js';
 import type { FileVerdict } from '../../src/files/file-verdict.js';
-import { problemFor } from '../../src/files/problem-messages.js';
+import { problemFor } from '../../src/messages/file-problem-messages.js';
 import { samplePurgeJob } from '../../src/jobs/sample-purge.job.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { purgeExpiredSamples } from '../../src/services/sample-file-purge.service.js';

@@ -2,12 +2,12 @@ import type { Telegraf } from 'telegraf';
 import { createBot } from '../../src/bot/bot.js';
 import type { SohoaContext } from '../../src/bot/bot-context.js';
 import { InboxProcessor } from '../../src/bot/inbox-processor.js';
-import { stepUntilQuiet } from '../../src/bot/step-until-quiet.js';
+import { stepUntilQuiet } from './step-until-quiet.js';
 import { createLogger } from '../../src/config/logger.js';
 import type { Campaign } from '../../src/domain/campaign.js';
 import type { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
-import { FakeBotApi, startFakeBotApi } from '../../src/fake-telegram/index.js';
+import { FakeBotApi, startFakeBotApi } from './fake-telegram/index.js';
 import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 

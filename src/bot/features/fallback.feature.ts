@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import type { SohoaContext } from '../bot-context.js';
-import { botMessages } from '../messages/common-messages.js';
+import { botMessages } from '../../messages/common-messages.js';
 
 /** The last stop: private messages nobody handled get a pointer to /trogiup (or to joining). */
 export const fallbackFeature = new Composer<SohoaContext>();

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import type { SohoaContext } from '../bot-context.js';
-import { botMessages } from '../messages/common-messages.js';
-import { helpText } from '../messages/help-messages.js';
+import { botMessages } from '../../messages/common-messages.js';
+import { helpText } from '../../messages/help-messages.js';
 
 /** `/trogiup`: what this person can do, by role. */
 export const helpFeature = new Composer<SohoaContext>();

@@ -1,7 +1,7 @@
 import type { MemberRow, Role } from '../../db/member.table.js';
 import type { UnitRow } from '../../db/unit.table.js';
 import type { SohoaContext } from '../bot-context.js';
-import { botMessages } from '../messages/common-messages.js';
+import { botMessages } from '../../messages/common-messages.js';
 
 /**
  * The sender's active membership with one of `roles`, or undefined after telling them why not.

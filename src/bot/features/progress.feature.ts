@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { localDate } from '../../domain/local-time.js';
 import { getCommuneProgress, getScopeProgress } from '../../services/progress.service.js';
 import type { SohoaContext } from '../bot-context.js';
-import { progressMessages } from '../messages/progress-messages.js';
+import { progressMessages } from '../../messages/progress-messages.js';
 import { requireMember } from './member-guard.js';
 
 /** `/tiendo`, `/xephang`, `/chuabaocao`: the picture of one's own commune or scope, today. */

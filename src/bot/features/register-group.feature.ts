@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { registerGroupWithInvite } from '../../services/invite.service.js';
 import type { SohoaContext } from '../bot-context.js';
-import { botMessages } from '../messages/common-messages.js';
+import { botMessages } from '../../messages/common-messages.js';
 import { commandArgs } from './command-args.js';
 
 /** `/dangky <code>` in a group: registers it as a leadership or coordination group for a scope. */

@@ -5,7 +5,7 @@ import {
   prepareBroadcast,
 } from '../../services/broadcast.service.js';
 import type { InlineButton, SohoaContext } from '../bot-context.js';
-import { remindMessages } from '../messages/remind-messages.js';
+import { remindMessages } from '../../messages/remind-messages.js';
 import { commandArgs } from './command-args.js';
 import { requireMember } from './member-guard.js';
 

@@ -15,7 +15,7 @@ import {
 } from '../../services/report-wizard.service.js';
 import { currentUpdateScope } from '../update-scope.js';
 import type { SohoaContext } from '../bot-context.js';
-import { reportMessages } from '../messages/report-messages.js';
+import { reportMessages } from '../../messages/report-messages.js';
 import { commandArgs } from './command-args.js';
 import { requireMember } from './member-guard.js';
 

@@ -2,7 +2,7 @@ import { verdictsToCsv } from '../../files/verdict-csv.js';
 import { checkSampleArchive } from '../../services/sample-file-archive.service.js';
 import type { SampleCheckInput, SentFile } from '../../services/sample-file.service.js';
 import type { SohoaContext } from '../bot-context.js';
-import { sampleFileMessages } from '../messages/sample-file-messages.js';
+import { sampleFileMessages } from '../../messages/sample-file-messages.js';
 
 /** From this many files on, a check first says "Đang kiểm tra N tệp…" and then edits that message. */
 export const PROGRESS_FROM_FILES = 20;

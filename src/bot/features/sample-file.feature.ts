@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { checkSampleFile, type SampleFileOutcome } from '../../services/sample-file.service.js';
 import type { SohoaContext } from '../bot-context.js';
-import { sampleFileMessages } from '../messages/sample-file-messages.js';
+import { sampleFileMessages } from '../../messages/sample-file-messages.js';
 import { currentUpdateScope } from '../update-scope.js';
 import { requireMember } from './member-guard.js';
 import { replyArchiveCheck } from './sample-archive-reply.js';

@@ -1,8 +1,8 @@
 import { Composer } from 'telegraf';
 import { fetchSampleContent, listRecentProblemSamples } from '../../services/sample-file-access.service.js';
 import type { SohoaContext } from '../bot-context.js';
-import { botMessages } from '../messages/common-messages.js';
-import { sampleFileMessages } from '../messages/sample-file-messages.js';
+import { botMessages } from '../../messages/common-messages.js';
+import { sampleFileMessages } from '../../messages/sample-file-messages.js';
 import { currentUpdateScope } from '../update-scope.js';
 import { commandArgs } from './command-args.js';
 import { requireMember } from './member-guard.js';

@@ -1,8 +1,8 @@
 import { Composer } from 'telegraf';
 import { redeemInvite } from '../../services/invite.service.js';
 import type { SohoaContext } from '../bot-context.js';
-import { botMessages } from '../messages/common-messages.js';
-import { helpText } from '../messages/help-messages.js';
+import { botMessages } from '../../messages/common-messages.js';
+import { helpText } from '../../messages/help-messages.js';
 import { commandArgs, displayName } from './command-args.js';
 
 /** `/start [code]`: join with an invite code, or be greeted again. */

@@ -1,17 +1,17 @@
-import { METRIC_CODES, type CampaignFile, type MetricCode } from '../../config/campaign-schema.js';
-import type { Figures, RankedStanding } from '../../domain/progress.js';
+import { METRIC_CODES, type CampaignFile, type MetricCode } from '../config/campaign-schema.js';
+import type { Figures, RankedStanding } from '../domain/progress.js';
 import {
   describeFilledIn,
   describeParseProblem,
   describeRuleProblem,
   metricNoun,
-} from '../../domain/report-problem-messages.js';
-import type { ParseProblem } from '../../domain/report-parser.js';
-import type { ReportCheck } from '../../domain/report-rules.js';
-import { formatDate, formatNumber, formatPercent, formatSignedNumber } from '../../reports/vi-format.js';
-import type { ReportOutcome } from '../../services/report.service.js';
-import type { ReportRefusal } from '../../services/report-target.service.js';
-import type { ScopeProgress } from '../../services/progress.service.js';
+} from './report-problem-messages.js';
+import type { ParseProblem } from '../domain/report-parser.js';
+import type { ReportCheck } from '../domain/report-rules.js';
+import { formatDate, formatNumber, formatPercent, formatSignedNumber } from './vi-format.js';
+import type { ReportOutcome } from '../services/report.service.js';
+import type { ReportRefusal } from '../services/report-target.service.js';
+import type { ScopeProgress } from '../services/progress.service.js';
 
 type Metrics = CampaignFile['metrics'];
 

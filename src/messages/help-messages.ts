@@ -1,4 +1,4 @@
-import type { Role } from '../../db/member.table.js';
+import type { Role } from '../db/member.table.js';
 
 interface CommandHelp {
   readonly command: string;

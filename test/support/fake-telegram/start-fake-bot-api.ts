@@ -1,5 +1,5 @@
 import type { UserFromGetMe } from 'telegraf/types';
-import type { Clock } from '../domain/clock.js';
+import type { Clock } from '../../../src/domain/clock.js';
 import type { BotApiContext } from './bot-api-context.js';
 import { CallbackQueryRegistry } from './callback-query-registry.js';
 import { CallRecorder } from './call-recorder.js';

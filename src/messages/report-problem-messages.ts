@@ -1,7 +1,7 @@
 import type { CampaignFile, MetricCode } from '../config/campaign-schema.js';
-import { formatNumber } from '../reports/vi-format.js';
-import type { ParseProblem } from './report-parser.js';
-import type { ReportCheck, RuleProblem } from './report-rules.js';
+import { formatNumber } from './vi-format.js';
+import type { ParseProblem } from '../domain/report-parser.js';
+import type { ReportCheck, RuleProblem } from '../domain/report-rules.js';
 
 type Metrics = CampaignFile['metrics'];
 

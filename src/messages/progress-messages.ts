@@ -1,12 +1,6 @@
-import type { Figures, RankedStanding } from '../../domain/progress.js';
-import {
-  formatDate,
-  formatNumber,
-  formatPercent,
-  formatSignedNumber,
-  formatTime,
-} from '../../reports/vi-format.js';
-import type { ScopeProgress } from '../../services/progress.service.js';
+import type { Figures, RankedStanding } from '../domain/progress.js';
+import { formatDate, formatNumber, formatPercent, formatSignedNumber, formatTime } from './vi-format.js';
+import type { ScopeProgress } from '../services/progress.service.js';
 
 const PACE_MARK = { on_track: '🟢', behind: '🟡', far_behind: '🔴', not_reported: '⚪' } as const;
 const TIMING = { on_time: 'đã báo cáo', late: 'báo cáo muộn', missing: 'chưa báo cáo hôm nay' } as const;

@@ -1,6 +1,6 @@
-import type { Problem, VerdictStatus } from './file-verdict.js';
-import type { SniffedFormat } from './format-sniffer.js';
-import type { ZipFault } from './zip-reader.js';
+import type { Problem, VerdictStatus } from '../files/file-verdict.js';
+import type { SniffedFormat } from '../files/format-sniffer.js';
+import type { ZipFault } from '../files/zip-reader.js';
 
 // Every Vietnamese sentence the inspector and `sohoa check` show lives here, so wording is fixed in one
 // place and a future translation or review touches one file. Each problem says what is wrong AND what to do.

@@ -1,5 +1,5 @@
-import type { Role } from '../../db/member.table.js';
-import type { RedeemFailure } from '../../services/invite.service.js';
+import type { Role } from '../db/member.table.js';
+import type { RedeemFailure } from '../services/invite.service.js';
 
 const ROLE_NAMES: Record<Role, string> = {
   reporter: 'cán bộ báo cáo của xã',

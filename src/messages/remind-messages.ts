@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, formatPercent } from '../../reports/vi-format.js';
+import { formatDate, formatNumber, formatPercent } from './vi-format.js';
 
 /** One commune silent for several days, as listed to its district's coordinators. */
 export interface SilentUnitLine {

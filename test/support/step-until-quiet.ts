@@ -1,7 +1,7 @@
 import type { Telegram } from 'telegraf';
-import type { Clock } from '../domain/clock.js';
-import type { Db } from '../db/database.js';
-import { pollOnce } from './update-poller.js';
+import type { Clock } from '../../src/domain/clock.js';
+import type { Db } from '../../src/db/database.js';
+import { pollOnce } from '../../src/bot/update-poller.js';
 
 /**
  * For callers that drive time themselves (tests, the demo): returns a function that fetches every
