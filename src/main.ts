@@ -1,8 +1,10 @@
 import { once } from 'node:events';
-import { createBot } from './bot/bot.js';
+import { createChatBot } from './bot/chat-bot.js';
+import { channelSet } from './channels/channel.js';
+import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { InboxProcessor } from './bot/inbox-processor.js';
-import { ALLOWED_UPDATES, pollUpdates } from './bot/update-poller.js';
-import { createWebhookServer } from './bot/webhook-server.js';
+import { ALLOWED_UPDATES, pollUpdates } from './channels/telegram/update-poller.js';
+import { createWebhookServer } from './channels/telegram/webhook-server.js';
 import { readCampaignFolder } from './config/campaign-folder.js';
 import type { CliRuntime } from './cli/cli-runtime.js';
 import { ConfigError } from './domain/errors.js';
@@ -32,27 +34,30 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
   if (!config.TELEGRAM_BOT_TOKEN) throw new ConfigError(MISSING_TOKEN_MESSAGE, 'TELEGRAM_BOT_TOKEN');
   const campaign = await getCampaign(db, definition.campaign.code);
 
-  const bot = createBot({
+  const telegram = createTelegramChannel({
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
+  });
+  telegram.botInfo = await telegram.telegram.getMe();
+  const channels = channelSet(telegram);
+  const sender = new OutboxSender(
+    { db, channels, clock, logger },
+    senderOptionsFromCampaign(campaign.settings),
+  );
+  const processor = new InboxProcessor({
+    db,
+    channels,
+    bot: createChatBot({ logger }),
     campaign,
     clock,
     logger,
+    onHandled: () => sender.notify(),
   });
-  bot.botInfo = await bot.telegram.getMe();
-  const sender = new OutboxSender(
-    { db, telegram: bot.telegram, clock, logger },
-    senderOptionsFromCampaign(campaign.settings),
-  );
-  const processor = new InboxProcessor({ db, bot, clock, logger, onHandled: () => sender.notify() });
-  logger.info({ bot: bot.botInfo.username, campaign: campaign.code }, 'sohoa started');
 
-  const tasks: Promise<void>[] = [
-    processor.run(signal),
-    sender.run(signal),
-    startScheduler({ db, campaign, clock, logger, sender, signal }),
-  ];
+  // Calls that must succeed happen before any loop starts: a failure here ends the process at once.
+  const tasks: Promise<void>[] = [];
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET && config.PORT !== undefined) {
+    // Listening first: updates Telegram sends as soon as the webhook is set are stored, not refused.
     const server = createWebhookServer({
       path: new URL(config.WEBHOOK_URL).pathname,
       secret: config.WEBHOOK_SECRET,
@@ -63,22 +68,40 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
     });
     server.listen(config.PORT);
     await once(server, 'listening');
-    await bot.telegram.setWebhook(config.WEBHOOK_URL, {
-      secret_token: config.WEBHOOK_SECRET,
-      allowed_updates: [...ALLOWED_UPDATES],
-    });
     tasks.push(
       new Promise<void>((resolve) =>
         signal.addEventListener('abort', () => server.close(() => resolve()), { once: true }),
       ),
     );
+    try {
+      await telegram.telegram.setWebhook(config.WEBHOOK_URL, {
+        secret_token: config.WEBHOOK_SECRET,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+    } catch (error) {
+      server.close();
+      throw error;
+    }
   } else {
     // Long polling needs the webhook off; pending updates stay queued at Telegram and are fetched next.
-    await bot.telegram.deleteWebhook({ drop_pending_updates: false });
+    await telegram.telegram.deleteWebhook({ drop_pending_updates: false });
     tasks.push(
-      pollUpdates({ telegram: bot.telegram, db, clock, logger, signal, onStored: () => processor.notify() }),
+      pollUpdates({
+        telegram: telegram.telegram,
+        db,
+        clock,
+        logger,
+        signal,
+        onStored: () => processor.notify(),
+      }),
     );
   }
+  logger.info({ bot: telegram.botInfo.username, campaign: campaign.code }, 'sohoa started');
+  tasks.push(
+    processor.run(signal),
+    sender.run(signal),
+    startScheduler({ db, campaign, clock, logger, sender, signal }),
+  );
   await Promise.all(tasks);
   logger.info('sohoa stopped');
 }

@@ -91,7 +91,7 @@ function measurePdfinfo(paths: readonly string[]): number | undefined {
  * 2,000 scans from a few distinct JPEGs: each JPEG carries a comment segment with a placeholder that every
  * copy overwrites with its own number, so no two files share a hash while all stay valid PDFs.
  */
-async function writeCorpus(dir: string): Promise<string[]> {
+export async function writeCorpus(dir: string, count = FILE_COUNT): Promise<string[]> {
   const bases: Buffer[] = [];
   for (let index = 0; index < DISTINCT_IMAGES; index += 1) {
     const target = 60_000 + (index * 38_000) / DISTINCT_IMAGES;
@@ -102,7 +102,7 @@ async function writeCorpus(dir: string): Promise<string[]> {
     bases.push(Buffer.from(await document.save()));
   }
   const paths: string[] = [];
-  for (let index = 0; index < FILE_COUNT; index += 1) {
+  for (let index = 0; index < count; index += 1) {
     const copy = Buffer.from(bases[index % bases.length] ?? Buffer.alloc(0));
     const at = copy.indexOf(MARKER, 0, 'latin1');
     copy.write(`SOHOA-BENCH-${String(index).padStart(10, '0')}`, at, 'latin1');

@@ -3,7 +3,8 @@
 //   node --import tsx bench/outbox/broadcast.bench.ts [messages]
 // Prints the delivered rate as a ratio of the 30/s limit (goal ≥ 0.9), lost (goal 0), duplicated (goal 0).
 import { fileURLToPath } from 'node:url';
-import { Telegram } from 'telegraf';
+import { channelSet } from '../../src/channels/channel.js';
+import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createLogger } from '../../src/config/logger.js';
 import { systemClock } from '../../src/domain/clock.js';
 import { openDatabase } from '../../src/db/database.js';
@@ -51,10 +52,10 @@ export async function runBroadcastBench(messages = 3000): Promise<BroadcastBench
       await enqueueOutbox(handle.db, rows.slice(i, i + 500), new Date());
     api.faults({ rate: 0.1, codes: [500, 502, 503, 504], seed: 2025 });
 
-    const telegram = new Telegram(api.token, { apiRoot: api.apiRoot, webhookReply: false });
+    const channels = channelSet(createTelegramChannel({ token: api.token, apiRoot: api.apiRoot }));
     const sender = new OutboxSender({
       db: handle.db,
-      telegram,
+      channels,
       clock: systemClock,
       logger: createLogger('silent'),
     });
@@ -95,7 +96,8 @@ export async function runBroadcastBench(messages = 3000): Promise<BroadcastBench
   }
 }
 
-function report(result: BroadcastBenchResult): string {
+/** The figures of one run, as printed by `npm run bench` and by this file run directly. */
+export function formatBroadcastReport(result: BroadcastBenchResult): string {
   const f = (n: number, d = 2) => n.toFixed(d);
   return [
     `broadcast: ${result.messages} messages to ${result.messages} chats in ${f(result.seconds, 1)} s`,
@@ -109,6 +111,6 @@ function report(result: BroadcastBenchResult): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const messages = Number(process.argv[2] ?? 3000);
   const result = await runBroadcastBench(messages);
-  console.log(report(result));
+  console.log(formatBroadcastReport(result));
   process.exitCode = result.ratioOfLimit >= 0.9 && result.lost === 0 && result.duplicated === 0 ? 0 : 1;
 }

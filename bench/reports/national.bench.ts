@@ -1,4 +1,4 @@
-// National scale: every commune of Vietnam (10,047, from shared/data) as one campaign per province in one
+// National scale: every commune of Vietnam (10,047, from reference/) as one campaign per province in one
 // database, a day of reports, then every province's evening report (data + charts + PDF). Prints the time
 // per province, the SQL statements each issued (they must not grow with the number of communes), and the
 // share of time spent outside chart rendering. Run: node --import tsx bench/reports/national.bench.ts
@@ -24,7 +24,7 @@ import { getCampaign } from '../../src/services/campaign.service.js';
 import { buildDailyReportData } from '../../src/services/daily-report.service.js';
 
 const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
-const OFFICIAL = join(ROOT, '..', 'shared', 'data', 'vn-units-2025-03-01.csv');
+const OFFICIAL = join(ROOT, 'reference', 'vn-units-2025-03-01.csv');
 const DATE = '2025-03-10';
 
 function counter(): KyselyPlugin & { count: number } {

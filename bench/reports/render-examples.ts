@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { formatDailyCaption, formatDailySummary } from '../../src/reports/daily-summary.js';
+import { formatDailyCaption, formatDailySummary } from '../../src/messages/daily-summary-messages.js';
 import { renderDailyReportPdf } from '../../src/reports/daily-report-pdf.js';
 import { renderDistrictChart } from '../../src/reports/district-chart.js';
 import { renderExportCsv } from '../../src/reports/export-csv.js';

@@ -4,9 +4,9 @@
 // report per district, each with its charts, text, PDF, and the xlsx/csv export of the figures.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import type { DailyReportData } from '../../src/reports/daily-report-data.js';
+import type { DailyReportData } from '../../src/domain/daily-report-data.js';
 import { renderDailyReportPdf } from '../../src/reports/daily-report-pdf.js';
-import { formatDailyCaption, formatDailySummary } from '../../src/reports/daily-summary.js';
+import { formatDailyCaption, formatDailySummary } from '../../src/messages/daily-summary-messages.js';
 import { renderDistrictChart } from '../../src/reports/district-chart.js';
 import { renderExportCsv } from '../../src/reports/export-csv.js';
 import { groupExportSheets } from '../../src/reports/export-sheet.js';

@@ -1,60 +1,93 @@
-import type { Telegraf } from 'telegraf';
-import type { Update } from 'telegraf/types';
+import type { Channel, ChannelSet } from '../channels/channel.js';
+import type { ChatMessage } from '../channels/chat-message.js';
 import type { Logger } from '../config/logger.js';
+import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
-import { lockNextPendingUpdate, markInboxDone, recordInboxFailure } from '../db/inbox.repository.js';
+import {
+  findNextPendingUpdate,
+  lockPendingUpdate,
+  markInboxDone,
+  recordInboxFailure,
+} from '../db/inbox.repository.js';
+import type { InboxRow } from '../db/inbox.table.js';
 import { enqueueOutbox } from '../db/outbox.repository.js';
-import type { InboxRow } from '../db/messaging.table.js';
-import type { SohoaContext } from './bot-context.js';
 import { botMessages } from '../messages/common-messages.js';
-import { runInUpdateScope } from './update-scope.js';
+import type { ChatBot } from './chat-bot.js';
+import { membershipOf } from './membership.js';
+import type { PreparedWork } from './prepared-work.js';
+import { buildUpdateDeps } from './update-deps.js';
 
 /** How many times an update is tried before it is parked as failed. */
 export const MAX_UPDATE_ATTEMPTS = 5;
 
+/** What the processor needs. */
+export interface InboxProcessorDeps {
+  readonly db: Db;
+  readonly channels: ChannelSet;
+  readonly bot: ChatBot;
+  readonly campaign: Campaign;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Called after an update committed (its replies are in the outbox): wakes the sender. */
+  readonly onHandled?: () => void;
+}
+
 /**
- * Handles stored updates one at a time, each in its own transaction together with its "done" mark:
- * a crash or a throw rolls everything back and leaves the update pending, to be handled again.
+ * Handles stored updates of every channel one at a time, in two phases: the slow work (downloads,
+ * inspection, rendering) first, outside any transaction; then the handlers in one short transaction
+ * together with the update's "done" mark. A crash or a throw rolls the second phase back and leaves the
+ * update pending, to be prepared and handled again.
  */
 export class InboxProcessor {
   #wake: (() => void) | undefined;
+  readonly #platforms: string[];
 
-  constructor(
-    private readonly deps: {
-      db: Db;
-      bot: Telegraf<SohoaContext>;
-      clock: Clock;
-      logger: Logger;
-      /** Called after an update committed (its replies are in the outbox): wakes the sender. */
-      onHandled?: () => void;
-    },
-  ) {}
+  constructor(private readonly deps: InboxProcessorDeps) {
+    this.#platforms = [...deps.channels.keys()];
+  }
 
   /** Handles the oldest pending update; false when there was none. */
   async processOne(): Promise<boolean> {
-    const { db, bot, clock } = this.deps;
-    let claimed: InboxRow | undefined;
-    try {
-      await db.transaction().execute(async (trx) => {
-        claimed = await lockNextPendingUpdate(trx, 'telegram');
-        if (!claimed) return;
-        const row = claimed;
-        await runInUpdateScope({ db: trx, inboxId: row.id }, () => bot.handleUpdate(row.payload as Update));
-        await markInboxDone(trx, row.id, clock.now());
-      });
-    } catch (error) {
-      if (!claimed) throw error;
-      await this.#recordFailure(claimed, error);
-      return true;
+    // An update another instance holds is skipped: the next pending one is tried instead.
+    for (let afterId = 0; ;) {
+      const row = await findNextPendingUpdate(this.deps.db, this.#platforms, afterId);
+      if (!row) return false;
+      const outcome = await this.#process(row);
+      if (outcome !== 'taken_elsewhere') return true;
+      afterId = row.id;
     }
-    if (!claimed) return false;
-    this.deps.onHandled?.();
-    await this.#acknowledgeCallback(claimed.payload as Update);
-    return true;
   }
 
-  /** Handles every pending update; returns how many were handled. */
+  async #process(row: InboxRow): Promise<'handled' | 'failed' | 'taken_elsewhere'> {
+    const { db } = this.deps;
+    const channel = this.deps.channels.get(row.platform);
+    if (!channel) return 'taken_elsewhere';
+    let handled = false;
+    try {
+      const message = channel.toChatMessage(row.payload);
+      const prepared = message ? await this.#prepare(message, channel) : {};
+      await db.transaction().execute(async (trx) => {
+        // Another instance may have taken or finished it while this one prepared: then it is theirs.
+        const locked = await lockPendingUpdate(trx, row.id);
+        if (!locked) return;
+        if (message) await this.#handle(trx, locked, message, channel, prepared);
+        await markInboxDone(trx, locked.id, this.deps.clock.now());
+        handled = true;
+      });
+    } catch (error) {
+      await this.#recordFailure(row, channel, error);
+      return 'failed';
+    }
+    if (!handled) return 'taken_elsewhere';
+    this.deps.onHandled?.();
+    await channel.acknowledge(row.payload).catch((error: unknown) => {
+      this.deps.logger.debug({ err: error }, 'acknowledging an update failed');
+    });
+    return 'handled';
+  }
+
+  /** Handles every pending update; returns how many were taken. */
   async drain(): Promise<number> {
     let count = 0;
     while (await this.processOne()) count++;
@@ -75,18 +108,59 @@ export class InboxProcessor {
         this.deps.logger.error({ err: error }, 'inbox processing failed');
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, idleMs);
-        this.#wake = () => {
+        const done = () => {
           clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          this.#wake = undefined;
           resolve();
         };
-        signal.addEventListener('abort', () => this.#wake?.(), { once: true });
+        const timer = setTimeout(done, idleMs);
+        this.#wake = done;
+        signal.addEventListener('abort', done, { once: true });
       });
-      this.#wake = undefined;
     }
   }
 
-  async #recordFailure(row: InboxRow, error: unknown): Promise<void> {
+  async #prepare(message: ChatMessage, channel: Channel): Promise<PreparedWork> {
+    const { db, campaign, clock, bot } = this.deps;
+    const membership = await membershipOf(db, campaign.id, message);
+    return bot.prepare(message, {
+      db,
+      campaign,
+      clock,
+      channel,
+      member: membership?.member,
+      unit: membership?.unit,
+      enqueueNow: async (messages) => {
+        await db.transaction().execute((trx) => enqueueOutbox(trx, messages, clock.now()));
+        this.deps.onHandled?.();
+      },
+    });
+  }
+
+  async #handle(
+    trx: Db,
+    row: InboxRow,
+    message: ChatMessage,
+    channel: Channel,
+    prepared: PreparedWork,
+  ): Promise<void> {
+    const { campaign, clock, bot } = this.deps;
+    const membership = await membershipOf(trx, campaign.id, message);
+    const sohoa = buildUpdateDeps({
+      trx,
+      inboxId: row.id,
+      message,
+      channel,
+      campaign,
+      clock,
+      membership,
+      prepared,
+    });
+    await bot.handle({ message, sohoa, match: undefined });
+  }
+
+  async #recordFailure(row: InboxRow, channel: Channel, error: unknown): Promise<void> {
     const { db, logger, clock } = this.deps;
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     logger.error(
@@ -96,34 +170,20 @@ export class InboxProcessor {
     await recordInboxFailure(db, row.id, message, MAX_UPDATE_ATTEMPTS);
     if (row.attempts + 1 < MAX_UPDATE_ATTEMPTS) return;
     // Given up: tell the person, so a report they think was sent is not silently missing.
-    const update = row.payload as Update;
-    const chatId =
-      'message' in update
-        ? update.message.chat.id
-        : 'callback_query' in update
-          ? update.callback_query.message?.chat.id
-          : undefined;
+    const chatId = channel.chatIdOf(row.payload);
     if (chatId === undefined) return;
     await enqueueOutbox(
       db,
       [
         {
-          dedupeKey: `telegram:update:${row.update_id}:failed`,
-          platform: 'telegram',
-          chatId: String(chatId),
+          dedupeKey: `${row.platform}:update:${row.update_id}:failed`,
+          platform: row.platform,
+          chatId,
           kind: 'text',
           payload: { text: botMessages.internalError },
         },
       ],
       clock.now(),
     );
-  }
-
-  async #acknowledgeCallback(update: Update): Promise<void> {
-    if (!('callback_query' in update)) return;
-    // Only stops the button's spinner; losing it costs nothing, so it is not worth an outbox row.
-    await this.deps.bot.telegram.answerCbQuery(update.callback_query.id).catch((error: unknown) => {
-      this.deps.logger.debug({ err: error }, 'answerCallbackQuery failed');
-    });
   }
 }

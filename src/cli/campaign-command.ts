@@ -1,4 +1,5 @@
 import { readCampaignFolder } from '../config/campaign-folder.js';
+import { describeCampaignChange } from '../messages/campaign-change-messages.js';
 import { formatNumber } from '../messages/vi-format.js';
 import { loadCampaign } from '../services/campaign-load.service.js';
 import { UsageError, parseArgs } from './cli-args.js';
@@ -25,7 +26,7 @@ export async function campaignCommand(args: string[], io: CliIo, env: NodeJS.Pro
   else if (result.changes.length === 0) io.out('Không có thay đổi: cơ sở dữ liệu đã khớp với tệp.\n');
   else {
     io.out(`Đã cập nhật ${result.changes.length} thay đổi:\n`);
-    for (const change of result.changes) io.out(`  - ${change}\n`);
+    for (const change of result.changes) io.out(`  - ${describeCampaignChange(change)}\n`);
   }
   return 0;
 }

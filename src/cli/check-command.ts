@@ -1,19 +1,13 @@
-import { open, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { loadCampaignFileRules } from '../files/campaign-file-rules.js';
 import { collectCheckTargets, type CheckTarget } from '../files/check-target-walker.js';
-import { inspectFile } from '../files/file-inspector.js';
 import { DEFAULT_FILE_RULES, type FileRules } from '../files/file-rules.js';
-import { verdictOf, type PathVerdict } from '../files/file-verdict.js';
+import { verdictOf, type FileVerdict, type PathVerdict } from '../domain/file-verdict.js';
 import { checkCommandText, problemFor } from '../messages/file-problem-messages.js';
 import { formatVerdictTable, summarizeVerdicts } from '../files/verdict-table.js';
-import { inspectZip } from '../files/zip-inspector.js';
-import { DEFAULT_ZIP_LIMITS } from '../files/zip-reader.js';
+import { UnreadableFileError, inspectOnWorkers, workerCountFor } from './check-worker-pool.js';
 import type { CliIo } from './cli-io.js';
 
-// A sample bigger than this is rejected on size alone; reading its head is enough to say what it is.
-const MAX_READ_BYTES = 64 * 1024 * 1024;
-const HEAD_BYTES = 64 * 1024;
 const PROGRESS_WIDTH = 30;
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -36,6 +30,8 @@ export async function checkCommand(args: string[], io: CliIo, now: Date = new Da
   if (typeof parsed === 'string') return usageError(io, parsed);
   let rules: FileRules = DEFAULT_FILE_RULES;
   if (parsed.campaign !== undefined) {
+    // Imported only here: the campaign schema pulls in zod (over 200 modules), which a plain check skips.
+    const { loadCampaignFileRules } = await import('../files/campaign-file-rules.js');
     const loaded = await loadCampaignFileRules(parsed.campaign);
     if (!loaded.ok) {
       const message =
@@ -51,13 +47,15 @@ export async function checkCommand(args: string[], io: CliIo, now: Date = new Da
   const progress = createProgress(io, collected.targets.length);
   const rows: PathVerdict[] = [];
   const unreadable: string[] = [];
+  const pooled = startPool(collected.targets, rules, now);
   for (const target of collected.targets) {
     try {
-      for await (const row of checkTarget(target, rules, now, progress.grow)) {
+      for await (const row of checkTarget(target, rules, now, progress.grow, pooled.get(target))) {
         rows.push(row);
         progress.tick();
       }
-    } catch {
+    } catch (error) {
+      if (pooled.has(target) && !(error instanceof UnreadableFileError)) throw error;
       // Deleted or locked between listing and reading: say so, keep checking the rest, fail at the end.
       unreadable.push(target.path);
       progress.tick();
@@ -105,39 +103,51 @@ function usageError(io: CliIo, message: string): number {
   return 2;
 }
 
+/** Many files go to worker threads, started at once; their verdicts are read back in the targets' order. */
+function startPool(
+  targets: readonly CheckTarget[],
+  rules: FileRules,
+  now: Date,
+): Map<CheckTarget, Promise<FileVerdict>> {
+  const files = targets.filter((target) => target.kind === 'file');
+  const workers = workerCountFor(files.length);
+  if (workers === 0) return new Map();
+  const verdicts = inspectOnWorkers(files, rules, now, workers);
+  return new Map(
+    files.map((target, index) => [target, verdicts[index] ?? Promise.reject(new Error('lost'))]),
+  );
+}
+
 async function* checkTarget(
   target: CheckTarget,
   rules: FileRules,
   now: Date,
   grow: (extra: number) => void,
+  pooled: Promise<FileVerdict> | undefined,
 ): AsyncGenerator<PathVerdict> {
   if (target.kind === 'zip') {
+    // The ZIP reader loads only when a ZIP is given: a folder of PDFs never needs it.
+    const [{ inspectZip }, { DEFAULT_ZIP_LIMITS }] = await Promise.all([
+      import('../files/zip-inspector.js'),
+      import('../files/zip-reader.js'),
+    ]);
     if (target.size > DEFAULT_ZIP_LIMITS.maxTotalBytes) {
       const problem = problemFor.zip('too_large', target.size, DEFAULT_ZIP_LIMITS.maxTotalBytes);
       yield { path: target.path, verdict: verdictOf(basename(target.path), target.size, [problem]) };
       return;
     }
-    const bytes = await readFile(target.path);
+    const bytes = readFileSync(target.path);
     // The archive counted as one target until opened; its entries replace it in the total.
     yield* inspectZip(target.path, bytes, rules, now, { onOpen: (count) => grow(count - 1) });
     return;
   }
-  const bytes = target.size > MAX_READ_BYTES ? await readHead(target.path) : await readFile(target.path);
-  yield {
-    path: target.path,
-    verdict: await inspectFile({ name: target.path, bytes, size: target.size }, rules, now),
-  };
-}
-
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
+  if (pooled !== undefined) {
+    yield { path: target.path, verdict: await pooled };
+    return;
   }
+  // Loaded here, not at the top: with a pool only the worker threads need pdf-lib.
+  const { checkFileOnDisk } = await import('./check-file-reader.js');
+  yield { path: target.path, verdict: await checkFileOnDisk(target.path, target.size, rules, now) };
 }
 
 function toJson({ path, verdict }: PathVerdict) {

@@ -1,4 +1,4 @@
-import type { Role } from '../db/member.table.js';
+import type { Role } from '../domain/role.js';
 import { getCampaign } from '../services/campaign.service.js';
 import { createInvite } from '../services/invite.service.js';
 import { formatDateTime } from '../messages/vi-format.js';

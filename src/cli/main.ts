@@ -7,37 +7,46 @@ import {
 } from '../domain/errors.js';
 import { UsageError } from './cli-args.js';
 import { processIo, type CliIo } from './cli-io.js';
-import { campaignCommand } from './campaign-command.js';
-import { checkCommand } from './check-command.js';
-import { demoCommand } from './demo-command.js';
-import { exportCommand } from './export-command.js';
-import { inviteCommand } from './invite-command.js';
-import { migrateCommand } from './migrate-command.js';
-import { runJobCommand } from './run-job-command.js';
-import { startCommand } from './start-command.js';
 
 type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
-  start: { run: startCommand, help: 'chạy bot, bộ gửi tin và lịch nhắc' },
-  migrate: { run: migrateCommand, help: 'cập nhật cấu trúc cơ sở dữ liệu' },
-  campaign: { run: campaignCommand, help: 'campaign load <thư mục>: nạp hoặc cập nhật chiến dịch' },
-  invite: { run: inviteCommand, help: 'invite create --unit <mã> --role <vai trò>: tạo mã mời' },
+// Each command is imported only when it runs: `sohoa check` must not pay for PGlite, telegraf, the chart
+// and Excel libraries, and `sohoa demo` is the one production path to src/demo and the fake Bot API.
+const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
+  start: {
+    load: async () => (await import('./start-command.js')).startCommand,
+    help: 'chạy bot, bộ gửi tin và lịch nhắc',
+  },
+  migrate: {
+    load: async () => (await import('./migrate-command.js')).migrateCommand,
+    help: 'cập nhật cấu trúc cơ sở dữ liệu',
+  },
+  campaign: {
+    load: async () => (await import('./campaign-command.js')).campaignCommand,
+    help: 'campaign load <thư mục>: nạp hoặc cập nhật chiến dịch',
+  },
+  invite: {
+    load: async () => (await import('./invite-command.js')).inviteCommand,
+    help: 'invite create --unit <mã> --role <vai trò>: tạo mã mời',
+  },
   export: {
-    run: exportCommand,
+    load: async () => (await import('./export-command.js')).exportCommand,
     help: 'export --format <xlsx|csv> --out <tệp> [--date YYYY-MM-DD]: xuất số liệu',
   },
   'run-job': {
-    run: runJobCommand,
+    load: async () => (await import('./run-job-command.js')).runJobCommand,
     help: 'run-job <việc> [--at <thời điểm ISO>]: chạy một việc nhắc theo lịch (một lần cho mỗi khung giờ)',
   },
   demo: {
-    run: demoCommand,
+    load: async () => (await import('./demo-command.js')).demoCommand,
     help: 'demo [--days N] [--communes N] [--seed S] [--speed X] [--out <thư mục>]: chạy thử cả chiến dịch, không cần mạng',
   },
   check: {
     // No database or token needed; only the clock, so that SOHOA_NOW rehearsals judge years the same way.
-    run: (args, io, env) => checkCommand(args, io, env.SOHOA_NOW ? new Date(env.SOHOA_NOW) : new Date()),
+    load: async () => {
+      const { checkCommand } = await import('./check-command.js');
+      return (args, io, env) => checkCommand(args, io, env.SOHOA_NOW ? new Date(env.SOHOA_NOW) : new Date());
+    },
     help: 'check <tệp|thư mục|zip>… [--json]: kiểm tra tệp PDF mẫu',
   },
 };
@@ -67,7 +76,8 @@ export async function main(
     return 2;
   }
   try {
-    return await command.run(args, io, env);
+    const run = await command.load();
+    return await run(args, io, env);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\n`);

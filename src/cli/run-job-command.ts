@@ -1,4 +1,5 @@
-import { Telegram } from 'telegraf';
+import { channelSet } from '../channels/channel.js';
+import { createTelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { z } from 'zod';
 import type { Logger } from '../config/logger.js';
 import type { Campaign } from '../domain/campaign.js';
@@ -80,9 +81,9 @@ async function deliver(
   token: string,
   apiRoot: string,
 ): Promise<void> {
-  const telegram = new Telegram(token, { apiRoot, webhookReply: false });
+  const channels = channelSet(createTelegramChannel({ token, apiRoot }));
   const sender = new OutboxSender(
-    { db, telegram, clock, logger },
+    { db, channels, clock, logger },
     senderOptionsFromCampaign(campaign.settings),
   );
   await sender.drain();

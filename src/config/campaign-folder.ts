@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CampaignFileError } from '../domain/errors.js';
-import { campaignFileSchema, type CampaignFile } from './campaign-schema.js';
-import { parseUnitsCsv, type UnitDefinition } from './units-file.js';
-
-/** A campaign as its folder declares it: settings and units, validated together. */
-export interface CampaignDefinition {
-  readonly campaign: CampaignFile;
-  readonly units: readonly UnitDefinition[];
-}
+import type { CampaignDefinition } from '../domain/campaign.js';
+import type { CampaignFile } from '../domain/campaign-file.js';
+import { campaignFileSchema } from './campaign-schema.js';
+import { parseUnitsCsv } from './units-file.js';
 
 async function readText(path: string): Promise<string> {
   try {

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { METRIC_CODES, type CampaignFile } from '../domain/campaign-file.js';
 import './zod-locale.js';
 
-/** The four pipeline figures every campaign reports, in pipeline order. */
-export const METRIC_CODES = ['books', 'scanned', 'entered', 'attached'] as const;
-/** One of the four pipeline figures. */
-export type MetricCode = (typeof METRIC_CODES)[number];
-
+// The domain owns these types; config only validates files into them. Re-exported for older importers.
 const isoDate = z.iso.date({ error: 'phải là ngày dạng YYYY-MM-DD' });
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ dạng HH:MM, ví dụ 17:00');
 
@@ -63,7 +60,7 @@ const paceSchema = z
     message: 'farBehindRatio phải nhỏ hơn hoặc bằng behindRatio',
   });
 
-/** Schema of a campaign's `campaign.json`. */
+/** Schema of a campaign's `campaign.json`; it produces the domain's `CampaignFile`. */
 export const campaignFileSchema = z
   .strictObject({
     code: z.string().regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường không dấu, số và dấu -'),
@@ -114,10 +111,13 @@ export const campaignFileSchema = z
       }
       milestoneCodes.add(m.code);
     });
-  });
+  }) satisfies z.ZodType<CampaignFile>;
 
-/** A parsed, defaulted `campaign.json`. */
-export type CampaignFile = z.infer<typeof campaignFileSchema>;
+// `satisfies` proves every parsed file is a CampaignFile; this proves the schema has no field the domain
+// type lacks, so the two cannot drift apart in either direction.
+type SchemaOnlyKeys = Exclude<keyof z.output<typeof campaignFileSchema>, keyof CampaignFile>;
+const schemaMatchesDomain: [SchemaOnlyKeys] extends [never] ? true : never = true;
+void schemaMatchesDomain;
 
 function isKnownTimeZone(zone: string): boolean {
   try {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CampaignFileError } from '../domain/errors.js';
-import type { UnitLevel } from '../db/unit.table.js';
+import type { UnitDefinition, UnitLevel } from '../domain/unit.js';
 import { parseCsv } from './csv-parser.js';
 import './zod-locale.js';
 
@@ -14,17 +14,6 @@ export const UNITS_CSV_COLUMNS = [
   'target_books',
   'target_cases',
 ] as const;
-
-/** One unit of a campaign as its file declares it. */
-export interface UnitDefinition {
-  readonly code: string;
-  readonly name: string;
-  readonly type: string;
-  readonly level: UnitLevel;
-  readonly parentCode: string | null;
-  /** Only communes carry targets; null = no target (listed apart in rankings). */
-  readonly target: { readonly books: number; readonly cases: number } | null;
-}
 
 // Empty = no target; otherwise digits only (a "1.540" or "-5" is a typo, not a number to guess at).
 const count = z

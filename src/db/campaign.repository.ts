@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
-import type { CampaignRow, CampaignUpdate, MilestoneRow, NewCampaignRow } from './campaign.table.js';
+import type { CampaignRow, CampaignUpdate, NewCampaignRow } from './campaign.table.js';
+import type { MilestoneRow, NewMilestoneRow } from './milestone.table.js';
 
 /** Finds a campaign by its code. */
 export async function findCampaignByCode(db: Db, code: string): Promise<CampaignRow | undefined> {
@@ -37,7 +38,7 @@ export async function listMilestones(db: Db, campaignId: number): Promise<Milest
 }
 
 /** Replaces a milestone's fields, inserting it when new. */
-export async function upsertMilestone(db: Db, row: Omit<MilestoneRow, 'id'>): Promise<void> {
+export async function upsertMilestone(db: Db, row: Omit<NewMilestoneRow, 'id'>): Promise<void> {
   await db
     .insertInto('milestones')
     .values(row)

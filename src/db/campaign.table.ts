@@ -1,9 +1,5 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-
-/** A `date` column: PostgreSQL dates travel as 'YYYY-MM-DD' strings (see database.ts type parsers). */
-export type DateColumn = ColumnType<string, string, string>;
-/** A `jsonb` column: written as a JSON string or value, read back parsed. */
-export type JsonColumn<T> = ColumnType<T, string, string>;
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DateColumn, JsonColumn } from './column-types.js';
 
 /** Row of `campaigns`. */
 export interface CampaignTable {
@@ -22,15 +18,3 @@ export interface CampaignTable {
 export type CampaignRow = Selectable<CampaignTable>;
 export type NewCampaignRow = Insertable<CampaignTable>;
 export type CampaignUpdate = Updateable<CampaignTable>;
-
-/** Row of `milestones`. */
-export interface MilestoneTable {
-  id: Generated<number>;
-  campaign_id: number;
-  code: string;
-  title: string;
-  metric: string;
-  deadline: DateColumn;
-  position: number;
-}
-export type MilestoneRow = Selectable<MilestoneTable>;

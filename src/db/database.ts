@@ -47,7 +47,11 @@ export function databaseTarget(config: {
  * Opens the database. One code path for both targets: Kysely's PostgresDialect over a pg.Pool, which
  * for PGlite speaks the wire protocol to the embedded engine through createPgConfig.
  */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  /** In memory only: start from this PGlite data-folder dump instead of an empty cluster (tests). */
+  options: { template?: Blob } = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'server') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10, types: typeParsers });
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
@@ -57,7 +61,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   let lock: DataDirLock | undefined;
   if (target.dataDir !== 'memory') lock = lockDataDir(target.dataDir);
   try {
-    const pglite = await PGlite.create(target.dataDir === 'memory' ? undefined : target.dataDir);
+    const pglite =
+      target.dataDir === 'memory'
+        ? await PGlite.create(options.template ? { loadDataDir: options.template } : {})
+        : await PGlite.create(target.dataDir);
     // PGlite is single-connection: a pool of one, never closed for idleness (reconnecting is not free).
     const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0, types: typeParsers });
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });

@@ -1,18 +1,10 @@
 import type { Db } from './database.js';
-import type { GroupChatRow } from './member.table.js';
+import type { GroupChatPurpose, GroupChatRow, NewGroupChatRow } from './group-chat.table.js';
 
 /** Registers a group chat, or re-points an existing registration at a new scope and purpose. */
 export async function upsertGroupChat(
   db: Db,
-  row: {
-    campaign_id: number;
-    platform: string;
-    chat_id: string;
-    title: string;
-    purpose: 'leadership' | 'coordination';
-    scope_unit_id: number;
-    registered_at: Date;
-  },
+  row: Omit<NewGroupChatRow, 'id' | 'registered_by' | 'active'>,
 ): Promise<void> {
   await db
     .insertInto('group_chats')
@@ -49,7 +41,7 @@ export async function findGroupChat(
 export async function listActiveGroupChats(
   db: Db,
   campaignId: number,
-  purpose: 'leadership' | 'coordination',
+  purpose: GroupChatPurpose,
 ): Promise<GroupChatRow[]> {
   return db
     .selectFrom('group_chats')

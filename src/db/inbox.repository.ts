@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import type { Db } from './database.js';
-import type { InboxRow } from './messaging.table.js';
+import type { InboxRow, NewInboxRow } from './inbox.table.js';
 
 /** Stores an update unless it is already there; true when it was new. */
 export async function insertInboxUpdate(
   db: Db,
-  row: { platform: string; update_id: number; payload: unknown; received_at: Date },
+  row: Pick<NewInboxRow, 'platform' | 'update_id' | 'received_at'> & { readonly payload: unknown },
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('inbox')
@@ -66,4 +66,40 @@ export async function countInbox(db: Db): Promise<Record<string, number>> {
     .groupBy('status')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/**
+ * The oldest pending update of these platforms, without locking it: its slow work (downloads,
+ * inspection, rendering) is done before the short transaction that locks and handles it.
+ */
+export async function findNextPendingUpdate(
+  db: Db,
+  platforms: readonly string[],
+  afterId = 0,
+): Promise<InboxRow | undefined> {
+  if (platforms.length === 0) return undefined;
+  return db
+    .selectFrom('inbox')
+    .selectAll()
+    .where('platform', 'in', platforms)
+    .where('status', '=', 'pending')
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Locks one update if it is still pending and no other worker holds it. Must run inside the
+ * transaction that handles it; undefined means another worker has it or has handled it.
+ */
+export async function lockPendingUpdate(db: Db, id: number): Promise<InboxRow | undefined> {
+  return db
+    .selectFrom('inbox')
+    .selectAll()
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .forUpdate()
+    .skipLocked()
+    .executeTakeFirst();
 }

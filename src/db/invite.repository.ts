@@ -1,21 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from './database.js';
-import type { InviteRow, Role } from './member.table.js';
+import type { NewInviteAttemptRow } from './invite-attempt.table.js';
+import type { InviteRow, NewInviteRow } from './invite.table.js';
 
 /** Stores a new invite (its code already hashed). */
-export async function insertInvite(
-  db: Db,
-  row: {
-    campaign_id: number;
-    code_hash: string;
-    unit_id: number;
-    role: Role;
-    uses_left: number;
-    expires_at: Date;
-    created_by: string;
-    created_at: Date;
-  },
-): Promise<InviteRow> {
+export async function insertInvite(db: Db, row: Omit<NewInviteRow, 'id' | 'revoked_at'>): Promise<InviteRow> {
   return db.insertInto('invites').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -39,10 +28,7 @@ export async function decrementInviteUses(db: Db, inviteId: number): Promise<voi
 }
 
 /** Records one redemption attempt, successful or not. */
-export async function insertInviteAttempt(
-  db: Db,
-  row: { platform: string; platform_user_id: string; succeeded: boolean; attempted_at: Date },
-): Promise<void> {
+export async function insertInviteAttempt(db: Db, row: Omit<NewInviteAttemptRow, 'id'>): Promise<void> {
   await db.insertInto('invite_attempts').values(row).execute();
 }
 

@@ -1,8 +1,7 @@
 import type { Db } from './database.js';
-import { reminderDb, type JobRunWithAttemptsRow } from './reminder.table.js';
+import type { JobRunRow } from './job-run.table.js';
 
-/** What a ledger row says happened to one (job, slot). */
-export type JobRunStatus = 'running' | 'done' | 'failed' | 'skipped';
+export type { JobRunStatus } from './job-run.table.js';
 
 /** When another instance may take a slot over instead of leaving it to its current holder. */
 export interface RetakeRules {
@@ -22,9 +21,8 @@ export async function claimJobRun(
   db: Db,
   claim: { job: string; slot: string; instance: string; now: Date },
   rules: RetakeRules,
-): Promise<JobRunWithAttemptsRow | undefined> {
-  const rdb = reminderDb(db);
-  const inserted = await rdb
+): Promise<JobRunRow | undefined> {
+  const inserted = await db
     .insertInto('job_runs')
     .values({
       job: claim.job,
@@ -40,7 +38,7 @@ export async function claimJobRun(
     .executeTakeFirst();
   if (inserted) return inserted;
   // Row-level locking re-checks the WHERE after a concurrent taker commits, so two takers never both win.
-  return rdb
+  return db
     .updateTable('job_runs')
     .set((eb) => ({
       status: 'running',
@@ -70,7 +68,7 @@ export async function finishJobRun(
   outcome: unknown,
   now: Date,
 ): Promise<boolean> {
-  const updated = await reminderDb(db)
+  const updated = await db
     .updateTable('job_runs')
     .set({ status, finished_at: now, outcome: JSON.stringify(outcome ?? null) })
     .where('id', '=', run.id)
@@ -85,7 +83,7 @@ export async function recordSkippedJobRun(
   db: Db,
   skip: { job: string; slot: string; instance: string; now: Date; outcome: unknown },
 ): Promise<boolean> {
-  const inserted = await reminderDb(db)
+  const inserted = await db
     .insertInto('job_runs')
     .values({
       job: skip.job,
@@ -103,13 +101,9 @@ export async function recordSkippedJobRun(
 }
 
 /** The ledger rows of one job for the given slots. */
-export async function listJobRuns(
-  db: Db,
-  job: string,
-  slots: readonly string[],
-): Promise<JobRunWithAttemptsRow[]> {
+export async function listJobRuns(db: Db, job: string, slots: readonly string[]): Promise<JobRunRow[]> {
   if (slots.length === 0) return [];
-  return reminderDb(db)
+  return db
     .selectFrom('job_runs')
     .selectAll()
     .where('job', '=', job)
@@ -119,12 +113,8 @@ export async function listJobRuns(
 }
 
 /** One ledger row. */
-export async function findJobRun(
-  db: Db,
-  job: string,
-  slot: string,
-): Promise<JobRunWithAttemptsRow | undefined> {
-  return reminderDb(db)
+export async function findJobRun(db: Db, job: string, slot: string): Promise<JobRunRow | undefined> {
+  return db
     .selectFrom('job_runs')
     .selectAll()
     .where('job', '=', job)

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
-import type { MemberRow, Role } from './member.table.js';
+import type { Role } from '../domain/role.js';
+import type { MemberRow, NewMemberRow } from './member.table.js';
 
 /** Finds a campaign member by platform identity. */
 export async function findMember(
@@ -20,14 +21,11 @@ export async function findMember(
 /** Creates a member, or rebinds an existing one to a new role and unit (joining again with a new code). */
 export async function upsertMember(
   db: Db,
-  row: {
-    campaign_id: number;
-    platform: string;
-    platform_user_id: string;
-    display_name: string;
-    role: Role;
-    unit_id: number;
-    at: Date;
+  row: Pick<
+    NewMemberRow,
+    'campaign_id' | 'platform' | 'platform_user_id' | 'display_name' | 'role' | 'unit_id'
+  > & {
+    readonly at: Date;
   },
 ): Promise<MemberRow> {
   const { at, ...fields } = row;

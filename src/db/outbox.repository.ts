@@ -1,5 +1,5 @@
 import type { Db } from './database.js';
-import type { OutboxKind, OutboxRow } from './messaging.table.js';
+import type { OutboxKind, OutboxRow } from './outbox.table.js';
 
 /** A message to enqueue. */
 export interface NewOutboxMessage {

@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
-import type { Role } from './member.table.js';
-import type { UnitLevel, UnitRow } from './unit.table.js';
+import type { Role } from '../domain/role.js';
+import type { UnitLevel } from '../domain/unit.js';
+import type { UnitRow } from './unit.table.js';
 
 /** An active member with where they belong: whom a reminder goes to. */
 export interface MemberInUnit {

@@ -1,5 +1,7 @@
+import type { StoredReportWarning } from '../domain/report-warning.js';
 import type { Db } from './database.js';
-import type { DailyReportRow, FigureColumns, ReportRevisionRow } from './report.table.js';
+import type { DailyReportRow } from './daily-report.table.js';
+import type { NewReportRevisionRow, ReportRevisionRow } from './report-revision.table.js';
 
 /** A unit's latest current report on or before a date. */
 export async function findLatestReport(
@@ -20,15 +22,9 @@ export async function findLatestReport(
 /** Stores a submitted revision. */
 export async function insertRevision(
   db: Db,
-  row: FigureColumns & {
-    unit_id: number;
-    report_date: string;
-    member_id: number | null;
-    source_inbox_id: number | null;
-    status: 'pending' | 'accepted';
-    late: boolean;
-    warnings: string[];
-    submitted_at: Date;
+  row: Omit<NewReportRevisionRow, 'id' | 'status' | 'warnings' | 'decided_at'> & {
+    readonly status: 'pending' | 'accepted';
+    readonly warnings: readonly StoredReportWarning[];
   },
 ): Promise<ReportRevisionRow> {
   return db

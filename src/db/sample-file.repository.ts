@@ -1,9 +1,9 @@
-import { sql, type Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from './database.js';
-import type { SampleFileTable } from './report.table.js';
+import type { SampleFileRow, SampleFileTable } from './sample-file.table.js';
 
 /** A stored sample without its bytes. */
-export type SampleFileSummary = Omit<Selectable<SampleFileTable>, 'content'>;
+export type SampleFileSummary = Omit<SampleFileRow, 'content'>;
 
 /** A sample to store. */
 export interface NewSampleFile {
@@ -171,7 +171,7 @@ export async function listProblemSamplesInScope(
 }
 
 /** One sample with its bytes (null once purged or when they were never kept). */
-export async function findSampleFile(db: Db, id: number): Promise<Selectable<SampleFileTable> | undefined> {
+export async function findSampleFile(db: Db, id: number): Promise<SampleFileRow | undefined> {
   return db.selectFrom('sample_files').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
-import type { UnitLevel, UnitRow, UnitTargetRow } from './unit.table.js';
+import type { NewUnitTargetRow } from './unit-target.table.js';
+import type { NewUnitRow, UnitRow, UnitUpdate } from './unit.table.js';
 
 /** A unit with its target, as listed for a campaign. */
 export interface UnitWithTarget extends UnitRow {
@@ -35,17 +36,7 @@ export async function findUnitById(db: Db, id: number): Promise<UnitRow | undefi
 }
 
 /** Inserts units in one statement; returns their ids by code. */
-export async function insertUnits(
-  db: Db,
-  rows: {
-    campaign_id: number;
-    code: string;
-    name: string;
-    type: string;
-    level: UnitLevel;
-    parent_id: number | null;
-  }[],
-): Promise<Map<string, number>> {
+export async function insertUnits(db: Db, rows: Omit<NewUnitRow, 'id'>[]): Promise<Map<string, number>> {
   if (rows.length === 0) return new Map();
   const inserted = await db.insertInto('units').values(rows).returning(['id', 'code']).execute();
   return new Map(inserted.map((r) => [r.code, r.id]));
@@ -55,7 +46,7 @@ export async function insertUnits(
 export async function updateUnit(
   db: Db,
   id: number,
-  changes: { name: string; type: string; level: UnitLevel; parent_id: number | null },
+  changes: Pick<UnitUpdate, 'name' | 'type' | 'level' | 'parent_id'>,
 ): Promise<void> {
   await db.updateTable('units').set(changes).where('id', '=', id).execute();
 }
@@ -68,7 +59,7 @@ export async function deleteUnits(db: Db, ids: number[]): Promise<void> {
 }
 
 /** Inserts or replaces targets in one statement. */
-export async function upsertTargets(db: Db, rows: UnitTargetRow[]): Promise<void> {
+export async function upsertTargets(db: Db, rows: NewUnitTargetRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('unit_targets')
@@ -79,6 +70,19 @@ export async function upsertTargets(db: Db, rows: UnitTargetRow[]): Promise<void
         .doUpdateSet((eb) => ({ books: eb.ref('excluded.books'), cases: eb.ref('excluded.cases') })),
     )
     .execute();
+}
+
+/** A unit's target (null when it has none). */
+export async function findUnitTarget(
+  db: Db,
+  unitId: number,
+): Promise<{ books: number; cases: number } | null> {
+  const row = await db
+    .selectFrom('unit_targets')
+    .select(['books', 'cases'])
+    .where('unit_id', '=', unitId)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /** Removes the targets of the given units. */

@@ -1,8 +1,7 @@
-import type { Generated, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { UnitLevel } from '../domain/unit.js';
 
-/** An administrative unit's level in the campaign's tree. */
-export type UnitLevel = 'province' | 'district' | 'commune';
-
+// Re-exported while importers move to the domain's own module.
 /** Row of `units`. */
 export interface UnitTable {
   id: Generated<number>;
@@ -14,11 +13,5 @@ export interface UnitTable {
   parent_id: number | null;
 }
 export type UnitRow = Selectable<UnitTable>;
-
-/** Row of `unit_targets`: what a unit must digitize. */
-export interface UnitTargetTable {
-  unit_id: number;
-  books: number;
-  cases: number;
-}
-export type UnitTargetRow = Selectable<UnitTargetTable>;
+export type NewUnitRow = Insertable<UnitTable>;
+export type UnitUpdate = Updateable<UnitTable>;

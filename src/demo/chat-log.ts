@@ -47,6 +47,18 @@ export type FileKeeper = (chat: ChatInfo, at: Date, file: UploadedFile) => Promi
 
 const FILE_METHODS: Record<string, EntryKind> = { sendPhoto: 'photo', sendDocument: 'document' };
 
+/** The uploaded photos and documents of an album (`sendMediaGroup`), in order, with their captions. */
+function albumItems(call: RecordedCall): { kind: EntryKind; text: string; file: UploadedFile }[] {
+  const media = call.params.media;
+  if (!Array.isArray(media)) return [];
+  return media.flatMap((item: { type?: unknown; media?: unknown; caption?: unknown }) => {
+    const name = typeof item.media === 'string' ? item.media.replace(/^attach:\/\//, '') : '';
+    const file = call.files.find((f) => f.field === name);
+    const kind = item.type === 'photo' ? 'photo' : item.type === 'document' ? 'document' : undefined;
+    return file && kind ? [{ kind, text: typeof item.caption === 'string' ? item.caption : '', file }] : [];
+  });
+}
+
 /**
  * Every chat in campaign time. Users' actions are noted as the demo makes them; the bot's side is read
  * from what the fake Telegram actually received, so the transcript shows deliveries, not intentions.
@@ -124,15 +136,27 @@ export class ChatLog {
       });
       return;
     }
+    if (call.method === 'sendMediaGroup') {
+      for (const item of albumItems(call))
+        await this.#logFile(call.chatId, item.kind, item.text, item.file, keep);
+      return;
+    }
     const kind = FILE_METHODS[call.method];
     const file = call.files[0];
-    if (!kind || !file) return;
-    const chat = this.#chats.get(call.chatId);
+    if (kind && file) await this.#logFile(call.chatId, kind, call.text ?? '', file, keep);
+  }
+
+  async #logFile(chatId: number, kind: EntryKind, text: string, file: UploadedFile, keep: FileKeeper) {
+    const at = this.clock.now();
+    const chat = this.#chats.get(chatId);
     const savedPath = chat?.role === 'group' ? await keep(chat, at, file) : undefined;
     this.#push({
-      ...base,
+      at,
+      chatId,
+      side: 'bot',
+      speaker: this.botName,
       kind,
-      text: call.text ?? '',
+      text,
       fileName: file.fileName,
       size: file.size,
       ...(savedPath === undefined ? {} : { savedPath }),

@@ -5,9 +5,10 @@ import { playSample } from './commune-sample-flows.js';
 import type { CommuneRole } from './demo-cast.js';
 import type { DemoRandom } from './demo-random.js';
 import type { ActionContext, DemoTimeline } from './demo-timeline.js';
-import { messageText, type DemoWorld } from './demo-world.js';
+import { isMember } from '../services/demo-facts.service.js';
+import { DEMO_PLATFORM, type DemoWorld } from './demo-world.js';
 import { randomTime } from './day-times.js';
-import { reminderKind } from './reminder-kinds.js';
+import { remindersDelivered, type ReminderKind } from './reminder-kinds.js';
 import type { SampleDefect } from './sample-scan-builder.js';
 
 const BAD_FILES: readonly Exclude<SampleDefect, 'good'>[] = ['too_large', 'bad_name', 'not_pdf', 'low_dpi'];
@@ -29,7 +30,6 @@ export class CommuneActor implements ReportingCommune {
   inviteCode = '';
   joined = false;
   #stored: { date: string; figures: Figures } | undefined;
-  #dayMark = 0;
   #today = '';
   #reportedToday = false;
   #files = 0;
@@ -64,7 +64,6 @@ export class CommuneActor implements ReportingCommune {
     const at = (from: string, to: string) => world.instant(date, randomTime(r, from, to));
     this.#today = date;
     this.#reportedToday = false;
-    this.#dayMark = world.mark(role.user.id);
     if (profile.joinDay === day)
       timeline.at(at(day === 0 ? '09:00' : '08:30', day === 0 ? '16:00' : '09:30'), (ctx) =>
         this.#join(ctx, r),
@@ -83,15 +82,17 @@ export class CommuneActor implements ReportingCommune {
       const answerCall = r.chance(diligent ? 0.95 : 0.6);
       const answerCoordinator = r.chance(0.6);
       const late = r.chance(0.6) ? (r.chance(0.5) ? at('17:05', '17:25') : at('19:00', '21:00')) : undefined;
-      timeline.at(at('16:05', '16:25'), (ctx) => {
-        if (!this.#reportedToday && answerCall && this.#reminded('report_call')) report(ctx, 'plain');
+      timeline.at(at('16:05', '16:25'), async (ctx) => {
+        if (!this.#reportedToday && answerCall && (await this.#reminded('report_call', date)))
+          await report(ctx, 'plain');
       });
-      timeline.at(at('16:45', '16:55'), (ctx) => {
-        if (!this.#reportedToday && answerCoordinator && this.#reminded('broadcast')) report(ctx, 'plain');
+      timeline.at(at('16:45', '16:55'), async (ctx) => {
+        if (!this.#reportedToday && answerCoordinator && (await this.#reminded('broadcast', date)))
+          await report(ctx, 'plain');
       });
       if (late)
-        timeline.at(late, (ctx) => {
-          if (!this.#reportedToday) report(ctx, 'plain');
+        timeline.at(late, async (ctx) => {
+          if (!this.#reportedToday) await report(ctx, 'plain');
         });
     }
 
@@ -110,11 +111,15 @@ export class CommuneActor implements ReportingCommune {
     return roll < 0.03 ? 'typo' : roll < 0.045 ? 'order' : roll < 0.053 ? 'correction' : 'plain';
   }
 
-  /** Whether a reminder of this kind reached the commune today. */
-  #reminded(kind: 'report_call' | 'broadcast'): boolean {
-    return this.world
-      .since(this.role.user.id, this.#dayMark)
-      .some((m) => reminderKind(messageText(m)) === kind);
+  /** Whether a reminder of this kind was delivered to the commune today (read from the outbox). */
+  async #reminded(kind: ReminderKind, date: string): Promise<boolean> {
+    const { world, role } = this;
+    const delivered = await remindersDelivered(world.db, world.campaign, {
+      fromDate: date,
+      toDate: date,
+      chatId: role.user.id,
+    });
+    return delivered.some((r) => r.kind === kind);
   }
 
   #join(ctx: ActionContext, r: DemoRandom): void {
@@ -133,9 +138,10 @@ export class CommuneActor implements ReportingCommune {
     const { world, role } = this;
     const mark = world.mark(role.user.id);
     world.say(role.user, `/start ${this.inviteCode}`);
-    ctx.later(2, (next) => {
+    ctx.later(2, async (next) => {
       this.joined =
-        world.answer(role.user.id, mark, (t) => t.includes('Bạn đã tham gia chiến dịch')) !== undefined;
+        world.replied(role.user.id, mark) &&
+        (await isMember(world.db, world.campaign, DEMO_PLATFORM, String(role.user.id)));
       if (!this.joined) return world.tally.anomaly(`${role.name}: không tham gia được bằng mã mời`);
       if (r.chance(0.15)) next.later(r.int(1, 30), () => world.say(role.user, '/trogiup'));
     });

@@ -1,29 +1,23 @@
-import type { VerdictStatus } from '../files/file-verdict.js';
+import { newestSample } from '../services/demo-facts.service.js';
 import type { CommuneRole } from './demo-cast.js';
 import type { ActionContext } from './demo-timeline.js';
 import type { DemoWorld } from './demo-world.js';
 import { buildSampleFile, type SampleDefect, type SampleRecord } from './sample-scan-builder.js';
 
-const MARKS: Readonly<Record<string, VerdictStatus>> = {
-  '✅': 'accepted',
-  '⚠️': 'warnings',
-  '❌': 'rejected',
-};
+/** The newest stored verdict on a file of this name, before sending another one. */
+async function lastVerdictId(world: DemoWorld, role: CommuneRole, fileName: string) {
+  return (await newestSample(world.db, world.campaign, role.code, fileName))?.id;
+}
 
-/** The verdict the bot gave on a file, read from its answer ("❌ Không đạt — KS.2019.03.125.pdf"). */
-function verdictOf(
+/** The verdict the service stored on the file just sent (none: it stored nothing new). */
+async function verdictSince(
   world: DemoWorld,
-  chatId: number,
-  mark: number,
+  role: CommuneRole,
   fileName: string,
-): VerdictStatus | undefined {
-  const answer = world.answer(
-    chatId,
-    mark,
-    (t) => t.split('\n')[0]?.includes(`— ${fileName.normalize('NFC')}`) ?? false,
-  );
-  const symbol = Object.keys(MARKS).find((m) => answer?.startsWith(m));
-  return symbol === undefined ? undefined : MARKS[symbol];
+  before: number | undefined,
+) {
+  const sample = await newestSample(world.db, world.campaign, role.code, fileName);
+  return sample && sample.id !== before ? sample : undefined;
 }
 
 /** Which registry case a commune scans next: its own books, years and numbers. */
@@ -55,12 +49,12 @@ export async function playSample(
     defect,
     world.random.fork(`scan:${role.code}:${n}`).int(1, 2 ** 30),
   );
-  const chatId = role.user.id;
-  const mark = world.mark(chatId);
+  const before = await lastVerdictId(world, role, file.fileName);
   world.sendFile(role.user, file);
-  ctx.later(2, (next) => {
-    const status = verdictOf(world, chatId, mark, file.fileName);
-    world.tally.file(defect, status);
+  ctx.later(2, async (next) => {
+    const sample = await verdictSince(world, role, file.fileName, before);
+    const status = sample?.verdict;
+    world.tally.file(defect, status, sample?.problems ?? []);
     const expected =
       defect === 'good' ? status === 'accepted' || status === 'warnings' : status === 'rejected';
     if (!expected)
@@ -73,11 +67,12 @@ export async function playSample(
         'good',
         world.random.fork(`scan:${role.code}:${m}`).int(1, 2 ** 30),
       );
-      const fixMark = world.mark(chatId);
+      const fixBefore = await lastVerdictId(world, role, fixed.fileName);
       world.sendFile(role.user, fixed);
-      fix.later(2, () => {
-        const again = verdictOf(world, chatId, fixMark, fixed.fileName);
-        world.tally.file('good', again);
+      fix.later(2, async () => {
+        const sample = await verdictSince(world, role, fixed.fileName, fixBefore);
+        const again = sample?.verdict;
+        world.tally.file('good', again, sample?.problems ?? []);
         if (again === 'accepted' || again === 'warnings') world.tally.count('file_fixed');
         else world.tally.anomaly(`${role.name}: tệp sửa lại ${fixed.fileName} vẫn ${again ?? '—'}`);
       });

@@ -1,23 +1,33 @@
+import { missedReportJob } from '../jobs/missed-report.job.js';
+import { jobSlots } from '../jobs/job-slots.js';
 import { formatDayMonth } from '../messages/vi-format.js';
+import {
+  communesMissing,
+  jobOutcome,
+  newestBroadcast,
+  newestKeptProblemSample,
+  reportEffect,
+  reportMark,
+} from '../services/demo-facts.service.js';
 import { trueFigures } from './commune-profile.js';
 import type { CommuneActor } from './commune-actor.js';
 import type { CoordinatorRole } from './demo-cast.js';
 import type { ActionContext, DemoTimeline } from './demo-timeline.js';
-import { messageText, type DemoWorld } from './demo-world.js';
+import { DEMO_PLATFORM, type DemoWorld } from './demo-world.js';
 import { randomTime } from './day-times.js';
-import { reminderKind } from './reminder-kinds.js';
-import { acceptedFigures } from './report-reply.js';
+import { remindersDelivered } from './reminder-kinds.js';
 
 const MISSING_REMINDER =
   'Đề nghị các xã chưa báo cáo gửi số liệu cộng dồn trước 17:00 hôm nay. Cảm ơn các đồng chí!';
 const PACE_REMINDER =
   'Đề nghị các xã đang chậm tiến độ bố trí thêm người quét và đính kèm, phấn đấu hoàn thành trước 20/03.';
+/** How many problem samples `/mau` lists (the feature's own limit). */
+const SAMPLE_LIST_LIMIT = 15;
 
 /** A district's or the province's coordinator: joins, checks who is late, reminds, fills in for a commune. */
 export class CoordinatorActor {
   inviteCode = '';
   readonly #entered = new Set<string>();
-  #dayMark = 0;
 
   constructor(
     readonly role: CoordinatorRole,
@@ -36,7 +46,6 @@ export class CoordinatorActor {
     const date = world.dateOf(day);
     const r = world.random.fork(`coordinator:${role.unitCode}:${date}`);
     const at = (from: string, to: string) => world.instant(date, randomTime(r, from, to));
-    this.#dayMark = world.mark(role.user.id);
     if (day === 0) {
       timeline.at(at('08:30', '09:00'), () => world.say(role.user, `/start ${this.inviteCode}`));
       return;
@@ -45,7 +54,7 @@ export class CoordinatorActor {
       timeline.at(world.instant(date, '08:20'), (ctx) => this.#fillInSilent(ctx, day));
       if ((this.showcase.remind && day === 1) || r.chance(0.55))
         timeline.at(at('16:30', '16:40'), (ctx) =>
-          this.#remind(ctx, '/chuabaocao', `/nhacnho chuabaocao ${MISSING_REMINDER}`),
+          this.#remind(ctx, date, '/chuabaocao', `/nhacnho chuabaocao ${MISSING_REMINDER}`),
         );
       if (r.chance(0.08)) timeline.at(at('09:00', '15:00'), () => world.say(role.user, '/xephang'));
       if ((this.showcase.samples && day === 2) || r.chance(0.06))
@@ -55,7 +64,7 @@ export class CoordinatorActor {
     if (day === 1) timeline.at(world.instant(date, '09:00'), () => world.say(role.user, '/tiendo'));
     if (day >= 5 && day % 4 === 1)
       timeline.at(world.instant(date, '08:40'), (ctx) =>
-        this.#remind(ctx, undefined, `/nhacnho cham ${PACE_REMINDER}`),
+        this.#remind(ctx, date, undefined, `/nhacnho cham ${PACE_REMINDER}`),
       );
     if (day % 5 === 2) timeline.at(world.instant(date, '16:20'), () => world.say(role.user, '/chuabaocao'));
     if (day % 5 === 0) timeline.at(world.instant(date, '17:40'), () => world.say(role.user, '/xephang'));
@@ -67,24 +76,32 @@ export class CoordinatorActor {
       timeline.at(this.world.instant(date, '17:45'), () => this.world.say(this.role.user, '/baocaongay'));
   }
 
-  /** `/chuabaocao` (optional), then `/nhacnho …`, confirm with «Gửi», and later look at «Kết quả». */
-  #remind(ctx: ActionContext, ask: string | undefined, command: string): void {
+  /**
+   * `/chuabaocao` (optional), then — when some commune has still not reported — `/nhacnho …`, confirm
+   * with «Gửi», and later look at «Kết quả». What the coordinator learns is read from the database.
+   */
+  #remind(ctx: ActionContext, date: string, ask: string | undefined, command: string): void {
     const { world, role } = this;
     const chat = role.user.id;
-    if (ask) world.say(role.user, ask);
+    const userId = String(chat);
     const mark = world.mark(chat);
-    ctx.later(ask ? 2 : 0, (next) => {
-      const missing = ask
-        ? world.answer(chat, mark, (t) => t.startsWith('⏰ ') || t.startsWith('✅ Tất cả'))
-        : '⏰';
-      if (!missing?.startsWith('⏰')) return;
-      const preview = world.mark(chat);
+    if (ask) world.say(role.user, ask);
+    ctx.later(ask ? 2 : 0, async (next) => {
+      if (ask && !world.replied(chat, mark)) return;
+      if (ask && (await communesMissing(world.db, world.campaign, role.unitCode, date)) === 0) return;
+      const before = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
       world.say(role.user, command);
-      next.later(1, (confirm) => {
-        if (!world.answer(chat, preview, (t) => t.startsWith('📢 Tin nhắc sẽ gửi'))) return;
+      next.later(1, async (confirm) => {
+        const preview = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+        if (!preview || preview.id === before?.id || preview.status !== 'pending') return;
         if (!world.press(role.user, chat, 'nn:c:')) return;
         world.tally.count('coordinator_broadcast');
-        confirm.later(20, () => {
+        confirm.later(20, async () => {
+          const sent = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+          if (sent?.status !== 'confirmed')
+            world.tally.anomaly(
+              `${role.unitName}: tin nhắc #${preview.id} không được gửi (${sent?.status ?? '—'})`,
+            );
           world.press(role.user, chat, 'nn:r:');
         });
       });
@@ -96,44 +113,71 @@ export class CoordinatorActor {
     const { world, role } = this;
     const mark = world.mark(role.user.id);
     world.say(role.user, '/mau');
-    ctx.later(2, () => {
-      const list = world.answer(role.user.id, mark, (t) => t.includes('Tệp mẫu có lỗi'));
-      const kept = list && /^#(\d+) .*📎$/mu.exec(list)?.[1];
-      if (kept) world.say(role.user, `/mau ${kept}`);
+    ctx.later(2, async () => {
+      if (!world.replied(role.user.id, mark)) return;
+      const userId = String(role.user.id);
+      const kept = await newestKeptProblemSample(
+        world.db,
+        world.campaign,
+        DEMO_PLATFORM,
+        userId,
+        SAMPLE_LIST_LIMIT,
+      );
+      if (kept !== undefined) world.say(role.user, `/mau ${kept}`);
     });
   }
 
   /**
    * After the morning's escalation (a commune silent for days), the coordinator phones the commune and
-   * enters yesterday's figures for it — only a coordinator may report for a past date.
+   * enters yesterday's figures for it — only a coordinator may report for a past date. Which communes
+   * were escalated is read from the job's outcome in the ledger, once the escalation reached this chat.
    */
-  #fillInSilent(ctx: ActionContext, day: number): void {
+  async #fillInSilent(ctx: ActionContext, day: number): Promise<void> {
     const { world, role } = this;
-    const escalation = world
-      .since(role.user.id, this.#dayMark)
-      .map(messageText)
-      .find((t) => reminderKind(t) === 'escalation');
-    if (!escalation) return;
+    const date = world.dateOf(day);
+    const delivered = await remindersDelivered(world.db, world.campaign, {
+      fromDate: date,
+      toDate: date,
+      chatId: role.user.id,
+    });
+    if (!delivered.some((r) => r.kind === 'escalation')) return;
+    const slot = jobSlots(missedReportJob, world.campaign).find((s) => s.date === date);
+    const outcome = slot && (await jobOutcome(world.db, missedReportJob.name, slot.id));
+    const escalated = outcome?.escalatedUnitCodes;
+    const codes = Array.isArray(escalated) ? escalated.map(String) : [];
     const yesterday = world.dateOf(day - 1);
-    const commune = [...escalation.matchAll(/mã (\d+)/g)]
-      .map((m) => this.communes.get(m[1] ?? ''))
+    const commune = codes
+      .map((code) => this.communes.get(code))
       .find(
-        (c) => c?.joined && c.role.profile.silentDays.includes(day - 1) && !this.#entered.has(c.role.code),
+        (c) =>
+          c?.role.districtCode === role.unitCode &&
+          c.joined &&
+          c.role.profile.silentDays.includes(day - 1) &&
+          !this.#entered.has(c.role.code),
       );
     if (!commune) return;
     this.#entered.add(commune.role.code);
     const figures = trueFigures(commune.role.profile, commune.role.target, day - 1);
-    const mark = world.mark(role.user.id);
+    const before = await reportMark(world.db, world.campaign, commune.role.code, yesterday);
     world.say(
       role.user,
       `/baocao xã ${commune.role.code} ngày ${formatDayMonth(yesterday)} sổ ${figures.books} quét ${figures.scanned} nhập ${figures.entered} đính kèm ${figures.attached}`,
     );
-    ctx.later(2, () => {
-      const reply = world.answer(role.user.id, mark, (t) => t.startsWith('✅ Đã ghi báo cáo'));
-      const stored = reply ? acceptedFigures(reply, world.campaign.settings.metrics) : undefined;
-      if (!stored)
+    ctx.later(2, async (next) => {
+      const effect = await reportEffect(
+        world.db,
+        world.campaign,
+        {
+          unitCode: commune.role.code,
+          date: yesterday,
+          conversation: world.conversation(role.user),
+          now: next.now,
+        },
+        before,
+      );
+      if (effect.kind !== 'accepted')
         return world.tally.anomaly(`${role.unitName}: báo cáo thay ${commune.role.name} không được ghi`);
-      commune.accepted(yesterday, stored);
+      commune.accepted(yesterday, effect.figures);
       world.tally.count('past_date_by_coordinator');
     });
   }

@@ -2,10 +2,9 @@ import type { Campaign } from '../domain/campaign.js';
 import type { Db } from '../db/database.js';
 import type { ExportSheet } from '../reports/export-sheet.js';
 import { buildExportSheets } from '../services/export.service.js';
-import type { ChatEntry } from './chat-log.js';
-import { reminderKind, type ReminderKind } from './reminder-kinds.js';
+import { countReminders, remindersDelivered, type ReminderKind } from './reminder-kinds.js';
 
-/** One campaign day as the service recorded it and the chats saw it. */
+/** One campaign day as the service recorded it. */
 export interface DayStats {
   readonly day: number;
   readonly date: string;
@@ -21,29 +20,11 @@ export interface DayStats {
   readonly sheets: readonly ExportSheet[];
 }
 
-/** Counts the reminders among the bot's messages. */
-export function countReminders(entries: readonly ChatEntry[]): Record<ReminderKind, number> {
-  const counts: Record<ReminderKind, number> = {
-    report_call: 0,
-    missed: 0,
-    countdown: 0,
-    escalation: 0,
-    broadcast: 0,
-  };
-  for (const entry of entries) {
-    if (entry.side !== 'bot' || entry.kind !== 'text') continue;
-    const kind = reminderKind(entry.text);
-    if (kind) counts[kind]++;
-  }
-  return counts;
-}
-
 /** The day's figures, read through the export service (the table a coordinator would export). */
 export async function dayStats(
   db: Db,
   campaign: Campaign,
   day: { day: number; date: string; now: Date },
-  entries: readonly ChatEntry[],
   files: { checked: number; rejected: number },
   /** The communes the demo plays; the others never report and are not counted. */
   played: ReadonlySet<string>,
@@ -60,7 +41,9 @@ export async function dayStats(
     onTime: count('on_time'),
     late: count('late'),
     missing: count('missing'),
-    reminders: countReminders(entries),
+    reminders: countReminders(
+      await remindersDelivered(db, campaign, { fromDate: day.date, toDate: day.date }),
+    ),
     files: files.checked,
     rejectedFiles: files.rejected,
     provinceCompletion: province?.completion ?? 0,

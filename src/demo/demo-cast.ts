@@ -1,4 +1,4 @@
-import type { UnitDefinition } from '../config/units-file.js';
+import type { UnitDefinition } from '../domain/unit.js';
 import type { GroupLike, UserLike } from '../../test/support/fake-telegram/index.js';
 import { drawProfile, type CommuneProfile, type CommuneTarget } from './commune-profile.js';
 import type { DemoRandom } from './demo-random.js';

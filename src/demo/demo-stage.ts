@@ -1,7 +1,7 @@
-import type { Telegraf } from 'telegraf';
-import { createBot } from '../bot/bot.js';
+import { createChatBot } from '../bot/chat-bot.js';
+import { channelSet } from '../channels/channel.js';
+import { createTelegramChannel, type TelegramChannel } from '../channels/telegram/telegram-channel.js';
 import { stepUntilQuiet } from '../../test/support/step-until-quiet.js';
-import type { SohoaContext } from '../bot/bot-context.js';
 import { InboxProcessor } from '../bot/inbox-processor.js';
 import type { Logger } from '../config/logger.js';
 import type { Campaign } from '../domain/campaign.js';
@@ -26,7 +26,7 @@ const COMPRESSED_TIME_LIMITS = {
 /** The real service — bot, inbox processor, outbox sender, job scheduler — against a local fake Telegram. */
 export interface DemoStage {
   readonly api: FakeBotApi;
-  readonly bot: Telegraf<SohoaContext>;
+  readonly channel: TelegramChannel;
   /** Fetches every update users produced, handles each, and delivers every queued message. */
   settle(): Promise<void>;
   /** Runs the job slots due at the clock's time, through the same ledger as `sohoa start`. */
@@ -43,23 +43,28 @@ export async function startDemoStage(deps: {
   campaign: Campaign;
   clock: ManualClock;
   logger: Logger;
+  /** Gives the bot other wording as Telegram receives it (tests: the demo must not depend on words). */
+  rewordBotText?: (text: string) => string;
 }): Promise<DemoStage> {
   const { db, campaign, clock, logger } = deps;
   const api = await startFakeBotApi({
     clock,
     botInfo: { first_name: 'Số hóa hộ tịch', username: 'sohoa_quangtri_bot' },
+    ...(deps.rewordBotText ? { rewordBotText: deps.rewordBotText } : {}),
   });
   try {
-    const bot = createBot({ token: api.token, apiRoot: api.apiRoot, campaign, clock, logger });
-    bot.botInfo = await bot.telegram.getMe();
-    await bot.telegram.deleteWebhook({ drop_pending_updates: false });
-    const processor = new InboxProcessor({ db, bot, clock, logger });
-    const sender = new OutboxSender({ db, telegram: bot.telegram, clock, logger }, COMPRESSED_TIME_LIMITS);
+    const channel = createTelegramChannel({ token: api.token, apiRoot: api.apiRoot });
+    channel.botInfo = await channel.telegram.getMe();
+    await channel.telegram.deleteWebhook({ drop_pending_updates: false });
+    const channels = channelSet(channel);
+    const bot = createChatBot({ logger });
+    const processor = new InboxProcessor({ db, channels, bot, campaign, clock, logger });
+    const sender = new OutboxSender({ db, channels, clock, logger }, COMPRESSED_TIME_LIMITS);
     const scheduler = new JobScheduler({ db, campaign, clock, logger, instance: 'sohoa-demo' });
     return {
       api,
-      bot,
-      settle: stepUntilQuiet({ telegram: bot.telegram, db, clock, processor, sender }),
+      channel,
+      settle: stepUntilQuiet({ telegram: channel.telegram, db, clock, processor, sender }),
       tickJobs: () => scheduler.tick(),
       close: () => api.close(),
     };

@@ -1,4 +1,5 @@
-import type { VerdictStatus } from '../files/file-verdict.js';
+import type { VerdictStatus } from '../domain/file-verdict.js';
+import type { ProblemCode } from '../domain/problem-codes.js';
 import type { SampleDefect } from './sample-scan-builder.js';
 
 /** Moments the demo plays, counted so the summary can say each happened. */
@@ -32,14 +33,24 @@ export class DemoTally {
     coordinator_broadcast: 0,
     file_fixed: 0,
   };
+  /** The problem codes the service stored on each refused file, by what the commune got wrong. */
+  readonly refusalCodes: Record<Exclude<SampleDefect, 'good'>, ProblemCode[][]> = {
+    too_large: [],
+    bad_name: [],
+    not_pdf: [],
+    low_dpi: [],
+  };
   /** Anything the bot did that a user did not expect; a correct run has none. */
   readonly anomalies: string[] = [];
 
-  /** A verdict a commune read on a file it sent. */
-  file(defect: SampleDefect, status: VerdictStatus | undefined): void {
+  /** The verdict the service stored on a file a commune sent (undefined: none was stored). */
+  file(defect: SampleDefect, status: VerdictStatus | undefined, problems: readonly ProblemCode[]): void {
     this.files.checked++;
     if (status) this.files[status]++;
-    if (status === 'rejected' && defect !== 'good') this.rejectedBy[defect]++;
+    if (status === 'rejected' && defect !== 'good') {
+      this.rejectedBy[defect]++;
+      this.refusalCodes[defect].push([...problems]);
+    }
   }
 
   /** One more of a scripted moment. */

@@ -1,5 +1,7 @@
 import type { Message } from 'telegraf/types';
 import type { Campaign } from '../domain/campaign.js';
+import type { Db } from '../db/database.js';
+import type { ConversationKey } from '../db/conversation.repository.js';
 import type { ManualClock } from '../domain/clock.js';
 import { addDays, instantAt } from '../domain/local-time.js';
 import type { FakeBotApi, GroupLike, UserLike } from '../../test/support/fake-telegram/index.js';
@@ -8,16 +10,16 @@ import type { DemoRandom } from './demo-random.js';
 import type { DemoTally } from './demo-tally.js';
 import type { SampleFile } from './sample-scan-builder.js';
 
-/** The text or caption of a message as the user sees it. */
-export function messageText(message: Message): string {
-  if ('text' in message) return message.text;
-  if ('caption' in message) return message.caption ?? '';
-  return '';
-}
+/** The platform the demo's people use (the fake Telegram); the service stores ids under it. */
+export const DEMO_PLATFORM = 'telegram';
 
-/** What the actors share: the fake Telegram to act through, the log, the clock and the campaign. */
+/**
+ * What the actors share: the fake Telegram to act through, the database to learn what the service did
+ * (never the wording of its answers), the log, the clock and the campaign.
+ */
 export class DemoWorld {
   constructor(
+    readonly db: Db,
     readonly api: FakeBotApi,
     readonly log: ChatLog,
     readonly clock: ManualClock,
@@ -48,6 +50,16 @@ export class DemoWorld {
     this.log.user(user.id, user.first_name, 'file', '', { name: file.fileName, size: file.bytes.length });
   }
 
+  /** A user's private conversation with the bot, as the service keys it. */
+  conversation(user: UserLike): ConversationKey {
+    return { platform: DEMO_PLATFORM, chatId: String(user.id), userId: String(user.id) };
+  }
+
+  /** Whether the bot said anything in a chat since a mark (what it said is not read). */
+  replied(chatId: number, mark: number): boolean {
+    return this.since(chatId, mark).length > 0;
+  }
+
   /** How many bot messages a chat holds now: a mark to read the answers after. */
   mark(chatId: number): number {
     return this.api.messagesTo(chatId).length;
@@ -56,11 +68,6 @@ export class DemoWorld {
   /** The bot's messages in a chat since a mark, as they look now (edits applied). */
   since(chatId: number, mark: number): Message[] {
     return this.api.messagesTo(chatId).slice(mark);
-  }
-
-  /** The first text since a mark that matches, if any. */
-  answer(chatId: number, mark: number, match: (text: string) => boolean): string | undefined {
-    return this.since(chatId, mark).map(messageText).find(match);
   }
 
   /**

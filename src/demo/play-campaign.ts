@@ -1,4 +1,4 @@
-import type { CampaignDefinition } from '../config/campaign-folder.js';
+import type { CampaignDefinition } from '../domain/campaign.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { ManualClock } from '../domain/clock.js';
 import { daysBetween } from '../domain/local-time.js';
@@ -24,6 +24,7 @@ import { DemoWorld } from './demo-world.js';
 import { DAYS_FOLDER, groupFileKeeper } from './delivery-archive.js';
 import { LeaderActor } from './leader-actor.js';
 import { progressLine } from './progress-line.js';
+import { countReminders, remindersDelivered } from './reminder-kinds.js';
 import type { DemoOptions } from './run-demo.js';
 import { compareFinalFigures } from './final-check.js';
 import { writeTranscripts } from './transcript-writer.js';
@@ -59,11 +60,11 @@ export async function playCampaign(input: {
   const random = new DemoRandom(options.seed);
   const campaignDays = daysBetween(settings.startDate, settings.endDate) + 1;
   const cast = buildCast(definition.units, options.communes, campaignDays, random);
-  const log = new ChatLog(stage.api, clock, stage.bot.botInfo?.first_name ?? 'Bot');
+  const log = new ChatLog(stage.api, clock, stage.channel.botInfo?.first_name ?? 'Bot');
   const chats = castChats(cast);
   chats.forEach((chat) => log.addChat(chat));
   const tally = new DemoTally();
-  const world = new DemoWorld(stage.api, log, clock, campaign, random, tally);
+  const world = new DemoWorld(db, stage.api, log, clock, campaign, random, tally);
   const communes = cast.communes.map((role) => new CommuneActor(role, world));
   const byCode = new Map(communes.map((c) => [c.role.code, c]));
   const [first, second] = cast.communes;
@@ -89,7 +90,6 @@ export async function playCampaign(input: {
 
   for (let day = 0; day <= options.days; day++) {
     const date = world.dateOf(day);
-    const dayStart = log.entries.length;
     const filesBefore = { ...tally.files };
     if (day === 0)
       timeline.at(world.instant(date, '08:00'), () =>
@@ -124,7 +124,6 @@ export async function playCampaign(input: {
             db,
             campaign,
             { day, date, now: ctx.now },
-            log.entries.slice(dayStart),
             { checked, rejected },
             played,
           );
@@ -156,6 +155,9 @@ export async function playCampaign(input: {
     played: played.size,
     days,
     tally,
+    reminders: countReminders(
+      await remindersDelivered(db, campaign, { fromDate: world.dateOf(0), toDate: lastDate }),
+    ),
     entries: log.entries,
     groups: chats.filter((c) => c.role === 'group'),
     exported,

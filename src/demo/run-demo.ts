@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readCampaignFolder, type CampaignDefinition } from '../config/campaign-folder.js';
+import { readCampaignFolder } from '../config/campaign-folder.js';
+import { type CampaignDefinition } from '../domain/campaign.js';
 import { createLogger } from '../config/logger.js';
 import { ManualClock } from '../domain/clock.js';
 import { addDays, daysBetween, instantAt } from '../domain/local-time.js';
@@ -30,6 +31,11 @@ export interface DemoOptions {
   readonly logLevel: string;
   /** Receives one line per campaign day as it ends. */
   readonly progress?: (line: string) => void;
+  /**
+   * Tests only: rewrites every text the bot sends as the fake Telegram receives it. The simulated people
+   * read outcomes from the database, so a run with other wording must play and count the same.
+   */
+  readonly rewordBotText?: (text: string) => string;
 }
 
 /** A bad option value, with the sentence to show. */
@@ -72,7 +78,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const clock = new ManualClock(instantAt(addDays(startDate, -1), '07:00', timeZone));
     await loadCampaign(db, definition, clock, 'demo');
     const campaign = await getCampaign(db, definition.campaign.code);
-    const stage = await startDemoStage({ db, campaign, clock, logger: createLogger(options.logLevel) });
+    const stage = await startDemoStage({
+      db,
+      campaign,
+      clock,
+      logger: createLogger(options.logLevel),
+      ...(options.rewordBotText ? { rewordBotText: options.rewordBotText } : {}),
+    });
     try {
       const result = await playCampaign({ db, campaign, clock, stage, definition, options, started });
       await writeFile(join(options.outDir, 'summary.txt'), result.summaryText);

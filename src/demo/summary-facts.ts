@@ -1,11 +1,12 @@
-import type { CampaignFile } from '../config/campaign-schema.js';
+import type { CampaignFile } from '../domain/campaign-file.js';
 import type { ExportSheet } from '../reports/export-sheet.js';
 import type { ChatEntry, ChatInfo } from './chat-log.js';
-import { countReminders, type DayStats } from './day-stats.js';
+import type { DayStats } from './day-stats.js';
 import { DAYS_FOLDER } from './delivery-archive.js';
 import type { DemoSummary } from './demo-summary.js';
 import type { DemoTally } from './demo-tally.js';
 import { groupDeliveries } from './group-deliveries.js';
+import type { ReminderKind } from './reminder-kinds.js';
 import type { DemoOptions } from './run-demo.js';
 
 /** Gathers what the closing summary says from the run's days, chats, tally and final export. */
@@ -16,6 +17,8 @@ export function collectSummary(input: {
   played: number;
   days: readonly DayStats[];
   tally: DemoTally;
+  /** Reminders delivered over the whole run, by kind (read from the outbox). */
+  reminders: Readonly<Record<ReminderKind, number>>;
   entries: readonly ChatEntry[];
   groups: readonly ChatInfo[];
   exported: { name: string; sheets: readonly ExportSheet[] };
@@ -38,7 +41,7 @@ export function collectSummary(input: {
     },
     tally: input.tally,
     maxKilobytes: Math.round(settings.files.maxBytes / 1024),
-    reminders: countReminders(input.entries),
+    reminders: input.reminders,
     groups: input.groups.map((g) =>
       groupDeliveries(g, input.entries, settings.timeZone, settings.summaryTime),
     ),

@@ -1,4 +1,4 @@
-import type { CampaignDefinition } from '../config/campaign-folder.js';
+import type { CampaignDefinition } from './campaign.js';
 
 interface ExistingUnit {
   code: string;
@@ -11,21 +11,35 @@ interface ExistingUnit {
   target_cases: number | null;
 }
 
-const SETTING_LABELS: Record<string, string> = {
-  name: 'tên chiến dịch',
-  province: 'tỉnh',
-  timeZone: 'múi giờ',
-  startDate: 'ngày bắt đầu',
-  endDate: 'ngày kết thúc',
-  reportCutoff: 'giờ chốt báo cáo',
-  summaryTime: 'giờ gửi tổng hợp',
-  metrics: 'các chỉ tiêu báo cáo',
-  milestones: 'các mốc thời hạn',
-  files: 'quy định tệp mẫu',
-  reminders: 'lịch nhắc',
-  pace: 'ngưỡng tiến độ',
-  inviteValidDays: 'hạn mã mời',
-};
+/** A unit's target as a change shows it. */
+export interface TargetFigures {
+  readonly books: number;
+  readonly cases: number;
+}
+
+/** One difference between the stored campaign and its folder, as data; src/messages words it. */
+export type CampaignChange =
+  | { readonly kind: 'setting'; readonly key: string; readonly before: string; readonly after: string }
+  | { readonly kind: 'unit_added' | 'unit_removed'; readonly code: string; readonly name: string }
+  | {
+      readonly kind: 'unit_name' | 'unit_type' | 'unit_level';
+      readonly code: string;
+      readonly before: string;
+      readonly after: string;
+    }
+  | {
+      readonly kind: 'unit_parent';
+      readonly code: string;
+      readonly before: string | null;
+      readonly after: string | null;
+    }
+  | {
+      readonly kind: 'unit_target';
+      readonly code: string;
+      readonly name: string;
+      readonly before: TargetFigures | null;
+      readonly after: TargetFigures | null;
+    };
 
 // Key order is not preserved by jsonb, so compare with sorted keys.
 function show(value: unknown): string {
@@ -38,17 +52,17 @@ function show(value: unknown): string {
   );
 }
 
-/** Lists, in Vietnamese, what loading `next` would change in a campaign stored as `before`. */
-export function describeCampaignChanges(
+/** Lists what loading `next` would change in a campaign stored as `before` (settings as JSON text). */
+export function campaignChanges(
   before: { settings: unknown; milestones: { code: string }[]; units: ExistingUnit[] },
   next: CampaignDefinition,
-): string[] {
-  const changes: string[] = [];
+): CampaignChange[] {
+  const changes: CampaignChange[] = [];
   if (before.settings && typeof before.settings === 'object') {
     const old = before.settings as Record<string, unknown>;
     for (const [key, value] of Object.entries(next.campaign)) {
       if (show(old[key]) !== show(value)) {
-        changes.push(`Thay đổi ${SETTING_LABELS[key] ?? key}: ${show(old[key])} → ${show(value)}`);
+        changes.push({ kind: 'setting', key, before: show(old[key]), after: show(value) });
       }
     }
   }
@@ -58,29 +72,27 @@ export function describeCampaignChanges(
   for (const unit of next.units) {
     const old = oldByCode.get(unit.code);
     if (!old) {
-      if (before.units.length > 0) changes.push(`Thêm đơn vị ${unit.code} ${unit.name}`);
+      if (before.units.length > 0) changes.push({ kind: 'unit_added', code: unit.code, name: unit.name });
       continue;
     }
-    if (old.name !== unit.name) changes.push(`Đơn vị ${unit.code}: đổi tên "${old.name}" → "${unit.name}"`);
-    if (old.type !== unit.type) changes.push(`Đơn vị ${unit.code}: đổi loại "${old.type}" → "${unit.type}"`);
-    if (old.level !== unit.level) changes.push(`Đơn vị ${unit.code}: đổi cấp ${old.level} → ${unit.level}`);
+    const { code } = unit;
+    if (old.name !== unit.name) changes.push({ kind: 'unit_name', code, before: old.name, after: unit.name });
+    if (old.type !== unit.type) changes.push({ kind: 'unit_type', code, before: old.type, after: unit.type });
+    if (old.level !== unit.level)
+      changes.push({ kind: 'unit_level', code, before: old.level, after: unit.level });
     const oldParent = old.parent_id === null ? null : (codeById.get(old.parent_id) ?? null);
     if (oldParent !== unit.parentCode) {
-      changes.push(
-        `Đơn vị ${unit.code}: đổi đơn vị cha ${oldParent ?? '(không)'} → ${unit.parentCode ?? '(không)'}`,
-      );
+      changes.push({ kind: 'unit_parent', code, before: oldParent, after: unit.parentCode });
     }
     const oldTarget =
-      old.target_books === null ? null : `${old.target_books} sổ/${old.target_cases} trường hợp`;
-    const newTarget = unit.target ? `${unit.target.books} sổ/${unit.target.cases} trường hợp` : null;
-    if (oldTarget !== newTarget) {
-      changes.push(
-        `Chỉ tiêu ${unit.code} ${unit.name}: ${oldTarget ?? '(không có)'} → ${newTarget ?? '(không có)'}`,
-      );
+      old.target_books === null ? null : { books: old.target_books, cases: old.target_cases ?? 0 };
+    const newTarget = unit.target ? { books: unit.target.books, cases: unit.target.cases } : null;
+    if (show(oldTarget) !== show(newTarget)) {
+      changes.push({ kind: 'unit_target', code, name: unit.name, before: oldTarget, after: newTarget });
     }
   }
   for (const old of before.units) {
-    if (!nextCodes.has(old.code)) changes.push(`Bỏ đơn vị ${old.code} ${old.name}`);
+    if (!nextCodes.has(old.code)) changes.push({ kind: 'unit_removed', code: old.code, name: old.name });
   }
   return changes;
 }

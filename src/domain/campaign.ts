@@ -1,11 +1,18 @@
-import type { CampaignFile } from '../config/campaign-schema.js';
-import type { FileRules } from '../files/file-rules.js';
+import type { CampaignFile } from './campaign-file.js';
+import type { FileRules } from './file-rules.js';
+import type { UnitDefinition } from './unit.js';
 
 /** A loaded campaign: its database id and the settings its folder declared. */
 export interface Campaign {
   readonly id: number;
   readonly code: string;
   readonly settings: CampaignFile;
+}
+
+/** A campaign as its folder declares it: settings and units, validated together. */
+export interface CampaignDefinition {
+  readonly campaign: CampaignFile;
+  readonly units: readonly UnitDefinition[];
 }
 
 /** The sample-file rules of a campaign, in the inspector's terms. */

@@ -1,5 +1,11 @@
-import type { PaceStatus, ReportTiming } from '../reports/daily-report-data.js';
 import { daysBetween } from './local-time.js';
+import type { UnitLevel } from './unit.js';
+
+/** How a unit's attached count compares with the pace its deadline needs. */
+export type PaceStatus = 'on_track' | 'behind' | 'far_behind' | 'not_reported';
+
+/** Whether today's report arrived before the cut-off, after it, or not at all. */
+export type ReportTiming = 'on_time' | 'late' | 'missing';
 
 /** The four cumulative figures. */
 export interface Figures {
@@ -59,6 +65,28 @@ export function paceOf(
   const ratio = completion / expected;
   if (ratio >= thresholds.behindRatio) return 'on_track';
   return ratio >= thresholds.farBehindRatio ? 'behind' : 'far_behind';
+}
+
+/** What a scope's picture needs to know of the scope's own unit. */
+export interface ScopeUnit {
+  readonly id: number;
+  readonly name: string;
+  readonly level: UnitLevel;
+}
+
+/** A scope's picture on one date: every commune ranked, and the totals. */
+export interface ScopeProgress<Scope extends ScopeUnit = ScopeUnit> {
+  readonly scope: Scope;
+  readonly date: string;
+  readonly standings: readonly RankedStanding[];
+  readonly totals: Figures & {
+    readonly targetBooks: number;
+    readonly targetCases: number;
+    readonly attachedChange: number;
+  };
+  readonly onTime: number;
+  readonly late: number;
+  readonly missing: number;
 }
 
 const collator = new Intl.Collator('vi');

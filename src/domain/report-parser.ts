@@ -1,4 +1,4 @@
-import type { CampaignFile, MetricCode } from '../config/campaign-schema.js';
+import type { CampaignFile, MetricCode } from './campaign-file.js';
 import { normalizeText, phraseAt, readCount, readDayMonth, tokenize } from './text-normalize.js';
 import type { DayMonth, KnownPhrase, TextToken } from './text-normalize.js';
 

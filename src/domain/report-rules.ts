@@ -1,4 +1,4 @@
-import { METRIC_CODES, type MetricCode } from '../config/campaign-schema.js';
+import { METRIC_CODES, type MetricCode } from './campaign-file.js';
 
 /** What `checkReport` needs: the figures sent, the unit's last accepted figures, and its targets. */
 export interface ReportCheckInput {

@@ -20,6 +20,13 @@ export interface LexerInternals {
   skipWhitespaceAndComments(): void;
 }
 
+/** What the lexer reports as it goes: each name (for interning bounds) and the bytes each scan covered. */
+export interface LexerMeter {
+  name(name: string): void;
+  /** Bytes a token read or a search looked at (the parse's work budget counts them). */
+  scanned(bytes: number): void;
+}
+
 /** Caps on single tokens; the spec limits names to 127 bytes and real strings stay far below a megabyte. */
 export interface LexerLimits {
   readonly maxNameLength: number;
@@ -46,7 +53,7 @@ export function installBoundedLexer(
   target: object,
   data: Uint8Array,
   limits: LexerLimits,
-  onName: (name: string) => void,
+  meter: LexerMeter,
 ): void {
   const parser = target as LexerInternals;
   const text = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -62,8 +69,9 @@ export function installBoundedLexer(
       if (end - start > limits.maxNameLength) throw new TokenError('name too long');
       end += 1;
     }
+    meter.scanned(end - start);
     const name = text.toString('latin1', start + 1, end);
-    onName(name);
+    meter.name(name);
     parser.bytes.moveTo(end);
     return nameFor(name);
   };
@@ -71,21 +79,25 @@ export function installBoundedLexer(
     const start = parser.bytes.offset();
     let depth = 0;
     let escaped = false;
-    for (let at = start; at < data.length && at - start <= limits.maxStringBytes; at += 1) {
+    let at = start;
+    for (; at < data.length && at - start <= limits.maxStringBytes; at += 1) {
       const byte = data[at];
       if (!escaped && byte === 0x28) depth += 1;
       if (!escaped && byte === 0x29) depth -= 1;
       escaped = byte === 0x5c ? !escaped : false;
       if (depth === 0) {
+        meter.scanned(at + 1 - start);
         parser.bytes.moveTo(at + 1);
         return PDFString.of(text.toString('latin1', start + 1, at));
       }
     }
+    meter.scanned(at - start);
     throw new TokenError('unbalanced or oversized string');
   };
   parser.parseHexString = () => {
     const start = parser.bytes.offset();
     const end = text.indexOf(0x3e, start + 1);
+    meter.scanned((end < 0 ? data.length : end + 1) - start);
     if (data[start] !== 0x3c || end < 0 || end - start > limits.maxStringBytes)
       throw new TokenError('bad hex string');
     parser.bytes.moveTo(end + 1);
@@ -95,6 +107,7 @@ export function installBoundedLexer(
     const start = parser.bytes.offset();
     let end = start;
     while (end < data.length && end - start <= MAX_NUMBER_CHARS && isDigit(data[end])) end += 1;
+    meter.scanned(end - start + 1);
     if (end === start || end - start > MAX_NUMBER_CHARS) throw new TokenError('integer expected');
     parser.bytes.moveTo(end);
     return numberAt(data, text, start, end, true);
@@ -110,6 +123,7 @@ export function installBoundedLexer(
       if (data[end - 1] === 0x2e) break;
     }
     while (end < data.length && end - start <= MAX_NUMBER_CHARS && isDigit(data[end])) end += 1;
+    meter.scanned(end - start + 1);
     if (end === start || end - start > MAX_NUMBER_CHARS) throw new TokenError('number expected');
     const value = numberAt(data, text, start, end, plain);
     if (!Number.isFinite(value)) throw new TokenError('number expected');
@@ -121,6 +135,7 @@ export function installBoundedLexer(
     // further on either, which keeps a file of many unterminated streams linear.
     const start = parser.bytes.offset();
     const found = start >= noEndstreamFrom ? -1 : text.indexOf(ENDSTREAM, start);
+    if (start < noEndstreamFrom) meter.scanned((found < 0 ? data.length : found) - start);
     if (found < 0) {
       noEndstreamFrom = Math.min(noEndstreamFrom, start);
       throw new TokenError('stream without endstream');
@@ -134,7 +149,10 @@ export function installBoundedLexer(
   parser.skipJibberish = () => {
     // pdf-lib's version retries a full header parse at every byte: quadratic on a long run of spaces.
     parser.skipWhitespaceAndComments();
-    parser.bytes.moveTo(nextSection(data, parser.bytes.offset()));
+    const from = parser.bytes.offset();
+    const next = nextSection(data, from);
+    meter.scanned(next - from + 1);
+    parser.bytes.moveTo(next);
   };
 }
 

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_FILE_RULES, type FileRules } from './file-rules.js';
+import type { FileRules } from '../domain/file-rules.js';
+import { DEFAULT_FILE_RULES } from './file-rules.js';
 
 /**
  * The fields of campaign.json's `files` section that the inspector reads; each is optional and overrides

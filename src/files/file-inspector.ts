@@ -1,7 +1,7 @@
 import { checkFileName, baseName } from './file-name-rule.js';
-import type { FileRules } from './file-rules.js';
+import type { FileRules } from '../domain/file-rules.js';
 import { checkFileSize } from './file-size-rule.js';
-import { verdictStatus, type FileVerdict, type Problem } from './file-verdict.js';
+import { verdictStatus, type FileVerdict, type Problem } from '../domain/file-verdict.js';
 import { sniffFormat } from './format-sniffer.js';
 import {
   DEFAULT_PDF_INSPECTION_LIMITS,

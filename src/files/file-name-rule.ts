@@ -1,5 +1,5 @@
-import type { FileRules } from './file-rules.js';
-import type { Problem } from './file-verdict.js';
+import type { FileRules } from '../domain/file-rules.js';
+import type { Problem } from '../domain/file-verdict.js';
 import { problemFor } from '../messages/file-problem-messages.js';
 
 /** The parts of a well-formed sample name `<TYPE>.<YYYY>.<BOOK>.<NO>.pdf`. */

@@ -1,14 +1,6 @@
-/** The campaign's rules for one sample file: what the inspector checks a file against. */
-export interface FileRules {
-  /** Largest accepted file, in bytes (102,400 = what a file manager shows as 100 KB). */
-  readonly maxBytes: number;
-  /** Known event-type codes and their Vietnamese names, e.g. KS → "Khai sinh". */
-  readonly typeCodes: Readonly<Record<string, string>>;
-  /** Lowest accepted effective scan resolution, in dots per inch. */
-  readonly minDpi: number;
-  /** Oldest registration year accepted in a file name. */
-  readonly minYear: number;
-}
+import type { FileRules } from '../domain/file-rules.js';
+
+export type { FileRules } from '../domain/file-rules.js';
 
 /** The defaults DESIGN.md §4 names; a campaign may override each. */
 export const DEFAULT_FILE_RULES: FileRules = Object.freeze({

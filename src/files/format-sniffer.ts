@@ -1,24 +1,4 @@
-/** What a file's bytes look like, whatever its name says. */
-export type SniffedFormat =
-  | 'pdf'
-  | 'empty'
-  | 'jpeg'
-  | 'png'
-  | 'tiff'
-  | 'gif'
-  | 'bmp'
-  | 'webp'
-  | 'heic'
-  | 'doc'
-  | 'docx'
-  | 'xlsx'
-  | 'pptx'
-  | 'odf'
-  | 'zip'
-  | 'rar'
-  | '7z'
-  | 'html'
-  | 'unknown';
+import type { SniffedFormat } from '../domain/sniffed-format.js';
 
 // Readers accept a PDF header anywhere in the first 1,024 bytes (some scanners prepend junk).
 const PDF_HEADER_WINDOW = 1024;

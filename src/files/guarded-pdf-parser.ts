@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import {
   PDFDict,
   PDFName,
@@ -14,7 +13,10 @@ import { installBoundedLexer } from './bounded-pdf-lexer.js';
 import { withSilencedConsole } from './console-silencer.js';
 import { inflateObjectStream } from './object-stream-inflater.js';
 
-/** Bounds on one parse; together they keep any input under a couple of seconds and a few hundred MB. */
+/**
+ * Bounds on one parse; together they keep any input under a couple of seconds and a few hundred MB. All
+ * count work done, never elapsed time, so a verdict does not depend on how busy the machine is.
+ */
 export interface PdfParseLimits {
   /** Indirect objects, counting those packed in object streams. */
   readonly maxObjects: number;
@@ -30,7 +32,11 @@ export interface PdfParseLimits {
   readonly maxStringBytes: number;
   /** Total decompressed size of object streams — the only streams a parse must inflate. */
   readonly maxInflatedBytes: number;
-  readonly timeBudgetMs: number;
+  /**
+   * Work units: a byte scanned or skipped, a byte inflated, and a fixed cost per value and per object
+   * (see WORK_PER_VALUE and WORK_PER_OBJECT). Bounds CPU time where the other limits leave it open.
+   */
+  readonly maxWorkUnits: number;
 }
 
 /** Generous for any real one-page scan (a few dozen objects), tight for hostile files. */
@@ -42,15 +48,29 @@ export const DEFAULT_PDF_PARSE_LIMITS: PdfParseLimits = Object.freeze({
   maxNameLength: 256,
   maxStringBytes: 1024 * 1024,
   maxInflatedBytes: 4 * 1024 * 1024,
-  timeBudgetMs: 1_500,
+  // About 1.5 s of parsing on one core of the reference machine (bench/files measures it); the hostile
+  // corpus in test/files/hostile-pdf.test.ts stays well under it.
+  maxWorkUnits: 60_000_000,
 });
 
+/** Work units charged per parsed value and per indirect object, on top of the bytes they span. */
+// Measured: an object costs about as much as scanning a kilobyte (error recovery included), a value
+// about 32 bytes.
+export const WORK_PER_VALUE = 32;
+export const WORK_PER_OBJECT = 1000;
+
 /** Which bound a hostile or absurd file ran into. */
-export type PdfLimitName = 'objects' | 'values' | 'names' | 'refs' | 'inflated' | 'time';
+export type PdfLimitName = 'objects' | 'values' | 'names' | 'refs' | 'inflated' | 'work';
 
 /** The object graph, or why there is none. `brokenObjectStreams` counts object streams that could not be read. */
 export type PdfParseResult =
-  | { readonly ok: true; readonly context: PDFContext; readonly brokenObjectStreams: number }
+  | {
+      readonly ok: true;
+      readonly context: PDFContext;
+      readonly brokenObjectStreams: number;
+      /** Work units the parse used (see PdfParseLimits.maxWorkUnits). */
+      readonly work: number;
+    }
   | { readonly ok: false; readonly fault: 'damaged'; readonly detail: string }
   | { readonly ok: false; readonly fault: 'too_complex'; readonly detail: PdfLimitName };
 
@@ -61,6 +81,7 @@ export type PdfParseResult =
 // pdf-lib users are untouched. test/files/guarded-pdf-parser.test.ts fails if the internals move.
 interface ParserInternals {
   readonly context: PDFContext;
+  readonly bytes: { offset(): number };
   shouldWaitForTick: () => boolean;
   parseIndirectObject: () => Promise<PDFRef>;
   parseObject: () => PDFObject;
@@ -87,6 +108,8 @@ export const PDF_LIB_INTERNALS = [
 ] as const;
 
 const baseParseObject = (PDFParser.prototype as unknown as ParserInternals).parseObject;
+// Deflate's output is at most about 1,032 times its input.
+const MAX_DEFLATE_RATIO = 1032;
 const ENDOBJ = [...'endobj'].map((char) => char.charCodeAt(0));
 const TYPE = PDFName.of('Type');
 
@@ -101,12 +124,10 @@ class ParseGuard {
   readonly refs = new Set<PDFRef>();
   inflated = 0;
   brokenObjectStreams = 0;
+  work = 0;
   exceeded: PdfLimitName | undefined;
-  private readonly deadline: number;
 
-  constructor(readonly limits: PdfParseLimits) {
-    this.deadline = performance.now() + limits.timeBudgetMs;
-  }
+  constructor(readonly limits: PdfParseLimits) {}
 
   /** Sticky: once a bound is hit every later check throws, so pdf-lib's own error recovery cannot swallow it. */
   hit(limit: PdfLimitName): never {
@@ -114,9 +135,11 @@ class ParseGuard {
     throw new LimitExceeded(limit);
   }
 
-  check(): void {
+  /** Charges `units` of work; throws once the budget is spent (or any bound was hit before). */
+  spend(units: number): void {
     if (this.exceeded !== undefined) this.hit(this.exceeded);
-    if (performance.now() > this.deadline) this.hit('time');
+    this.work += units;
+    if (this.work > this.limits.maxWorkUnits) this.hit('work');
   }
 }
 
@@ -132,14 +155,14 @@ export async function parsePdfGuarded(
   internals.shouldWaitForTick = () => {
     guard.objects += 1;
     if (guard.objects > limits.maxObjects) guard.hit('objects');
-    guard.check();
+    guard.spend(WORK_PER_OBJECT);
     return false;
   };
   internals.parseIndirectObject = () => parseIndirectObject(internals, guard);
   try {
     const context = await withSilencedConsole(() => parser.parseDocument());
     if (guard.exceeded !== undefined) return { ok: false, fault: 'too_complex', detail: guard.exceeded };
-    return { ok: true, context, brokenObjectStreams: guard.brokenObjectStreams };
+    return { ok: true, context, brokenObjectStreams: guard.brokenObjectStreams, work: guard.work };
   } catch (error) {
     if (guard.exceeded !== undefined) return { ok: false, fault: 'too_complex', detail: guard.exceeded };
     return { ok: false, fault: 'damaged', detail: error instanceof Error ? error.name : 'unknown' };
@@ -148,14 +171,30 @@ export async function parsePdfGuarded(
 
 function guardParser(internals: ParserInternals, data: Uint8Array, guard: ParseGuard): void {
   const { limits } = guard;
-  installBoundedLexer(internals, data, limits, (name) => {
-    guard.names.add(name);
-    if (guard.names.size > limits.maxNames) guard.hit('names');
+  installBoundedLexer(internals, data, limits, {
+    name: (name) => {
+      guard.names.add(name);
+      if (guard.names.size > limits.maxNames) guard.hit('names');
+    },
+    scanned: (bytes) => guard.spend(bytes),
   });
+  // pdf-lib's own whitespace and comment skipping walks byte by byte: charged by the distance it moved.
+  const skip = internals.skipWhitespaceAndComments;
+  internals.skipWhitespaceAndComments = function guardedSkip(this: ParserInternals) {
+    const from = this.bytes.offset();
+    skip.call(this);
+    guard.spend(this.bytes.offset() - from + 1);
+  };
+  // pdf-lib's recovery from a broken object tries the keyword at every byte up to the next `endobj`.
+  const matchKeyword = internals.matchKeyword;
+  internals.matchKeyword = function guardedMatchKeyword(this: ParserInternals, keyword: number[]) {
+    guard.spend(1);
+    return matchKeyword.call(this, keyword);
+  };
   internals.parseObject = function guardedParseObject(this: ParserInternals) {
     guard.values += 1;
     if (guard.values > limits.maxValues) guard.hit('values');
-    if ((guard.values & 255) === 0) guard.check();
+    guard.spend(WORK_PER_VALUE);
     const value = baseParseObject.call(this);
     if (value instanceof PDFRef) {
       guard.refs.add(value);
@@ -190,14 +229,18 @@ async function parseObjectStream(
 ): Promise<void> {
   const room = guard.limits.maxInflatedBytes - guard.inflated;
   if (room <= 0) guard.hit('inflated');
+  guard.spend(stream.contents.length);
   const inflated = inflateObjectStream(stream, room);
   if (!inflated.ok) {
     if (inflated.reason === 'over_budget') guard.hit('inflated');
+    // Corrupt data may have inflated a long way before failing: charge the most deflate could produce.
+    guard.spend(Math.min(room, stream.contents.length * MAX_DEFLATE_RATIO));
     guard.brokenObjectStreams += 1;
     return;
   }
   const decoded = inflated.bytes;
   guard.inflated += decoded.length;
+  guard.spend(decoded.length);
   // /N sizes an array before any object is parsed: refuse a count the object budget could never allow.
   const count = stream.dict.get(PDFName.of('N'));
   if (count instanceof PDFNumber && count.asNumber() > guard.limits.maxObjects - guard.objects)

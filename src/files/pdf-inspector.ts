@@ -1,5 +1,5 @@
-import type { FileRules } from './file-rules.js';
-import type { Problem } from './file-verdict.js';
+import type { FileRules } from '../domain/file-rules.js';
+import type { Problem } from '../domain/file-verdict.js';
 import { DEFAULT_PDF_PARSE_LIMITS, parsePdfGuarded, type PdfParseLimits } from './guarded-pdf-parser.js';
 import { findPageImages } from './page-image-finder.js';
 import { DEFAULT_PAGE_TREE_LIMITS, walkPageTree, type PageTreeLimits } from './page-tree-walker.js';

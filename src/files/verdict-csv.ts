@@ -1,4 +1,4 @@
-import type { PathVerdict } from './file-verdict.js';
+import type { PathVerdict } from '../domain/file-verdict.js';
 import { csvHeaders, statusLabel } from '../messages/file-problem-messages.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { PathVerdict, VerdictStatus } from './file-verdict.js';
+import type { PathVerdict, VerdictStatus } from '../domain/file-verdict.js';
 import { checkCommandText, statusLabel } from '../messages/file-problem-messages.js';
 
 /** How many verdicts ended in each status. */

@@ -1,7 +1,7 @@
 import { inspectFile, type InspectOptions } from './file-inspector.js';
 import { baseName } from './file-name-rule.js';
-import type { FileRules } from './file-rules.js';
-import { verdictOf, type PathVerdict } from './file-verdict.js';
+import type { FileRules } from '../domain/file-rules.js';
+import { verdictOf, type PathVerdict } from '../domain/file-verdict.js';
 import { problemFor } from '../messages/file-problem-messages.js';
 import { isSystemFile } from './system-file-filter.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipLimits } from './zip-reader.js';

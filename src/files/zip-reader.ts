@@ -1,10 +1,7 @@
 import { inflateRawSync } from 'node:zlib';
+import type { ZipFault } from '../domain/zip-fault.js';
 import { crc32 } from './crc32-checksum.js';
 import { decodeZipEntryName } from './zip-entry-name-decoder.js';
-
-/** Why an archive or one of its entries cannot be read. */
-export type ZipFault =
-  'damaged' | 'encrypted' | 'unsupported' | 'unsafe_path' | 'too_large' | 'too_many_entries';
 
 /** Bounds that keep a hostile archive (zip bomb, overlapping entries, lying sizes) cheap to refuse. */
 export interface ZipLimits {

@@ -1,7 +1,8 @@
 import type { Campaign } from '../domain/campaign.js';
 import type { Db } from '../db/database.js';
-import type { GroupChatRow } from '../db/member.table.js';
-import { dailyPackageMessages, renderDailyPackage } from '../services/daily-package.service.js';
+import type { GroupChatRow } from '../db/group-chat.table.js';
+import { dailyPackageMessages } from '../outbox/daily-package-messages.js';
+import { renderDailyPackage } from '../services/daily-package.service.js';
 import type { JobMessage } from './job-definition.js';
 
 /** One part of a leadership group's evening summary: a text, a chart (photo) or a PDF (document). */

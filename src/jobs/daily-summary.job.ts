@@ -1,4 +1,4 @@
-import { listActiveGroupChats } from '../db/group-chat.repository.js';
+import { listActiveGroups } from '../services/group-chat.service.js';
 import type { JobDefinition, JobMessage } from './job-definition.js';
 import { campaignDates } from './job-slots.js';
 import { dailySummaryContent } from './daily-summary-content.js';
@@ -11,7 +11,7 @@ export const dailySummaryJob: JobDefinition = {
   name: 'tong-hop-ngay',
   slotTimes: (settings) => campaignDates(settings).map((date) => ({ date, time: settings.summaryTime })),
   run: async ({ db, campaign, slot, now, logger }) => {
-    const groups = await listActiveGroupChats(db, campaign.id, 'leadership');
+    const groups = await listActiveGroups(db, campaign.id, 'leadership');
     const messages: JobMessage[] = [];
     const errors: string[] = [];
     for (const group of groups) {

@@ -1,5 +1,5 @@
 import type { Logger } from '../config/logger.js';
-import type { CampaignFile } from '../config/campaign-schema.js';
+import type { CampaignFile } from '../domain/campaign-file.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Db } from '../db/database.js';
 import type { NewOutboxMessage } from '../db/outbox.repository.js';

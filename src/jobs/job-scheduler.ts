@@ -5,8 +5,7 @@ import type { Logger } from '../config/logger.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
-import { listJobRuns } from '../db/job-run.repository.js';
-import { MAX_JOB_ATTEMPTS, STALE_RUN_MS, skipJobSlot } from '../services/job-run.service.js';
+import { MAX_JOB_ATTEMPTS, STALE_RUN_MS, listJobSlots, skipJobSlot } from '../services/job-run.service.js';
 import type { JobDefinition } from './job-definition.js';
 import { ALL_JOBS } from './job-registry.js';
 import { runJobSlot, type JobRunReport, type JobRunnerDeps } from './job-runner.js';
@@ -75,7 +74,7 @@ export class JobScheduler {
     if (due.length === 0) return { runs: [], skipped: [] };
     const ledger = new Map(
       (
-        await listJobRuns(
+        await listJobSlots(
           db,
           job.name,
           due.map((s) => s.id),

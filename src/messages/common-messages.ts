@@ -1,5 +1,5 @@
-import type { Role } from '../db/member.table.js';
-import type { RedeemFailure } from '../services/invite.service.js';
+import type { Role } from '../domain/role.js';
+import type { RedeemFailure } from '../domain/invite-refusal.js';
 
 const ROLE_NAMES: Record<Role, string> = {
   reporter: 'cán bộ báo cáo của xã',
@@ -22,6 +22,8 @@ const REFUSALS: Record<RedeemFailure | 'wrong_role', string> = {
 /** Vietnamese texts shared by several features. */
 export const botMessages = {
   roleName: (role: Role) => ROLE_NAMES[role],
+  /** How to address someone whose platform gave no name. */
+  someone: 'bạn',
   joinHowTo:
     'Chào bạn! Đây là bot điều phối số hóa sổ hộ tịch.\n' +
     'Để tham gia, hãy gửi: /start <mã mời>\n' +

@@ -1,6 +1,7 @@
-import type { Problem, VerdictStatus } from '../files/file-verdict.js';
-import type { SniffedFormat } from '../files/format-sniffer.js';
-import type { ZipFault } from '../files/zip-reader.js';
+import type { Problem, VerdictStatus } from '../domain/file-verdict.js';
+import type { SniffedFormat } from '../domain/sniffed-format.js';
+import type { ZipFault } from '../domain/zip-fault.js';
+import { formatNumber } from './vi-format.js';
 
 // Every Vietnamese sentence the inspector and `sohoa check` show lives here, so wording is fixed in one
 // place and a future translation or review touches one file. Each problem says what is wrong AND what to do.
@@ -20,18 +21,10 @@ const FORMAT_NAMES: Partial<Record<SniffedFormat, string>> = {
   '7z': '7z',
 };
 
-const decimal1 = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const integer = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-
 /** Size as a file manager shows it: KB = bytes/1024, rounded up to one decimal, Vietnamese decimal comma. */
 export function formatKilobytes(bytes: number): string {
   // Round up so a file one byte over the limit never reads as exactly the limit.
-  return decimal1.format(Math.ceil((bytes / 1024) * 10 - 1e-9) / 10);
-}
-
-/** An integer with Vietnamese thousands separators (102.400). */
-export function formatInteger(value: number): string {
-  return integer.format(value);
+  return formatNumber(Math.ceil((bytes / 1024) * 10 - 1e-9) / 10, 1);
 }
 
 /** "trang 2" or "các trang 2, 3 và 5" (at most ten listed). */
@@ -132,7 +125,7 @@ export const problemFor = {
   sizeTooLarge: (bytes: number, maxBytes: number): Problem =>
     error(
       'size.too_large',
-      `Tệp nặng ${formatKilobytes(bytes)} KB (${formatInteger(bytes)} byte), vượt giới hạn ${formatKilobytes(maxBytes)} KB. Hãy quét lại ở chế độ thang xám hoặc đen trắng, giảm chất lượng nén, hoặc nén lại tệp PDF cho nhỏ hơn ${formatKilobytes(maxBytes)} KB rồi gửi lại.`,
+      `Tệp nặng ${formatKilobytes(bytes)} KB (${formatNumber(bytes)} byte), vượt giới hạn ${formatKilobytes(maxBytes)} KB. Hãy quét lại ở chế độ thang xám hoặc đen trắng, giảm chất lượng nén, hoặc nén lại tệp PDF cho nhỏ hơn ${formatKilobytes(maxBytes)} KB rồi gửi lại.`,
       bytes,
       maxBytes,
     ),
@@ -294,7 +287,7 @@ function zipProblem(fault: ZipFault, measured?: number, limit?: number): Problem
     case 'too_many_entries':
       return error(
         'zip.too_many_entries',
-        `Tệp ZIP có ${measured === undefined ? 'quá nhiều' : formatInteger(measured)} mục, vượt giới hạn${limit === undefined ? '' : ` ${formatInteger(limit)} mục`} mỗi lần kiểm tra. Hãy chia thành nhiều tệp ZIP nhỏ hơn rồi gửi lại.`,
+        `Tệp ZIP có ${measured === undefined ? 'quá nhiều' : formatNumber(measured)} mục, vượt giới hạn${limit === undefined ? '' : ` ${formatNumber(limit)} mục`} mỗi lần kiểm tra. Hãy chia thành nhiều tệp ZIP nhỏ hơn rồi gửi lại.`,
         measured,
         limit,
       );
@@ -336,5 +329,5 @@ export const checkCommandText = {
   headers: ['Tệp', 'Kết quả', 'Mã', 'Nội dung'] as const,
   allGood: 'Mọi tệp đều đạt.',
   summary: (total: number, accepted: number, warnings: number, rejected: number) =>
-    `Đã kiểm tra ${formatInteger(total)} tệp: ${formatInteger(accepted)} đạt, ${formatInteger(warnings)} đạt nhưng có lưu ý, ${formatInteger(rejected)} không đạt.`,
+    `Đã kiểm tra ${formatNumber(total)} tệp: ${formatNumber(accepted)} đạt, ${formatNumber(warnings)} đạt nhưng có lưu ý, ${formatNumber(rejected)} không đạt.`,
 };

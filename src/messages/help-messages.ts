@@ -1,4 +1,4 @@
-import type { Role } from '../db/member.table.js';
+import type { Role } from '../domain/role.js';
 
 interface CommandHelp {
   readonly command: string;

@@ -1,6 +1,5 @@
-import type { Figures, RankedStanding } from '../domain/progress.js';
+import type { Figures, RankedStanding, ScopeProgress } from '../domain/progress.js';
 import { formatDate, formatNumber, formatPercent, formatSignedNumber, formatTime } from './vi-format.js';
-import type { ScopeProgress } from '../services/progress.service.js';
 
 const PACE_MARK = { on_track: '🟢', behind: '🟡', far_behind: '🔴', not_reported: '⚪' } as const;
 const TIMING = { on_time: 'đã báo cáo', late: 'báo cáo muộn', missing: 'chưa báo cáo hôm nay' } as const;

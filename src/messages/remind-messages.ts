@@ -1,37 +1,6 @@
+import type { BroadcastAudience, BroadcastChoice, BroadcastRefusal } from '../domain/broadcast-refusal.js';
+import type { CountdownLine, ReminderNotice, SilentUnit } from '../domain/reminder-notice.js';
 import { formatDate, formatNumber, formatPercent } from './vi-format.js';
-
-/** One commune silent for several days, as listed to its district's coordinators. */
-export interface SilentUnitLine {
-  readonly name: string;
-  readonly code: string;
-  readonly silentDays: number;
-  readonly lastDate: string | null;
-}
-
-/** One milestone a commune is still short of, with its own figures. */
-export interface CountdownLine {
-  readonly title: string;
-  readonly metricLabel: string;
-  readonly deadline: string;
-  readonly daysLeft: number;
-  readonly done: number;
-  readonly target: number;
-}
-
-/** Who a coordinator's broadcast goes to, in words. */
-export type AudienceWords =
-  | { readonly kind: 'chuabaocao' | 'cham' | 'tatca'; readonly scopeName: string }
-  | { readonly kind: 'unit'; readonly unitName: string };
-
-/** Why a /nhacnho was not accepted. */
-export type BroadcastRefusalWords =
-  | { readonly code: 'not_coordinator' }
-  | { readonly code: 'usage' }
-  | { readonly code: 'empty_text'; readonly who: string }
-  | { readonly code: 'text_too_long'; readonly max: number }
-  | { readonly code: 'unknown_who'; readonly who: string }
-  | { readonly code: 'out_of_scope'; readonly unitName: string; readonly scopeName: string }
-  | { readonly code: 'ambiguous'; readonly who: string; readonly choices: readonly string[] };
 
 const EXAMPLE = '/baocao sổ 12 quét 1540 nhập 1320 đính kèm 1100';
 const WHO_HELP =
@@ -41,7 +10,11 @@ function daysLeftWords(daysLeft: number): string {
   return daysLeft <= 0 ? 'hạn là hôm nay' : `còn ${daysLeft} ngày`;
 }
 
-function audienceWords(audience: AudienceWords): string {
+function choiceWords(choice: BroadcastChoice): string {
+  return `${choice.name}${choice.parentName ? ` (${choice.parentName})` : ''} — mã ${choice.code}`;
+}
+
+function audienceWords(audience: BroadcastAudience): string {
   switch (audience.kind) {
     case 'chuabaocao':
       return `các xã của ${audience.scopeName} chưa báo cáo hôm nay`;
@@ -56,6 +29,25 @@ function audienceWords(audience: AudienceWords): string {
 
 /** Vietnamese texts of scheduled reminders and of /nhacnho. */
 export const remindMessages = {
+  /** A scheduled reminder's text, whatever its kind. */
+  notice: (notice: ReminderNotice): string => {
+    switch (notice.kind) {
+      case 'report_call':
+        return remindMessages.reportCall(notice.unitName, notice.date, notice.cutoff);
+      case 'missed_yesterday':
+        return remindMessages.missedYesterday(
+          notice.unitName,
+          notice.yesterday,
+          notice.silentDays,
+          notice.cutoff,
+        );
+      case 'escalation':
+        return remindMessages.escalation(notice.districtName, notice.yesterday, notice.units);
+      case 'countdown':
+        return remindMessages.countdown(notice.unitName, notice.lines);
+    }
+  },
+
   reportCall: (unitName: string, date: string, cutoff: string) =>
     [
       `⏰ ${unitName} chưa gửi báo cáo ngày ${formatDate(date)}. Hạn chốt là ${cutoff} hôm nay.`,
@@ -71,7 +63,7 @@ export const remindMessages = {
       `Hôm nay hãy gửi số liệu cộng dồn trước ${cutoff}. Nếu cần bổ sung số liệu ngày đã qua, hãy báo Phòng Tư pháp.`,
     ].join('\n'),
 
-  escalation: (districtName: string, yesterday: string, units: readonly SilentUnitLine[]) =>
+  escalation: (districtName: string, yesterday: string, units: readonly SilentUnit[]) =>
     [
       `🚨 ${units.length} xã của ${districtName} đã nhiều ngày liên tiếp không báo cáo (tính đến hết ngày ${formatDate(yesterday)}):`,
       ...units.map(
@@ -101,7 +93,7 @@ export const remindMessages = {
   broadcast: (fromUnitName: string, fromName: string, text: string) =>
     `📢 Tin nhắc từ ${fromUnitName} (${fromName}):\n${text}`,
 
-  broadcastPreview: (audience: AudienceWords, recipients: number, units: number, text: string) =>
+  broadcastPreview: (audience: BroadcastAudience, recipients: number, units: number, text: string) =>
     [
       `📢 Tin nhắc sẽ gửi tới ${formatNumber(recipients)} cán bộ của ${formatNumber(units)} xã (${audienceWords(audience)}):`,
       '',
@@ -113,7 +105,7 @@ export const remindMessages = {
   cancelButton: '❌ Hủy',
   resultButton: '📊 Kết quả',
 
-  broadcastQueued: (audience: AudienceWords, recipients: number) =>
+  broadcastQueued: (audience: BroadcastAudience, recipients: number) =>
     `✅ Đã xếp hàng gửi ${formatNumber(recipients)} tin nhắc tới ${audienceWords(audience)}. Bấm «Kết quả» để xem đã gửi được bao nhiêu.`,
   broadcastCancelled: 'Đã hủy tin nhắc, không gửi cho ai.',
   broadcastStale: 'Tin nhắc này đã được gửi hoặc đã hủy trước đó.',
@@ -129,12 +121,12 @@ export const remindMessages = {
       ...(counts.pending > 0 ? ['Bấm «Kết quả» lần nữa sau ít phút để cập nhật.'] : []),
     ].join('\n'),
 
-  nobody: (audience: AudienceWords) =>
+  nobody: (audience: BroadcastAudience) =>
     audience.kind === 'chuabaocao'
       ? `Không có ai để nhắc: tất cả các xã của ${audience.scopeName} đã báo cáo hôm nay, hoặc cán bộ các xã còn lại chưa tham gia bot.`
       : `Không có ai để nhắc: ${audienceWords(audience)} chưa có cán bộ báo cáo nào tham gia bot.`,
 
-  refused: (refusal: BroadcastRefusalWords): string => {
+  refused: (refusal: BroadcastRefusal): string => {
     switch (refusal.code) {
       case 'not_coordinator':
         return 'Chỉ cán bộ điều phối (Phòng Tư pháp huyện, Sở Tư pháp) mới gửi được tin nhắc bằng /nhacnho.';
@@ -155,7 +147,7 @@ export const remindMessages = {
       case 'ambiguous':
         return [
           `Có nhiều đơn vị tên «${refusal.who}» trong phạm vi của bạn; hãy dùng mã:`,
-          ...refusal.choices.map((c) => `• ${c}`),
+          ...refusal.choices.map((c) => `• ${choiceWords(c)}`),
         ].join('\n');
     }
   },

@@ -1,19 +1,29 @@
-import { METRIC_CODES, type CampaignFile, type MetricCode } from '../config/campaign-schema.js';
-import type { Figures, RankedStanding } from '../domain/progress.js';
+import { METRIC_CODES, type CampaignFile, type MetricCode } from '../domain/campaign-file.js';
+import type { Figures, RankedStanding, ScopeProgress } from '../domain/progress.js';
+import type { ParseProblem } from '../domain/report-parser.js';
+import type { ReportRefusal } from '../domain/report-refusal.js';
+import type { ReportCheck } from '../domain/report-rules.js';
 import {
   describeFilledIn,
   describeParseProblem,
   describeRuleProblem,
   metricNoun,
 } from './report-problem-messages.js';
-import type { ParseProblem } from '../domain/report-parser.js';
-import type { ReportCheck } from '../domain/report-rules.js';
 import { formatDate, formatNumber, formatPercent, formatSignedNumber } from './vi-format.js';
-import type { ReportOutcome } from '../services/report.service.js';
-import type { ReportRefusal } from '../services/report-target.service.js';
-import type { ScopeProgress } from '../services/progress.service.js';
 
 type Metrics = CampaignFile['metrics'];
+
+/** What the acceptance reply reads of an accepted report (the service's outcome has more). */
+export interface AcceptedReport {
+  readonly target: {
+    readonly date: string;
+    readonly late: boolean;
+    readonly unit: { readonly name: string };
+  };
+  readonly check: ReportCheck | null;
+  readonly figures: Figures;
+  readonly dayBefore: Figures;
+}
 
 const REFUSALS: Record<ReportRefusal['code'], (r: ReportRefusal) => string> = {
   not_allowed: () => 'Chỉ cán bộ báo cáo của xã (hoặc cán bộ điều phối) mới gửi được báo cáo.',
@@ -86,7 +96,7 @@ export const reportMessages = {
 
   accepted: (
     metrics: Metrics,
-    outcome: Extract<ReportOutcome, { kind: 'accepted' }>,
+    outcome: AcceptedReport,
     standing: RankedStanding,
     inDistrict: ScopeProgress,
     inProvince: ScopeProgress,

@@ -1,7 +1,8 @@
-import type { CampaignFile, MetricCode } from '../config/campaign-schema.js';
+import type { CampaignFile, MetricCode } from '../domain/campaign-file.js';
 import { formatNumber } from './vi-format.js';
 import type { ParseProblem } from '../domain/report-parser.js';
 import type { ReportCheck, RuleProblem } from '../domain/report-rules.js';
+import type { StoredReportWarning } from '../domain/report-warning.js';
 
 type Metrics = CampaignFile['metrics'];
 
@@ -94,6 +95,11 @@ export function describeRuleProblem(problem: RuleProblem, metrics: Metrics): str
         `${formatNumber(problem.value)}. Xác nhận đây là chỉnh sửa?`
       );
   }
+}
+
+/** A stored revision warning in words: codes are worded now; a sentence from an older row is shown as it is. */
+export function describeStoredWarning(warning: StoredReportWarning, metrics: Metrics): string {
+  return typeof warning === 'string' ? warning : describeRuleProblem(warning, metrics);
 }
 
 /** The Vietnamese note on figures the sender left out (kept from last time, or 0); null if none. */

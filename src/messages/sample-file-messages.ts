@@ -1,8 +1,7 @@
-import type { FileVerdict, PathVerdict, VerdictStatus } from '../files/file-verdict.js';
+import type { FileVerdict, PathVerdict, VerdictStatus } from '../domain/file-verdict.js';
 import { formatKilobytes, statusLabel } from './file-problem-messages.js';
 import { formatDateTime, formatNumber, formatTimeDayMonth } from './vi-format.js';
-import type { ProblemSample } from '../services/sample-file-access.service.js';
-import type { SampleStats } from '../services/sample-file-stats.service.js';
+import type { ProblemSample, SampleStats } from '../domain/sample-file-stats.js';
 
 const MARK: Readonly<Record<VerdictStatus, string>> = { accepted: '✅', warnings: '⚠️', rejected: '❌' };
 /** Telegram refuses texts above 4,096 characters; stay below with room for the ellipsis. */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import type { OutboxRow } from '../db/messaging.table.js';
+import type { OutboxRow } from '../db/outbox.table.js';
 import { findOutboxByKey } from '../db/outbox.repository.js';
 
 /**

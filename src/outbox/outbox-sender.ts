@@ -1,30 +1,32 @@
 import { getMaxListeners, setMaxListeners } from 'node:events';
-import type { Telegram } from 'telegraf';
+import type { ChannelSet, DeliveryFailure } from '../channels/channel.js';
 import type { Logger } from '../config/logger.js';
-import type { Clock } from '../domain/clock.js';
+import type { Clock, TimeSource } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
-import { deactivateGroupChatsByChat } from '../db/group-chat.repository.js';
-import type { OutboxRow } from '../db/messaging.table.js';
-import { deactivateMembersByChat } from '../db/member.repository.js';
+import type { OutboxRow } from '../db/outbox.table.js';
 import {
   claimOutboxHeads,
   nextOutboxDueAt,
   releaseOutboxClaim,
   settleOutboxClaim,
 } from '../db/outbox.repository.js';
-import { classifyDeliveryError, describeDeliveryError } from './delivery-error.js';
+import { deactivateRecipient } from '../services/member.service.js';
+import { describeDeliveryError } from './delivery-error.js';
 import { retryDelayMs } from './retry-backoff.js';
 import { passSendGate } from './send-gate.js';
+import { SenderActivity } from './sender-activity.js';
+import { senderTimeSource } from './sender-time-source.js';
 import { SendRateLimiter, isPrivateChat, type SendLimits, type SendPermit } from './send-rate-limiter.js';
 import { DEFAULT_SEND_LIMITS, DEFAULT_SENDER_OPTIONS, type SenderOptions } from './sender-options.js';
 import { resolveEditReference } from './edit-reference.js';
-import { deliverToTelegram } from './telegram-delivery.js';
 
 /** What the sender needs. */
 export interface SenderDeps {
   readonly db: Db;
-  readonly telegram: Telegram;
-  readonly clock: Clock;
+  /** The channels rows go out through, by platform. */
+  readonly channels: ChannelSet;
+  /** Also the sender's time source: a clock that can `sleep` (TimeSource) paces the limits on its own time. */
+  readonly clock: Clock | TimeSource;
   readonly logger: Logger;
 }
 
@@ -32,16 +34,19 @@ export interface SenderDeps {
 export type DeliveryResult = 'sent' | 'retry' | 'failed' | 'released' | 'lost_lease';
 
 /**
- * Delivers outbox rows through the Telegram API within Telegram's flood limits. Rows are claimed with a
- * lease (FOR UPDATE SKIP LOCKED: several senders never hold the same row), one per chat at a time (so
- * each chat's messages keep their order), and marked sent only after Telegram accepted them.
+ * Delivers outbox rows through their channel (by the row's platform) within the flood limits. Rows are
+ * claimed with a lease (FOR UPDATE SKIP LOCKED: several senders never hold the same row), one per chat at
+ * a time (so each chat's messages keep their order), and marked sent only after the platform accepted them.
  */
 export class OutboxSender {
   #wake: (() => void) | undefined;
   /** Set by notify() so that a wake-up arriving before the loop starts waiting is not lost. */
   #notified = false;
   readonly #limiter: SendRateLimiter;
+  readonly #time: TimeSource;
   readonly options: SenderOptions;
+  /** For steppers that drive a virtual clock: what the deliveries are waiting for. */
+  readonly activity = new SenderActivity();
 
   constructor(
     private readonly deps: SenderDeps,
@@ -55,7 +60,9 @@ export class OutboxSender {
         `leaseMs (${leaseMs}) must exceed requestTimeoutMs + maxChatWaitMs + 10 s (${requestTimeoutMs + maxChatWaitMs + 10_000})`,
       );
     }
-    this.#limiter = new SendRateLimiter(this.options satisfies SendLimits);
+    // One time source for the limits, the gate's waits, backoff and due times.
+    this.#time = senderTimeSource(deps.clock);
+    this.#limiter = new SendRateLimiter(this.options satisfies SendLimits, () => this.#time.now().getTime());
   }
 
   /** Claims one batch and delivers it; returns how many rows it claimed. */
@@ -142,7 +149,7 @@ export class OutboxSender {
 
   async #deliverLogged(row: OutboxRow, signal?: AbortSignal): Promise<void> {
     try {
-      await this.deliver(row, signal);
+      await this.activity.running(() => this.deliver(row, signal));
     } catch (error) {
       // The database failed while recording: the lease runs out and the row is tried again.
       this.deps.logger.error({ err: error, outboxId: row.id }, 'outbox delivery bookkeeping failed');
@@ -151,24 +158,28 @@ export class OutboxSender {
 
   /** Delivers one claimed row and records the outcome; exposed for tests of crashes mid-batch. */
   async deliver(row: OutboxRow, signal?: AbortSignal): Promise<DeliveryResult> {
-    const { db, telegram, clock, logger } = this.deps;
+    const { db, channels, clock, logger } = this.deps;
     const claim = { id: row.id, leaseUntil: row.next_attempt_at };
-    const gate = await passSendGate(this.#limiter, row.chat_id, this.options.maxChatWaitMs, signal);
+    const channel = channels.get(row.platform);
+    if (!channel) {
+      // A row for a channel this process does not run (another instance may): leave it for a while.
+      await releaseOutboxClaim(db, claim, new Date(clock.now().getTime() + 60_000));
+      return 'released';
+    }
+    const sleep = (ms: number, abort?: AbortSignal) => this.activity.waiting(this.#time.sleep(ms, abort));
+    const gate = await passSendGate(this.#limiter, row.chat_id, this.options.maxChatWaitMs, sleep, signal);
     if (gate.kind !== 'go') {
-      const later = gate.kind === 'later' ? gate.waitMs : 0;
-      await releaseOutboxClaim(db, claim, new Date(clock.now().getTime() + later));
+      const later = new Date(clock.now().getTime() + (gate.kind === 'later' ? gate.waitMs : 0));
+      if (gate.kind === 'later') this.activity.held(later);
+      await releaseOutboxClaim(db, claim, later);
       return 'released';
     }
     let result: unknown;
     try {
       const resolved = await resolveEditReference(db, row);
-      result = await deliverToTelegram(
-        telegram,
-        resolved,
-        AbortSignal.timeout(this.options.requestTimeoutMs),
-      );
+      result = await channel.deliver(resolved, AbortSignal.timeout(this.options.requestTimeoutMs));
     } catch (error) {
-      return this.#failed(row, claim, gate.permit, error);
+      return this.#failed(row, claim, gate.permit, channel.classifyError(error), error);
     }
     gate.permit.complete();
     if (await settleOutboxClaim(db, claim, { status: 'sent', at: clock.now(), result })) return 'sent';
@@ -180,29 +191,31 @@ export class OutboxSender {
     row: OutboxRow,
     claim: { id: number; leaseUntil: Date },
     permit: SendPermit,
+    failure: DeliveryFailure,
     error: unknown,
   ): Promise<DeliveryResult> {
     const { db, clock, logger } = this.deps;
-    const failure = classifyDeliveryError(error);
     const message = describeDeliveryError(error);
     const now = clock.now();
     logger.warn({ outboxId: row.id, failure, attempts: row.attempts }, 'delivery failed');
-    // Telegram did not count a refused call (429, or a 5xx it answered); any other may have been counted.
+    // The platform did not count a refused call (429, or a 5xx it answered); any other may have been counted.
     if (failure.kind === 'retry_after' || (failure.kind === 'transient' && failure.status !== undefined)) {
       permit.refund();
     } else {
       permit.complete();
     }
     if (failure.kind === 'retry_after') {
-      // Telegram says when to try again: the row waits in the queue (holding back the chat's later
+      // The platform says when to try again: the row waits in the queue (holding back the chat's later
       // messages), and that try is not a new attempt.
-      await releaseOutboxClaim(db, claim, new Date(now.getTime() + failure.seconds * 1000), message);
+      const later = new Date(now.getTime() + failure.seconds * 1000);
+      this.activity.held(later);
+      await releaseOutboxClaim(db, claim, later, message);
       return 'retry';
     }
     if (failure.kind === 'blocked') {
       await settleOutboxClaim(db, claim, { status: 'failed', error: message });
-      if (isPrivateChat(row.chat_id)) await deactivateMembersByChat(db, row.platform, row.chat_id, now);
-      else await deactivateGroupChatsByChat(db, row.platform, row.chat_id);
+      const chat = isPrivateChat(row.chat_id) ? 'private' : 'group';
+      await deactivateRecipient(db, { platform: row.platform, chatId: row.chat_id, chat }, now);
       return 'failed';
     }
     if (failure.kind === 'permanent' || row.attempts >= this.options.maxAttempts) {

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SendPermit, SendRateLimiter } from './send-rate-limiter.js';
 
 /** Whether a message may go now: yes (with the permit counted), later (requeue it), or stopped. */
@@ -7,15 +6,19 @@ export type GateResult =
   | { readonly kind: 'later'; readonly waitMs: number }
   | { readonly kind: 'stopped' };
 
+/** Waits `ms` on the sender's time source (the same one the limiter reads); rejects on abort. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
 /**
  * Waits, in the process, for the limits to admit a send to `chatId`, as long as the chat's own wait is
  * at most `maxWaitMs`; a longer one (a busy group, Telegram's retry_after) is the queue's business, so
- * that the message does not sit on a lease.
+ * that the message does not sit on a lease. `sleep` must run on the limiter's time.
  */
 export async function passSendGate(
   limiter: SendRateLimiter,
   chatId: string,
   maxWaitMs: number,
+  sleep: Sleep,
   signal?: AbortSignal,
 ): Promise<GateResult> {
   for (;;) {
@@ -25,7 +28,7 @@ export async function passSendGate(
     const wait = Math.max(chatWait, limiter.globalWaitMs());
     if (wait <= 0) return { kind: 'go', permit: limiter.take(chatId) };
     try {
-      await sleep(Math.ceil(wait), undefined, { signal });
+      await sleep(Math.ceil(wait), signal);
     } catch {
       return { kind: 'stopped' };
     }

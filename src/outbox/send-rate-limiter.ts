@@ -64,9 +64,11 @@ interface PrivateChat {
 }
 
 /**
- * Counts sends against the three limits on the process's monotonic clock (flood limits are physical
- * time, whatever the campaign clock says). Private chats are told apart from groups by the sign of the id,
- * as Telegram does. It only answers and counts: the sender decides whether to wait or to requeue.
+ * Counts sends against the three limits on the sender's time source (`now`, in milliseconds): real time
+ * in production, where flood limits are physical time (a SOHOA_NOW clock is shifted but runs at real
+ * speed), and the virtual clock in tests, so that stepping is deterministic. Private chats are told apart
+ * from groups by the sign of the id, as Telegram does. It only answers and counts: the sender decides
+ * whether to wait or to requeue.
  */
 export class SendRateLimiter {
   readonly #global: SendWindow;
@@ -75,7 +77,7 @@ export class SendRateLimiter {
 
   constructor(
     private readonly limits: SendLimits,
-    private readonly now: () => number = () => performance.now(),
+    private readonly now: () => number,
   ) {
     this.#global = new SendWindow(limits.globalPerSecond, 1000 + limits.marginMs);
   }

@@ -1,4 +1,4 @@
-import type { CampaignFile } from '../config/campaign-schema.js';
+import type { CampaignFile } from '../domain/campaign-file.js';
 import type { SendLimits } from './send-rate-limiter.js';
 
 /** How the sender claims, retries and paces. */

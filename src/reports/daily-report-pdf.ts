@@ -1,5 +1,5 @@
 import type { PDFDocument } from 'pdf-lib';
-import type { DailyReportData } from './daily-report-data.js';
+import type { DailyReportData } from '../domain/daily-report-data.js';
 import { drawChartImage, embedChartPng } from './pdf-chart-image.js';
 import { drawCoverPage } from './pdf-cover.js';
 import {
@@ -13,7 +13,8 @@ import {
 } from './pdf-layout.js';
 import { drawTable, type PdfCursor } from './pdf-table.js';
 import { communeTableSpec, districtTableSpec } from './pdf-unit-table.js';
-import { formatDate, nfc } from '../messages/vi-format.js';
+import { nfc } from '../messages/vi-format.js';
+import { coverWords } from '../messages/report-document-messages.js';
 
 /** The chart images a report PDF shows, as rendered for the chat. */
 export interface DailyReportCharts {
@@ -51,7 +52,7 @@ export async function renderDailyReportPdf(
   charts: DailyReportCharts,
 ): Promise<Uint8Array> {
   const { doc, fonts } = await createReportDocument();
-  const title = nfc(`Báo cáo tiến độ số hóa – ${data.scopeName} – ngày ${formatDate(data.date)}`);
+  const title = nfc(coverWords.documentTitle(data));
   doc.setTitle(title);
   doc.setSubject(nfc(data.campaignName));
   doc.setLanguage('vi-VN');

@@ -1,12 +1,13 @@
-import type { DailyReportData } from './daily-report-data.js';
+import type { DailyReportData } from '../domain/daily-report-data.js';
 import {
   BAR_VALUE_HINT,
   axisMaxPercent,
   renderRankedBarChart,
   unrankedFootnote,
 } from './ranked-bar-chart.js';
-import { dataTimeLabel } from './report-dates.js';
-import { rankedRows, unrankedRows } from './unit-labels.js';
+import { dataTimeLabel } from '../messages/unit-label-messages.js';
+import { rankedRows, unrankedRows } from '../domain/report-rows.js';
+import { chartWords } from '../messages/report-document-messages.js';
 
 /** Province scope only: districts compared by % attached & reviewed; null for a district scope. */
 export async function renderDistrictChart(data: DailyReportData): Promise<Buffer | null> {
@@ -16,7 +17,7 @@ export async function renderDistrictChart(data: DailyReportData): Promise<Buffer
   return renderRankedBarChart({
     rows: ranked,
     withParent: false,
-    titleLines: ['Tiến độ số hóa – so sánh các huyện theo % đính kèm'],
+    titleLines: [chartWords.districtTitle],
     subtitleLines: [`${data.scopeName} · ${dataTimeLabel(data)}`, BAR_VALUE_HINT],
     legendRows: ranked,
     axisMaxPercent: axisMaxPercent(ranked),

@@ -1,7 +1,8 @@
-import type { UnitProgressRow } from './daily-report-data.js';
+import type { UnitProgressRow } from '../domain/daily-report-data.js';
 import type { ExportSheet } from './export-sheet.js';
-import { PACE_LABELS, TIMING_LABELS } from './unit-labels.js';
+import { PACE_LABELS, TIMING_LABELS } from '../messages/unit-label-messages.js';
 import { toLocalDateTime } from '../messages/vi-format.js';
+import { EXPORT_HEADERS } from '../messages/report-document-messages.js';
 
 /** A value as the export formats need it; the writers decide how each kind is written. */
 export type ExportValue =
@@ -33,27 +34,27 @@ function localDateTime(instant: Date | null, timeZone: string): ExportValue {
 
 /** The export columns, in order. Completion is in percent (62.4), the way leaders read it. */
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { header: 'Ngày', width: 12, value: (_row, sheet) => ({ kind: 'date', value: sheet.date }) },
-  { header: 'Mã đơn vị', width: 11, value: (row) => text(row.unitCode) },
-  { header: 'Đơn vị', width: 26, value: (row) => text(row.unitName) },
-  { header: 'Trực thuộc', width: 22, value: (row) => text(row.parentName ?? '') },
-  { header: 'Chỉ tiêu sổ', width: 12, value: (row) => integer(row.targetBooks) },
-  { header: 'Chỉ tiêu hồ sơ', width: 14, value: (row) => integer(row.targetCases) },
-  { header: 'Sổ đã thu', width: 11, value: (row) => integer(row.books) },
-  { header: 'Đã quét', width: 11, value: (row) => integer(row.scanned) },
-  { header: 'Đã nhập', width: 11, value: (row) => integer(row.entered) },
-  { header: 'Đã đính kèm & rà soát', width: 21, value: (row) => integer(row.attached) },
-  { header: 'Tăng trong ngày', width: 15, value: (row) => integer(row.attachedChange) },
+  { header: EXPORT_HEADERS.date, width: 12, value: (_row, sheet) => ({ kind: 'date', value: sheet.date }) },
+  { header: EXPORT_HEADERS.unitCode, width: 11, value: (row) => text(row.unitCode) },
+  { header: EXPORT_HEADERS.unitName, width: 26, value: (row) => text(row.unitName) },
+  { header: EXPORT_HEADERS.parentName, width: 22, value: (row) => text(row.parentName ?? '') },
+  { header: EXPORT_HEADERS.targetBooks, width: 12, value: (row) => integer(row.targetBooks) },
+  { header: EXPORT_HEADERS.targetCases, width: 14, value: (row) => integer(row.targetCases) },
+  { header: EXPORT_HEADERS.books, width: 11, value: (row) => integer(row.books) },
+  { header: EXPORT_HEADERS.scanned, width: 11, value: (row) => integer(row.scanned) },
+  { header: EXPORT_HEADERS.entered, width: 11, value: (row) => integer(row.entered) },
+  { header: EXPORT_HEADERS.attached, width: 21, value: (row) => integer(row.attached) },
+  { header: EXPORT_HEADERS.attachedChange, width: 15, value: (row) => integer(row.attachedChange) },
   {
-    header: 'Tỷ lệ hoàn thành (%)',
+    header: EXPORT_HEADERS.completion,
     width: 20,
     value: (row) => ({ kind: 'decimal', value: row.completion === null ? null : row.completion * 100 }),
   },
-  { header: 'Xếp hạng', width: 10, value: (row) => integer(row.rank) },
-  { header: 'Tiến độ', width: 14, value: (row) => text(PACE_LABELS[row.pace]) },
-  { header: 'Báo cáo hôm nay', width: 16, value: (row) => text(TIMING_LABELS[row.timing]) },
+  { header: EXPORT_HEADERS.rank, width: 10, value: (row) => integer(row.rank) },
+  { header: EXPORT_HEADERS.pace, width: 14, value: (row) => text(PACE_LABELS[row.pace]) },
+  { header: EXPORT_HEADERS.timing, width: 16, value: (row) => text(TIMING_LABELS[row.timing]) },
   {
-    header: 'Báo cáo lúc',
+    header: EXPORT_HEADERS.lastReportAt,
     width: 17,
     value: (row, sheet) => localDateTime(row.lastReportAt, sheet.timeZone),
   },

@@ -2,6 +2,7 @@ import type { ExportColumn, ExportValue } from './export-columns.js';
 import { EXPORT_COLUMNS } from './export-columns.js';
 import type { ExportSheet } from './export-sheet.js';
 import { nfc } from '../messages/vi-format.js';
+import { EXPORT_HEADERS } from '../messages/report-document-messages.js';
 
 const BOM = '\uFEFF';
 
@@ -41,7 +42,9 @@ export function renderExportCsv(
   columns: readonly ExportColumn[] = EXPORT_COLUMNS,
 ): string {
   const lines = [
-    ['Cấp', ...columns.map((column) => column.header)].map((header) => quote(nfc(header))).join(','),
+    [EXPORT_HEADERS.level, ...columns.map((column) => column.header)]
+      .map((header) => quote(nfc(header)))
+      .join(','),
   ];
   for (const sheet of sheets) {
     for (const row of sheet.rows) {

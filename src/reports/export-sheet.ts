@@ -1,5 +1,5 @@
-import type { UnitProgressRow } from './daily-report-data.js';
-import { LEVEL_LABELS } from './unit-labels.js';
+import type { UnitProgressRow } from '../domain/daily-report-data.js';
+import { LEVEL_LABELS } from '../messages/unit-label-messages.js';
 
 /** One table of the `sohoa export` output: the rows of one unit level on one date. */
 export interface ExportSheet {

@@ -1,10 +1,11 @@
 import type { PDFPage } from 'pdf-lib';
-import type { DailyReportData } from './daily-report-data.js';
+import type { DailyReportData } from '../domain/daily-report-data.js';
 import { CONTENT_WIDTH, PAGE, drawText, pdfColor, type PdfFonts } from './pdf-layout.js';
-import { planValue } from './report-dates.js';
 import { INK, PACE_COLORS, SERIES_COLORS } from './report-palette.js';
-import { rankedRows, shortDistrictName } from './unit-labels.js';
+import { planValue, rankedRows } from '../domain/report-rows.js';
+import { shortDistrictName } from '../messages/unit-label-messages.js';
 import { formatNumber, formatPercent, formatSignedNumber } from '../messages/vi-format.js';
+import { coverWords } from '../messages/report-document-messages.js';
 
 // The blocks of the cover page; each draws from a top y down and returns the y under it.
 
@@ -14,47 +15,18 @@ interface KeyFigure {
   note: string;
 }
 
-function share(part: number, whole: number): string {
-  return whole > 0 ? `${formatPercent(part / whole)} chỉ tiêu` : 'chưa có chỉ tiêu';
-}
-
 function keyFigures(data: DailyReportData): KeyFigure[] {
   const { totals } = data;
-  return [
-    {
-      label: 'Đã đính kèm & rà soát',
-      value: formatPercent(totals.completion),
-      note: `${formatNumber(totals.attached)}/${formatNumber(totals.targetCases)} hồ sơ`,
-    },
-    {
-      label: 'Tăng hôm nay',
-      value: formatSignedNumber(totals.attachedChange),
-      note: 'hồ sơ đính kèm & rà soát',
-    },
-    {
-      label: 'Báo cáo đúng giờ hôm nay',
-      value: `${data.reportedOnTime}/${data.unitCount}`,
-      note: `${data.reportedLate} muộn · ${data.missing} chưa báo cáo`,
-    },
-    {
-      label: 'Đã quét',
-      value: formatNumber(totals.scanned),
-      note: share(totals.scanned, totals.targetCases),
-    },
-    {
-      label: 'Đã nhập',
-      value: formatNumber(totals.entered),
-      note: share(totals.entered, totals.targetCases),
-    },
-    {
-      label: 'Sổ đã thu',
-      value: `${formatNumber(totals.books)}/${formatNumber(totals.targetBooks)}`,
-      note:
-        totals.targetBooks > 0
-          ? `${formatPercent(totals.books / totals.targetBooks)} số sổ`
-          : 'chưa có chỉ tiêu',
-    },
+  // Same order as coverWords.keyFigures: the words come from there, the figures from here.
+  const values = [
+    formatPercent(totals.completion),
+    formatSignedNumber(totals.attachedChange),
+    `${data.reportedOnTime}/${data.unitCount}`,
+    formatNumber(totals.scanned),
+    formatNumber(totals.entered),
+    `${formatNumber(totals.books)}/${formatNumber(totals.targetBooks)}`,
   ];
+  return coverWords.keyFigures(data).map((words, i) => ({ ...words, value: values[i] ?? '' }));
 }
 
 /** The overall bar: attached against target, with a tick where the plan stands today. */
@@ -68,16 +40,12 @@ export function drawCompletionBar(
   const planShare = totals.targetCases > 0 ? planValue(data, data.date) / totals.targetCases : 0;
   const height = 16;
   const y = top - 18 - height;
-  drawText(
-    page,
-    `Tiến độ chung: ${formatPercent(totals.completion)} · kế hoạch đến hôm nay ${formatPercent(planShare)}`,
-    {
-      x: PAGE.margin,
-      y: top - 12,
-      size: 10,
-      font: fonts.bold,
-    },
-  );
+  drawText(page, coverWords.overall(totals.completion, planShare), {
+    x: PAGE.margin,
+    y: top - 12,
+    size: 10,
+    font: fonts.bold,
+  });
   page.drawRectangle({ x: PAGE.margin, y, width: CONTENT_WIDTH, height, color: pdfColor('#e6e6e6') });
   // Neutral green, not a pace colour: judging pace is the services' rule, not the renderer's.
   const color = SERIES_COLORS.attached;
@@ -150,9 +118,9 @@ export function drawLeaders(page: PDFPage, data: DailyReportData, top: number, f
   if (ranked.length === 0) return top;
   const halfWidth = (CONTENT_WIDTH - 20) / 2;
   const lists = [
-    { title: `${Math.min(5, ranked.length)} đơn vị dẫn đầu`, rows: ranked.slice(0, 5) },
+    { title: coverWords.leaders(Math.min(5, ranked.length)), rows: ranked.slice(0, 5) },
     {
-      title: '5 đơn vị chậm nhất',
+      title: coverWords.laggards,
       rows: ranked.length > 5 ? ranked.slice(Math.max(5, ranked.length - 5)) : [],
     },
   ];

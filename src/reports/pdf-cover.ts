@@ -1,5 +1,5 @@
 import type { PDFDocument, PDFPage } from 'pdf-lib';
-import type { DailyReportData, MilestoneInfo } from './daily-report-data.js';
+import type { DailyReportData } from '../domain/daily-report-data.js';
 import { drawCompletionBar, drawKeyFigures, drawLeaders } from './pdf-cover-blocks.js';
 import {
   CONTENT_TOP,
@@ -11,9 +11,11 @@ import {
   type PdfFonts,
 } from './pdf-layout.js';
 import { drawTable, type PdfCursor } from './pdf-table.js';
-import { campaignDay, dataTimeLabel } from './report-dates.js';
+import { campaignDay } from '../domain/report-rows.js';
+import { dataTimeLabel } from '../messages/unit-label-messages.js';
 import { INK } from './report-palette.js';
 import { formatDate, formatNumber } from '../messages/vi-format.js';
+import { coverWords } from '../messages/report-document-messages.js';
 
 function drawCenteredLine(
   page: PDFPage,
@@ -35,31 +37,18 @@ function drawCenteredLine(
   });
 }
 
-function milestoneStatus(m: MilestoneInfo): string {
-  if (m.remainingCases <= 0) return 'Đã hoàn thành';
-  if (m.daysLeft < 0) return `Quá hạn ${-m.daysLeft} ngày`;
-  return m.daysLeft === 0 ? 'Hạn hôm nay' : `Còn ${m.daysLeft} ngày`;
-}
-
 /** Draws the cover: title, key figures, deadlines and who has not reported; returns the cursor. */
 export function drawCoverPage(doc: PDFDocument, fonts: PdfFonts, data: DailyReportData): PdfCursor {
   const page = addReportPage(doc);
   let y = CONTENT_TOP - 10;
   drawCenteredLine(page, data.campaignName, y, 10, fonts, false, INK.muted);
   y -= 30;
-  drawCenteredLine(page, 'BÁO CÁO TIẾN ĐỘ SỐ HÓA SỔ HỘ TỊCH', y, 18, fonts, true);
+  drawCenteredLine(page, coverWords.title, y, 18, fonts, true);
   y -= 24;
   drawCenteredLine(page, data.scopeName, y, 14, fonts, true);
   y -= 20;
   const day = campaignDay(data);
-  const period = `đợt ${formatDate(data.startDate)} – ${formatDate(data.endDate)}`;
-  drawCenteredLine(
-    page,
-    `Ngày ${formatDate(data.date)}${day ? ` (ngày ${day.day}/${day.total}, ${period})` : ` (${period})`}`,
-    y,
-    10,
-    fonts,
-  );
+  drawCenteredLine(page, coverWords.dateLine(data, day), y, 10, fonts);
   y -= 14;
   drawCenteredLine(page, dataTimeLabel(data).replace(/^d/, 'D'), y, 9, fonts, false, INK.muted);
   y = drawCompletionBar(page, data, y - 18, fonts);
@@ -70,19 +59,19 @@ export function drawCoverPage(doc: PDFDocument, fonts: PdfFonts, data: DailyRepo
     doc,
     fonts,
     {
-      title: 'Thời hạn và tiến độ cần đạt',
+      title: coverWords.milestonesTitle,
       rows: data.milestones,
       columns: [
-        { header: 'Bước', align: 'left', cell: (m) => m.title, flexible: true },
-        { header: 'Hạn', align: 'center', cell: (m) => formatDate(m.deadline) },
-        { header: 'Tình trạng', align: 'left', cell: milestoneStatus },
+        { header: coverWords.milestoneStep, align: 'left', cell: (m) => m.title, flexible: true },
+        { header: coverWords.milestoneDeadline, align: 'center', cell: (m) => formatDate(m.deadline) },
+        { header: coverWords.milestoneState, align: 'left', cell: coverWords.milestoneStatus },
         {
-          header: 'Còn lại\n(hồ sơ)',
+          header: coverWords.milestoneRemaining,
           align: 'right',
           cell: (m) => formatNumber(Math.max(0, m.remainingCases)),
         },
         {
-          header: 'Cần mỗi ngày\n(hồ sơ)',
+          header: coverWords.milestonePerDay,
           align: 'right',
           cell: (m) =>
             m.neededPerDay === null || m.remainingCases <= 0 ? '–' : formatNumber(m.neededPerDay),
@@ -93,19 +82,10 @@ export function drawCoverPage(doc: PDFDocument, fonts: PdfFonts, data: DailyRepo
   );
 
   if (data.missing > 0) {
-    const names = data.missingNames.length > 0 ? data.missingNames.join(', ') : `${data.missing} đơn vị`;
-    const lines = wrapPdfText(
-      `Chưa báo cáo hôm nay (${data.missing}): ${names}.`,
-      fonts.regular,
-      9,
-      CONTENT_WIDTH,
-    );
+    const lines = wrapPdfText(coverWords.missing(data), fonts.regular, 9, CONTENT_WIDTH);
     // The cover never spills onto a second page: the full list is also in the detail table.
     const room = Math.max(1, Math.floor((cursor.y - 4 - (PAGE.margin + 40)) / 13) + 1);
-    const shown =
-      lines.length > room
-        ? [...lines.slice(0, room - 1), '… (xem cột “Báo cáo hôm nay” trong bảng chi tiết)']
-        : lines;
+    const shown = lines.length > room ? [...lines.slice(0, room - 1), coverWords.missingMore] : lines;
     let lineY = cursor.y - 4;
     for (const line of shown) {
       drawText(cursor.page, line, {

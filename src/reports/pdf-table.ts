@@ -11,6 +11,7 @@ import {
   type PdfFonts,
 } from './pdf-layout.js';
 import { nfc } from '../messages/vi-format.js';
+import { unitTableWords } from '../messages/report-document-messages.js';
 
 /** One column of a paginated PDF table. */
 export interface PdfTableColumn<Row> {
@@ -138,7 +139,13 @@ export function drawTable<Row>(
   spec.rows.forEach((row, rowIndex) => {
     if (y - ROW_HEIGHT < CONTENT_BOTTOM) {
       page = addReportPage(doc);
-      y = drawHeader(page, drawTitle(page, CONTENT_TOP, `${spec.title} (tiếp)`, fonts), spec, widths, fonts);
+      y = drawHeader(
+        page,
+        drawTitle(page, CONTENT_TOP, unitTableWords.continued(spec.title), fonts),
+        spec,
+        widths,
+        fonts,
+      );
     }
     if (rowIndex % 2 === 1) {
       page.drawRectangle({

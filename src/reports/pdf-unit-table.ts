@@ -1,13 +1,15 @@
-import type { DailyReportData, UnitProgressRow } from './daily-report-data.js';
+import type { DailyReportData, UnitProgressRow } from '../domain/daily-report-data.js';
 import type { PdfTableColumn, PdfTableSpec } from './pdf-table.js';
 import { PACE_COLORS } from './report-palette.js';
-import { TIMING_LABELS, rankedRows, shortDistrictName, unrankedRows } from './unit-labels.js';
+import { rankedRows, unrankedRows } from '../domain/report-rows.js';
+import { TIMING_LABELS, shortDistrictName } from '../messages/unit-label-messages.js';
 import {
   formatNumber,
   formatPercent,
   formatSignedNumber,
   formatTimeDayMonth,
 } from '../messages/vi-format.js';
+import { unitTableWords } from '../messages/report-document-messages.js';
 
 /** A table line: a unit, or the scope's totals drawn in bold at the end. */
 export interface UnitTableLine {
@@ -15,29 +17,9 @@ export interface UnitTableLine {
   isTotal: boolean;
 }
 
+// The scope's own row, computed once by the domain's groupRow, under the table's label.
 function totalsLine(data: DailyReportData, name: string): UnitTableLine {
-  const { totals } = data;
-  return {
-    isTotal: true,
-    row: {
-      unitCode: '',
-      unitName: name,
-      parentName: null,
-      level: data.scopeLevel,
-      targetBooks: totals.targetBooks,
-      targetCases: totals.targetCases,
-      books: totals.books,
-      scanned: totals.scanned,
-      entered: totals.entered,
-      attached: totals.attached,
-      attachedChange: totals.attachedChange,
-      completion: totals.targetCases > 0 ? totals.completion : null,
-      rank: null,
-      pace: 'on_track',
-      timing: 'on_time',
-      lastReportAt: null,
-    },
-  };
+  return { isTotal: true, row: { ...data.scopeTotal, unitCode: '', unitName: name } };
 }
 
 function columns(
@@ -49,31 +31,40 @@ function columns(
     { header: unitHeader, align: 'left', flexible: true, cell: ({ row }) => row.unitName },
     withParent
       ? {
-          header: 'Huyện',
+          header: unitTableWords.district,
           align: 'left',
           flexible: true,
           cell: ({ row }) => (row.parentName ? shortDistrictName(row.parentName) : ''),
         }
       : null,
-    { header: 'Sổ\nđã thu', align: 'right', cell: ({ row }) => formatNumber(row.books) },
-    { header: 'Đã\nquét', align: 'right', cell: ({ row }) => formatNumber(row.scanned) },
-    { header: 'Đã\nnhập', align: 'right', cell: ({ row }) => formatNumber(row.entered) },
-    { header: 'Đính kèm\n& rà soát', align: 'right', cell: ({ row }) => formatNumber(row.attached) },
+    { header: unitTableWords.books, align: 'right', cell: ({ row }) => formatNumber(row.books) },
+    { header: unitTableWords.scanned, align: 'right', cell: ({ row }) => formatNumber(row.scanned) },
+    { header: unitTableWords.entered, align: 'right', cell: ({ row }) => formatNumber(row.entered) },
+    { header: unitTableWords.attached, align: 'right', cell: ({ row }) => formatNumber(row.attached) },
     {
-      header: '% chỉ\ntiêu',
+      header: unitTableWords.completion,
       align: 'right',
       cell: ({ row }) => (row.completion === null ? '–' : formatPercent(row.completion)),
       marker: ({ row, isTotal }) => (isTotal || row.completion === null ? null : PACE_COLORS[row.pace]),
     },
-    { header: 'Hạng', align: 'center', cell: ({ row }) => (row.rank === null ? '–' : String(row.rank)) },
-    { header: 'Tăng\nhôm nay', align: 'right', cell: ({ row }) => formatSignedNumber(row.attachedChange) },
     {
-      header: 'Báo cáo\nlúc',
+      header: unitTableWords.rank,
       align: 'center',
-      cell: ({ row }) => (row.lastReportAt ? formatTimeDayMonth(row.lastReportAt, data.timeZone) : '–'),
+      cell: ({ row }) => (row.rank === null ? '–' : String(row.rank)),
     },
     {
-      header: 'Báo cáo\nhôm nay',
+      header: unitTableWords.attachedChange,
+      align: 'right',
+      cell: ({ row }) => formatSignedNumber(row.attachedChange),
+    },
+    {
+      header: unitTableWords.lastReportAt,
+      align: 'center',
+      cell: ({ row, isTotal }) =>
+        row.lastReportAt && !isTotal ? formatTimeDayMonth(row.lastReportAt, data.timeZone) : '–',
+    },
+    {
+      header: unitTableWords.timing,
       align: 'left',
       cell: ({ row, isTotal }) => (isTotal ? '' : TIMING_LABELS[row.timing]),
     },
@@ -88,9 +79,9 @@ export function communeTableSpec(data: DailyReportData): PdfTableSpec<UnitTableL
     isTotal: false,
   }));
   return {
-    title: `Chi tiết theo xã, phường, thị trấn (${data.communes.length} đơn vị)`,
-    columns: columns(data, 'Đơn vị', data.scopeLevel === 'province'),
-    rows: [...lines, totalsLine(data, 'Tổng cộng')],
+    title: unitTableWords.communeTitle(data.communes.length),
+    columns: columns(data, unitTableWords.unit, data.scopeLevel === 'province'),
+    rows: [...lines, totalsLine(data, unitTableWords.total)],
     isBold: (line) => line.isTotal,
   };
 }
@@ -102,9 +93,9 @@ export function districtTableSpec(data: DailyReportData): PdfTableSpec<UnitTable
     isTotal: false,
   }));
   return {
-    title: `Tổng hợp theo huyện, thị xã, thành phố (${data.districts.length} đơn vị)`,
-    columns: columns(data, 'Đơn vị', false),
-    rows: [...lines, totalsLine(data, 'Toàn tỉnh')],
+    title: unitTableWords.districtTitle(data.districts.length),
+    columns: columns(data, unitTableWords.unit, false),
+    rows: [...lines, totalsLine(data, unitTableWords.provinceTotal)],
     isBold: (line) => line.isTotal,
   };
 }

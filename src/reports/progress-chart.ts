@@ -1,9 +1,11 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import { CHART_WIDTH, canvasFont, chartFont, renderChartPng } from './chart-canvas.js';
-import type { DailyReportData } from './daily-report-data.js';
-import { dataTimeLabel, planValue } from './report-dates.js';
+import type { DailyReportData } from '../domain/daily-report-data.js';
+import { planValue } from '../domain/report-rows.js';
+import { dataTimeLabel } from '../messages/unit-label-messages.js';
 import { INK, SERIES_COLORS } from './report-palette.js';
 import { addDays, daysBetween, formatDayMonth, formatNumber, nfc } from '../messages/vi-format.js';
+import { chartWords } from '../messages/report-document-messages.js';
 
 const SIZE = { title: 32, subtitle: 23, legend: 24, tick: 22 } as const;
 // Square: the line chart needs width for 20 dates, and a square photo is shown whole in a chat.
@@ -37,11 +39,11 @@ export async function renderProgressChart(data: DailyReportData): Promise<Buffer
     data: {
       labels: dates.map(formatDayMonth),
       datasets: [
-        line('Đã quét', SERIES_COLORS.scanned, step('scanned')),
-        line('Đã nhập', SERIES_COLORS.entered, step('entered')),
-        line('Đã đính kèm & rà soát', SERIES_COLORS.attached, step('attached')),
+        line(chartWords.scanned, SERIES_COLORS.scanned, step('scanned')),
+        line(chartWords.entered, SERIES_COLORS.entered, step('entered')),
+        line(chartWords.attached, SERIES_COLORS.attached, step('attached')),
         line(
-          'Kế hoạch',
+          chartWords.plan,
           SERIES_COLORS.plan,
           dates.map((date) => planValue(data, date)),
           true,
@@ -69,26 +71,26 @@ export async function renderProgressChart(data: DailyReportData): Promise<Buffer
             callback: (value) => formatNumber(Number(value)),
           },
           grid: { color: INK.grid },
-          title: { display: true, text: 'Số hồ sơ (lũy kế)', font: chartFont(SIZE.tick), color: INK.muted },
+          title: {
+            display: true,
+            text: chartWords.cumulativeAxis,
+            font: chartFont(SIZE.tick),
+            color: INK.muted,
+          },
         },
       },
       plugins: {
         title: {
           display: true,
           align: 'start',
-          text: nfc('Tiến độ lũy kế theo ngày'),
+          text: nfc(chartWords.progressTitle),
           font: chartFont(SIZE.title, true),
           padding: { top: 8, bottom: 10 },
         },
         subtitle: {
           display: true,
           align: 'start',
-          text: [
-            nfc(`${data.scopeName} · ${dataTimeLabel(data)}`),
-            nfc(
-              `Chỉ tiêu ${formatNumber(data.totals.targetCases)} hồ sơ, hạn ${formatDayMonth(data.endDate)}`,
-            ),
-          ],
+          text: [nfc(`${data.scopeName} · ${dataTimeLabel(data)}`), nfc(chartWords.progressSubtitle(data))],
           font: chartFont(SIZE.subtitle),
           color: INK.muted,
           padding: { bottom: 12 },

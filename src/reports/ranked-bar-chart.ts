@@ -8,10 +8,12 @@ import {
   truncateText,
   wrapText,
 } from './chart-canvas.js';
-import type { PaceStatus, UnitProgressRow } from './daily-report-data.js';
+import type { UnitProgressRow } from '../domain/daily-report-data.js';
+import type { PaceStatus } from '../domain/progress.js';
 import { INK, PACE_COLORS } from './report-palette.js';
-import { PACE_LABELS, chartUnitLabel } from './unit-labels.js';
-import { formatNumber, formatPercent, formatPointChange, nfc } from '../messages/vi-format.js';
+import { PACE_LABELS, chartUnitLabel } from '../messages/unit-label-messages.js';
+import { formatPercent, formatPointChange, nfc } from '../messages/vi-format.js';
+import { chartWords } from '../messages/report-document-messages.js';
 
 /** What one image of horizontal ranking bars shows. */
 export interface RankedBarChartSpec {
@@ -38,7 +40,7 @@ const SIDE_PADDING = 20;
 const PACE_ORDER: readonly PaceStatus[] = ['on_track', 'behind', 'far_behind', 'not_reported'];
 
 /** The subtitle line that explains the figure at the end of each bar. */
-export const BAR_VALUE_HINT = 'Cuối thanh: % đã đính kèm & rà soát / chỉ tiêu (+ điểm % so với hôm qua)';
+export const BAR_VALUE_HINT = chartWords.barValueHint;
 
 /** The value printed at the end of a bar: completion, and today's gain in percentage points. */
 export function barValueLabel(row: UnitProgressRow): string {
@@ -220,10 +222,8 @@ export function unrankedFootnote(rows: readonly UnitProgressRow[], withParent: b
   if (rows.length === 0) return null;
   const named = rows
     .slice(0, FOOTNOTE_MAX_NAMES)
-    .map((row) => `${chartUnitLabel(row, withParent)} (${formatNumber(row.attached)} hồ sơ)`);
-  const rest = rows.length - named.length;
-  const tail = rest > 0 ? `; và ${rest} đơn vị khác` : '';
-  return nfc(`Chưa có chỉ tiêu, không xếp hạng (${rows.length}): ${named.join('; ')}${tail}.`);
+    .map((row) => chartWords.unrankedUnit(chartUnitLabel(row, withParent), row.attached));
+  return nfc(chartWords.unranked(rows.length, named, rows.length - named.length));
 }
 
 /** The right end of the percent axis: 100 %, or the next multiple of 40 when someone is past it. */

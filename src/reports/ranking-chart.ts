@@ -1,12 +1,13 @@
-import type { DailyReportData, UnitProgressRow } from './daily-report-data.js';
+import type { DailyReportData, UnitProgressRow } from '../domain/daily-report-data.js';
 import {
   BAR_VALUE_HINT,
   axisMaxPercent,
   renderRankedBarChart,
   unrankedFootnote,
 } from './ranked-bar-chart.js';
-import { rankedRows, unrankedRows } from './unit-labels.js';
-import { dataTimeLabel } from './report-dates.js';
+import { rankedRows, unrankedRows } from '../domain/report-rows.js';
+import { dataTimeLabel } from '../messages/unit-label-messages.js';
+import { chartWords } from '../messages/report-document-messages.js';
 
 /**
  * Bars per image. 30 rows of 54 px plus the header make a ~1,900 × 1,080 image: one phone screen
@@ -52,12 +53,12 @@ export async function renderRankingCharts(
     const first = slice[0]?.rank;
     const last = slice[slice.length - 1]?.rank;
     const rankRange =
-      first !== undefined && last !== undefined ? ` · hạng ${first}–${last}/${ranked.length}` : '';
+      first !== undefined && last !== undefined ? chartWords.rankingPart(first, last, ranked.length) : '';
     images.push(
       await renderRankedBarChart({
         rows: slice,
         withParent,
-        titleLines: [`Tiến độ số hóa – xếp hạng theo % đính kèm${part}`],
+        titleLines: [chartWords.rankingTitle(part)],
         subtitleLines: [`${data.scopeName} · ${dataTimeLabel(data)}${rankRange}`, BAR_VALUE_HINT],
         legendRows: ranked,
         axisMaxPercent: axisMax,

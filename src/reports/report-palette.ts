@@ -1,4 +1,4 @@
-import type { PaceStatus } from './daily-report-data.js';
+import type { PaceStatus } from '../domain/progress.js';
 
 /**
  * Pace colours shared by charts and the PDF. Darker shades than the usual "traffic light" so the

@@ -1,4 +1,4 @@
-import type { BroadcastRefusalWords } from '../messages/remind-messages.js';
+import type { BroadcastChoice, BroadcastRefusal } from '../domain/broadcast-refusal.js';
 import type { Campaign } from '../domain/campaign.js';
 import { foldWord, normalizeText } from '../domain/text-normalize.js';
 import type { Db } from '../db/database.js';
@@ -12,7 +12,7 @@ export type BroadcastWho =
 /** A /nhacnho understood, or why not. */
 export type BroadcastRequest =
   | { readonly ok: true; readonly who: BroadcastWho; readonly text: string; readonly scopeUnits: UnitRow[] }
-  | { readonly ok: false; readonly refusal: BroadcastRefusalWords };
+  | { readonly ok: false; readonly refusal: BroadcastRefusal };
 
 /** Longest text a broadcast may carry (Telegram's limit is 4,096 with the header). */
 export const MAX_BROADCAST_TEXT = 3500;
@@ -39,9 +39,9 @@ function namesOf(unit: UnitRow): string[] {
   return bare.length >= 3 && !/^\d+$/.test(bare) ? [full, bare] : [full];
 }
 
-function describeChoice(unit: UnitRow, byId: Map<number, UnitRow>): string {
+function choiceOf(unit: UnitRow, byId: Map<number, UnitRow>): BroadcastChoice {
   const parent = unit.parent_id === null ? undefined : byId.get(unit.parent_id);
-  return `${unit.name}${parent ? ` (${parent.name})` : ''} — mã ${unit.code}`;
+  return { name: unit.name, parentName: parent?.name ?? null, code: unit.code };
 }
 
 /**
@@ -107,7 +107,7 @@ export async function parseBroadcastRequest(
       const who = input.slice(0, words[used - 1]?.end ?? 0);
       return {
         ok: false,
-        refusal: { code: 'ambiguous', who, choices: mine.map((u) => describeChoice(u, byId)) },
+        refusal: { code: 'ambiguous', who, choices: mine.map((u) => choiceOf(u, byId)) },
       };
     }
     return finish({ kind: 'unit', unit: mine[0] as UnitRow }, used);

@@ -1,9 +1,5 @@
-import {
-  remindMessages,
-  type AudienceWords,
-  type BroadcastRefusalWords,
-} from '../messages/remind-messages.js';
-import type { Campaign } from '../domain/campaign.js';
+import type { BroadcastAudience, BroadcastRefusal } from '../domain/broadcast-refusal.js';
+import { completionDeadline, type Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import { localDate } from '../domain/local-time.js';
 import { expectedShare, paceOf } from '../domain/progress.js';
@@ -16,13 +12,19 @@ import {
 import type { Db } from '../db/database.js';
 import type { MemberRow } from '../db/member.table.js';
 import { countOutboxByKeyPrefix, enqueueOutbox } from '../db/outbox.repository.js';
-import type { BroadcastRecipient, BroadcastRow } from '../db/reminder.table.js';
+import type { BroadcastRecipient, BroadcastRow } from '../db/broadcast.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { findUnitById } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
 import { parseBroadcastRequest, type BroadcastWho } from './broadcast-target.service.js';
 import { getScopeProgress } from './progress.service.js';
 import { activeMembersByUnit } from './reminder-recipients.service.js';
+
+/**
+ * Words a confirmed broadcast for its recipients (the messages layer's `remindMessages.broadcast`). It is
+ * passed in because the outbox rows must be written in the decision's own transaction.
+ */
+export type BroadcastWording = (fromUnitName: string, fromName: string, text: string) => string;
 
 /** How long a broadcast waits for its confirmation. */
 export const BROADCAST_CONFIRM_MINUTES = 30;
@@ -36,12 +38,12 @@ export interface BroadcastCaller {
 
 /** The answer to `/nhacnho …`: a refusal, nobody to reach, or a stored preview waiting for confirmation. */
 export type PrepareOutcome =
-  | { readonly kind: 'refused'; readonly refusal: BroadcastRefusalWords }
-  | { readonly kind: 'nobody'; readonly audience: AudienceWords }
+  | { readonly kind: 'refused'; readonly refusal: BroadcastRefusal }
+  | { readonly kind: 'nobody'; readonly audience: BroadcastAudience }
   | {
       readonly kind: 'preview';
       readonly broadcastId: number;
-      readonly audience: AudienceWords;
+      readonly audience: BroadcastAudience;
       readonly recipients: number;
       readonly units: number;
       readonly text: string;
@@ -52,7 +54,7 @@ export type DecideOutcome =
   | {
       readonly kind: 'queued';
       readonly broadcastId: number;
-      readonly audience: AudienceWords;
+      readonly audience: BroadcastAudience;
       readonly recipients: number;
     }
   | { readonly kind: 'cancelled' | 'stale' | 'not_yours' }
@@ -93,8 +95,7 @@ async function targetCommunes(
     return progress.standings.filter((s) => s.timing === 'missing').map((s) => s.unitId);
   // Behind the pace needed to finish by the deadline, whether or not the commune reported today.
   const { settings } = campaign;
-  const deadline = settings.milestones.find((m) => m.metric === 'attached')?.deadline ?? settings.endDate;
-  const expected = expectedShare(today, settings.startDate, deadline);
+  const expected = expectedShare(today, settings.startDate, completionDeadline(settings));
   return progress.standings
     .filter((s) =>
       ['behind', 'far_behind'].includes(paceOf(s.completion, 'on_time', expected, settings.pace)),
@@ -102,7 +103,7 @@ async function targetCommunes(
     .map((s) => s.unitId);
 }
 
-function audienceOf(who: BroadcastWho, scope: UnitRow): AudienceWords {
+function audienceOf(who: BroadcastWho, scope: UnitRow): BroadcastAudience {
   return who.kind === 'unit'
     ? { kind: 'unit', unitName: who.unit.name }
     : { kind: who.kind, scopeName: scope.name };
@@ -154,7 +155,7 @@ export async function prepareBroadcast(
   return { kind: 'preview', broadcastId, audience, recipients: recipients.length, units, text: request.text };
 }
 
-async function audienceOfRow(db: Db, row: BroadcastRow, scope: UnitRow): Promise<AudienceWords> {
+async function audienceOfRow(db: Db, row: BroadcastRow, scope: UnitRow): Promise<BroadcastAudience> {
   if (row.audience !== 'unit') return { kind: row.audience, scopeName: scope.name };
   const unit = row.audience_unit_id === null ? undefined : await findUnitById(db, row.audience_unit_id);
   return { kind: 'unit', unitName: unit?.name ?? '' };
@@ -171,6 +172,7 @@ export async function decideBroadcastRequest(
   broadcastId: number,
   confirm: boolean,
   clock: Clock,
+  wording: BroadcastWording,
 ): Promise<DecideOutcome> {
   const { campaign, who } = caller;
   return inTransaction(db, async (trx) => {
@@ -196,7 +198,7 @@ export async function decideBroadcastRequest(
       return { kind: 'expired', minutes: BROADCAST_CONFIRM_MINUTES };
     }
     await decideBroadcast(trx, row.id, 'confirmed', now);
-    const text = remindMessages.broadcast(who.unit.name, who.member.display_name, row.text);
+    const text = wording(who.unit.name, who.member.display_name, row.text);
     await enqueueOutbox(
       trx,
       row.recipients.map((r) => ({

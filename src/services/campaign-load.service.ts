@@ -1,5 +1,5 @@
-import type { CampaignDefinition } from '../config/campaign-folder.js';
-import type { UnitDefinition } from '../config/units-file.js';
+import type { CampaignDefinition } from '../domain/campaign.js';
+import type { UnitDefinition } from '../domain/unit.js';
 import type { Clock } from '../domain/clock.js';
 import { CampaignFileError } from '../domain/errors.js';
 import { insertAudit } from '../db/audit.repository.js';
@@ -21,14 +21,14 @@ import {
   upsertTargets,
   type UnitWithTarget,
 } from '../db/unit.repository.js';
-import { describeCampaignChanges } from '../domain/campaign-changes.js';
+import { campaignChanges, type CampaignChange } from '../domain/campaign-changes.js';
 
 /** What loading a campaign folder did. */
 export interface CampaignLoadResult {
   readonly campaignId: number;
   readonly created: boolean;
-  /** One Vietnamese line per change; empty when the database already matched the files. */
-  readonly changes: readonly string[];
+  /** What changed, as data (src/messages words it); empty when the database already matched the files. */
+  readonly changes: readonly CampaignChange[];
   readonly counts: { readonly units: number; readonly targetBooks: number; readonly targetCases: number };
 }
 
@@ -65,7 +65,7 @@ export async function loadCampaign(
       milestones: await listMilestones(trx, campaign.id),
       units: await listUnitsWithTargets(trx, campaign.id),
     };
-    const changes = describeCampaignChanges(before, definition);
+    const changes = campaignChanges(before, definition);
     if (existing && changes.length > 0)
       await updateCampaign(trx, campaign.id, { ...columns, updated_at: now });
 

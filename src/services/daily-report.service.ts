@@ -1,11 +1,12 @@
-import type { MetricCode } from '../config/campaign-schema.js';
 import { completionDeadline, type Campaign } from '../domain/campaign.js';
+import type { MetricCode } from '../domain/campaign-file.js';
 import { cumulativeSeries } from '../domain/daily-series.js';
 import { instantAt, daysBetween } from '../domain/local-time.js';
-import { completionOf, expectedShare, paceOf, type RankedStanding } from '../domain/progress.js';
+import { expectedShare, type RankedStanding } from '../domain/progress.js';
+import { groupRow, type PaceRule } from '../domain/report-rows.js';
 import type { Db } from '../db/database.js';
 import { listScopeReportsUntil } from '../db/progress.repository.js';
-import type { DailyReportData, MilestoneInfo, UnitProgressRow } from '../reports/daily-report-data.js';
+import type { DailyReportData, MilestoneInfo, UnitProgressRow } from '../domain/daily-report-data.js';
 import { getScopeProgress, type ScopeProgress } from './progress.service.js';
 
 function toRow(s: RankedStanding): UnitProgressRow {
@@ -30,8 +31,7 @@ function toRow(s: RankedStanding): UnitProgressRow {
 function districtRows(
   standings: readonly RankedStanding[],
   rows: UnitProgressRow[],
-  expected: number,
-  campaign: Campaign,
+  pace: PaceRule,
   progress: ScopeProgress,
 ): UnitProgressRow[] {
   const groups = new Map<string, { name: string; members: UnitProgressRow[] }>();
@@ -41,36 +41,13 @@ function districtRows(
     group.members.push(row);
     groups.set(code, group);
   });
-  const districts = [...groups].map(([code, { name, members }]): UnitProgressRow => {
-    const sum = (pick: (r: UnitProgressRow) => number) => members.reduce((t, r) => t + pick(r), 0);
-    const figures = {
-      books: sum((r) => r.books),
-      scanned: sum((r) => r.scanned),
-      entered: sum((r) => r.entered),
-      attached: sum((r) => r.attached),
-    };
-    const targetCases = sum((r) => r.targetCases);
-    const completion = completionOf(figures, targetCases > 0 ? { cases: targetCases } : null);
-    const reported = members.filter((r) => r.timing !== 'missing');
-    const timing =
-      reported.length === 0 ? 'missing' : members.some((r) => r.timing === 'late') ? 'late' : 'on_time';
-    const lastTimes = members.map((r) => r.lastReportAt?.getTime() ?? 0);
-    return {
-      unitCode: code,
-      unitName: name,
-      parentName: progress.scope.name,
-      level: 'district',
-      targetBooks: sum((r) => r.targetBooks),
-      targetCases,
-      ...figures,
-      attachedChange: sum((r) => r.attachedChange),
-      completion,
-      rank: null,
-      pace: paceOf(completion, timing, expected, campaign.settings.pace),
-      timing,
-      lastReportAt: Math.max(...lastTimes) > 0 ? new Date(Math.max(...lastTimes)) : null,
-    };
-  });
+  const districts = [...groups].map(([code, { name, members }]) =>
+    groupRow(
+      { unitCode: code, unitName: name, parentName: progress.scope.name, level: 'district' },
+      members,
+      pace,
+    ),
+  );
   const ranked = districts
     .filter((d) => d.completion !== null)
     .sort((a, b) => (b.completion ?? 0) - (a.completion ?? 0));
@@ -112,7 +89,7 @@ export async function buildDailyReportData(
   const progress = await getScopeProgress(db, campaign, scopeUnitId, date);
   const reports = await listScopeReportsUntil(db, campaign.id, scopeUnitId, date);
   const deadline = completionDeadline(settings);
-  const expected = expectedShare(date, settings.startDate, deadline);
+  const pace: PaceRule = { expected: expectedShare(date, settings.startDate, deadline), ...settings.pace };
   const communes = progress.standings.map(toRow);
   const series = cumulativeSeries(reports, settings.startDate, date).map(
     ({ date: d, scanned, entered, attached }) => ({
@@ -145,11 +122,13 @@ export async function buildDailyReportData(
     missing: progress.missing,
     unitCount: progress.standings.length,
     missingNames: progress.standings.filter((s) => s.timing === 'missing').map((s) => s.name),
+    scopeTotal: groupRow(
+      { unitCode: progress.scope.code, unitName: progress.scope.name, parentName: null, level: scopeLevel },
+      communes,
+      pace,
+    ),
     communes,
-    districts:
-      scopeLevel === 'province'
-        ? districtRows(progress.standings, communes, expected, campaign, progress)
-        : [],
+    districts: scopeLevel === 'province' ? districtRows(progress.standings, communes, pace, progress) : [],
     series,
     milestones: milestoneInfo(campaign, progress, date),
   };

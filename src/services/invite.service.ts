@@ -1,6 +1,7 @@
 import type { Clock } from '../domain/clock.js';
 import { NotFoundError } from '../domain/errors.js';
 import { generateInviteCode, hashInviteCode, looksLikeInviteCode } from '../domain/invite-code.js';
+import type { RedeemFailure } from '../domain/invite-refusal.js';
 import { insertAudit } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import {
@@ -11,7 +12,9 @@ import {
   insertInviteAttempt,
 } from '../db/invite.repository.js';
 import { upsertMember } from '../db/member.repository.js';
-import type { InviteRow, MemberRow, Role } from '../db/member.table.js';
+import type { InviteRow } from '../db/invite.table.js';
+import type { MemberRow } from '../db/member.table.js';
+import type { Role } from '../domain/role.js';
 import { upsertGroupChat } from '../db/group-chat.repository.js';
 import { inTransaction } from '../db/transaction.js';
 import { findUnitByCode, findUnitById } from '../db/unit.repository.js';
@@ -87,9 +90,6 @@ export type RedeemResult =
 
 type ConsumeResult =
   { readonly ok: true; readonly invite: InviteRow } | { readonly ok: false; readonly reason: RedeemFailure };
-
-/** Why a code was refused. */
-export type RedeemFailure = 'unknown' | 'expired' | 'used_up' | 'revoked' | 'other_campaign' | 'throttled';
 
 /**
  * Checks a typed code and uses one use of it, inside the caller's transaction. Every attempt is recorded,

@@ -1,7 +1,13 @@
 import type { Db } from '../db/database.js';
-import { claimJobRun, findJobRun, finishJobRun, recordSkippedJobRun } from '../db/job-run.repository.js';
+import {
+  claimJobRun,
+  findJobRun,
+  finishJobRun,
+  listJobRuns,
+  recordSkippedJobRun,
+} from '../db/job-run.repository.js';
 import { countOutboxByKeyPrefix, enqueueOutbox, type NewOutboxMessage } from '../db/outbox.repository.js';
-import type { JobRunWithAttemptsRow } from '../db/reminder.table.js';
+import type { JobRunRow } from '../db/job-run.table.js';
 import { inTransaction } from '../db/transaction.js';
 
 /** A failing job slot is tried this many times in all (within its grace window). */
@@ -20,7 +26,7 @@ export interface SlotClaim {
 }
 
 /** A claimed ledger row: this instance runs the slot. */
-export type ClaimedRun = JobRunWithAttemptsRow;
+export type ClaimedRun = JobRunRow;
 
 /** The outbox key prefix of everything one job run sends. */
 export function jobDedupePrefix(job: string, slot: string): string {
@@ -109,12 +115,13 @@ export async function skipJobSlot(
 }
 
 /** The ledger row of a slot. */
-export async function findJobSlot(
-  db: Db,
-  job: string,
-  slot: string,
-): Promise<JobRunWithAttemptsRow | undefined> {
+export async function findJobSlot(db: Db, job: string, slot: string): Promise<JobRunRow | undefined> {
   return findJobRun(db, job, slot);
+}
+
+/** The ledger rows of one job for the given slots, by slot. */
+export async function listJobSlots(db: Db, job: string, slots: readonly string[]): Promise<JobRunRow[]> {
+  return listJobRuns(db, job, slots);
 }
 
 /** How a job run's messages are doing in the outbox. */

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
-import { findMember } from '../db/member.repository.js';
+import { deactivateGroupChatsByChat } from '../db/group-chat.repository.js';
+import { deactivateMembersByChat, findMember } from '../db/member.repository.js';
 import type { MemberRow } from '../db/member.table.js';
 import { findUnitById } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
@@ -21,4 +22,24 @@ export async function findMemberWithUnit(
   if (!member) return undefined;
   const unit = await findUnitById(db, member.unit_id);
   return unit ? { member, unit } : undefined;
+}
+
+/** A chat messages can no longer reach: a person's private chat, or a group. */
+export interface LostRecipient {
+  readonly platform: string;
+  readonly chatId: string;
+  /** Only the channel knows which its chat ids are; the sender tells. */
+  readonly chat: 'private' | 'group';
+}
+
+/**
+ * Stops sending to a chat the platform refuses for good (the person blocked the bot or deleted their
+ * account; the bot was removed from the group): its members, or its group registrations, become inactive.
+ */
+export async function deactivateRecipient(db: Db, recipient: LostRecipient, at: Date): Promise<void> {
+  if (recipient.chat === 'private') {
+    await deactivateMembersByChat(db, recipient.platform, recipient.chatId, at);
+  } else {
+    await deactivateGroupChatsByChat(db, recipient.platform, recipient.chatId);
+  }
 }

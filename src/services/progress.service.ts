@@ -8,26 +8,15 @@ import {
   type CommuneStanding,
   type Figures,
   type RankedStanding,
+  type ScopeProgress as ScopeProgressOf,
 } from '../domain/progress.js';
 import type { Db } from '../db/database.js';
 import { listCommuneReports, type CommuneReportRow } from '../db/progress.repository.js';
 import { findUnitById, listChildUnitIds } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
 
-/** A scope's picture on one date: every commune ranked, and the totals. */
-export interface ScopeProgress {
-  readonly scope: UnitRow;
-  readonly date: string;
-  readonly standings: readonly RankedStanding[];
-  readonly totals: Figures & {
-    readonly targetBooks: number;
-    readonly targetCases: number;
-    readonly attachedChange: number;
-  };
-  readonly onTime: number;
-  readonly late: number;
-  readonly missing: number;
-}
+/** A scope's picture on one date, with the scope's unit row. */
+export type ScopeProgress = ScopeProgressOf<UnitRow>;
 
 function toStanding(row: CommuneReportRow, date: string): CommuneStanding {
   const figures: Figures =

@@ -1,8 +1,8 @@
-import { remindMessages, type CountdownLine } from '../messages/remind-messages.js';
-import type { CampaignFile } from '../config/campaign-schema.js';
 import type { Campaign } from '../domain/campaign.js';
+import type { CampaignFile, MilestoneSettings } from '../domain/campaign-file.js';
 import { daysBetween } from '../domain/local-time.js';
 import type { RankedStanding } from '../domain/progress.js';
+import type { CountdownLine } from '../domain/reminder-notice.js';
 import type { Db } from '../db/database.js';
 import { findRootUnit } from '../db/reminder.repository.js';
 import { getScopeProgress } from './progress.service.js';
@@ -13,17 +13,15 @@ import {
   type ReminderPlan,
 } from './reminder-recipients.service.js';
 
-type Milestone = CampaignFile['milestones'][number];
-
 /** The milestones whose deadline is one of the countdown days away from `date`. */
-export function milestonesInCountdown(settings: CampaignFile, date: string): Milestone[] {
+export function milestonesInCountdown(settings: CampaignFile, date: string): MilestoneSettings[] {
   return settings.milestones.filter((m) =>
     settings.reminders.countdownDays.includes(daysBetween(date, m.deadline)),
   );
 }
 
 /** A unit's target for a milestone's figure: books for the books step, cases for the others. */
-function targetFor(standing: RankedStanding, milestone: Milestone): number {
+function targetFor(standing: RankedStanding, milestone: MilestoneSettings): number {
   if (!standing.target) return 0;
   return milestone.metric === 'books' ? standing.target.books : standing.target.cases;
 }
@@ -61,7 +59,7 @@ export async function planDeadlineCountdown(db: Db, campaign: Campaign, date: st
       continue;
     }
     reminded.push(standing.code);
-    messages.push(...messagesTo(members, remindMessages.countdown(standing.name, lines)));
+    messages.push(...messagesTo(members, { kind: 'countdown', unitName: standing.name, lines }));
   }
   return {
     messages,

@@ -1,12 +1,13 @@
+import type { ReminderNotice } from '../domain/reminder-notice.js';
+import type { Role } from '../domain/role.js';
 import type { Db } from '../db/database.js';
-import type { Role } from '../db/member.table.js';
 import { listActiveMembersWithUnits, type MemberInUnit } from '../db/reminder.repository.js';
 
-/** One text for one chat, as a reminder service plans it (the caller writes it to the outbox). */
+/** One notice for one chat, as a reminder service plans it (the caller words it and writes it to the outbox). */
 export interface PlannedMessage {
   readonly platform: string;
   readonly chatId: string;
-  readonly text: string;
+  readonly notice: ReminderNotice;
 }
 
 /** What a reminder service decided: the messages, and figures for the job ledger. */
@@ -32,7 +33,7 @@ export async function activeMembersByUnit(
   return byUnit;
 }
 
-/** The same text to each member (their private chat is their user id on Telegram). */
-export function messagesTo(members: readonly MemberInUnit[], text: string): PlannedMessage[] {
-  return members.map((m) => ({ platform: m.platform, chatId: m.platform_user_id, text }));
+/** The same notice to each member (their private chat is their user id on their platform). */
+export function messagesTo(members: readonly MemberInUnit[], notice: ReminderNotice): PlannedMessage[] {
+  return members.map((m) => ({ platform: m.platform, chatId: m.platform_user_id, notice }));
 }

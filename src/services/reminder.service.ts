@@ -1,6 +1,6 @@
-import { remindMessages, type SilentUnitLine } from '../messages/remind-messages.js';
 import type { Campaign } from '../domain/campaign.js';
 import { addDays, daysBetween } from '../domain/local-time.js';
+import type { SilentUnit } from '../domain/reminder-notice.js';
 import type { Db } from '../db/database.js';
 import { listCommuneLastReports, type CommuneLastReport } from '../db/reminder.repository.js';
 import {
@@ -24,8 +24,14 @@ export async function planReportCall(db: Db, campaign: Campaign, date: string): 
     const members = reporters.get(commune.id) ?? [];
     if (members.length === 0) continue;
     reminded.push(commune.code);
-    const text = remindMessages.reportCall(commune.name, date, campaign.settings.reportCutoff);
-    messages.push(...messagesTo(members, text));
+    messages.push(
+      ...messagesTo(members, {
+        kind: 'report_call',
+        unitName: commune.name,
+        date,
+        cutoff: campaign.settings.reportCutoff,
+      }),
+    );
   }
   return {
     messages,
@@ -65,11 +71,18 @@ export async function planMissedReports(db: Db, campaign: Campaign, date: string
     const members = reporters.get(commune.id) ?? [];
     if (members.length === 0) continue;
     noted.push(commune.code);
-    const text = remindMessages.missedYesterday(commune.name, yesterday, days, settings.reportCutoff);
-    messages.push(...messagesTo(members, text));
+    messages.push(
+      ...messagesTo(members, {
+        kind: 'missed_yesterday',
+        unitName: commune.name,
+        yesterday,
+        silentDays: days,
+        cutoff: settings.reportCutoff,
+      }),
+    );
   }
 
-  const byDistrict = new Map<number, SilentUnitLine[]>();
+  const byDistrict = new Map<number, SilentUnit[]>();
   for (const { commune, days } of silent) {
     if (days < settings.reminders.escalateAfterDays || commune.parent_id === null) continue;
     const lines = byDistrict.get(commune.parent_id) ?? [];
@@ -87,7 +100,7 @@ export async function planMissedReports(db: Db, campaign: Campaign, date: string
     }
     escalatedUnits.push(...lines.map((l) => l.code));
     const districtName = members[0]?.unit_name ?? '';
-    messages.push(...messagesTo(members, remindMessages.escalation(districtName, yesterday, lines)));
+    messages.push(...messagesTo(members, { kind: 'escalation', districtName, yesterday, units: lines }));
   }
   return {
     messages,

@@ -1,22 +1,11 @@
 import type { Campaign } from '../domain/campaign.js';
 import { localParts } from '../domain/local-time.js';
+import type { ReportRefusal } from '../domain/report-refusal.js';
 import type { DayMonth } from '../domain/text-normalize.js';
 import type { Db } from '../db/database.js';
 import type { MemberRow } from '../db/member.table.js';
 import { findUnitAncestry, findUnitByCode } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
-
-/** Why a report cannot be taken from this person for that unit or date. */
-export type ReportRefusal =
-  | { readonly code: 'not_allowed' }
-  | { readonly code: 'unit_required' }
-  | { readonly code: 'unit_unknown'; readonly unitCode: string }
-  | { readonly code: 'unit_out_of_scope'; readonly unitName: string }
-  | { readonly code: 'not_commune'; readonly unitName: string }
-  | { readonly code: 'other_unit_reporter' }
-  | { readonly code: 'past_date_coordinator_only' }
-  | { readonly code: 'future_date'; readonly date: string }
-  | { readonly code: 'invalid_date' };
 
 /** The unit and local date a report is for, and whether it arrived after the cut-off. */
 export interface ReportTarget {

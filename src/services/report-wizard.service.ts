@@ -1,4 +1,4 @@
-import { METRIC_CODES, type MetricCode } from '../config/campaign-schema.js';
+import { METRIC_CODES, type MetricCode } from '../domain/campaign-file.js';
 import type { Clock } from '../domain/clock.js';
 import { localDate } from '../domain/local-time.js';
 import { normalizeText, readCount } from '../domain/text-normalize.js';
@@ -69,6 +69,16 @@ export async function hasReportWizard(
   return (
     (await findConversation<WizardState>(db, input.conversation, WIZARD_KIND, clock.now())) !== undefined
   );
+}
+
+/** The figure an open step-by-step report waits for (read-only), or undefined when none is open. */
+export async function pendingWizardMetric(
+  db: Db,
+  conversation: ReportInput['conversation'],
+  now: Date,
+): Promise<MetricCode | undefined> {
+  const state = await findConversation<WizardState>(db, conversation, WIZARD_KIND, now);
+  return state ? (METRIC_CODES[state.step] ?? 'attached') : undefined;
 }
 
 /** Takes the answer to the current question; after the last one, submits the report. */

@@ -1,8 +1,7 @@
-import type { MetricCode } from '../config/campaign-schema.js';
+import type { MetricCode } from '../domain/campaign-file.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import { ZERO_FIGURES, type Figures } from '../domain/progress.js';
-import { describeRuleProblem } from '../messages/report-problem-messages.js';
 import { parseReportText, type ParseProblem, type ParsedReport } from '../domain/report-parser.js';
 import { checkReport, type ReportCheck } from '../domain/report-rules.js';
 import type { ConversationKey } from '../db/conversation.repository.js';
@@ -17,12 +16,13 @@ import {
   insertRevision,
   upsertDailyReport,
 } from '../db/report.repository.js';
-import type { ReportRevisionRow } from '../db/report.table.js';
+import type { ReportRevisionRow } from '../db/report-revision.table.js';
 import { inTransaction } from '../db/transaction.js';
-import { findUnitById } from '../db/unit.repository.js';
+import { findUnitById, findUnitTarget } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
 import { addDays } from '../domain/local-time.js';
-import { resolveReportTarget, type ReportRefusal, type ReportTarget } from './report-target.service.js';
+import { resolveReportTarget, type ReportTarget } from './report-target.service.js';
+import { type ReportRefusal } from '../domain/report-refusal.js';
 
 const DRAFT_KIND = 'report_draft';
 const DRAFT_TTL_MS = 6 * 3_600_000;
@@ -64,15 +64,6 @@ function figuresOf(
   return row
     ? { books: row.books, scanned: row.scanned, entered: row.entered, attached: row.attached }
     : null;
-}
-
-async function targetOf(db: Db, unitId: number) {
-  const row = await db
-    .selectFrom('unit_targets')
-    .selectAll()
-    .where('unit_id', '=', unitId)
-    .executeTakeFirst();
-  return row ? { books: row.books, cases: row.cases } : null;
 }
 
 async function accept(
@@ -154,13 +145,12 @@ export async function submitParsedReport(
     }
 
     const previous = figuresOf(await findLatestReport(trx, target.unit.id, target.date));
-    const check = checkReport({ figures, previous, target: await targetOf(trx, target.unit.id) });
+    const check = checkReport({ figures, previous, target: await findUnitTarget(trx, target.unit.id) });
     if (check.status === 'rejected') {
       await saveDraft();
       return { kind: 'rejected', target, check };
     }
     await deleteConversation(trx, conversation, DRAFT_KIND);
-    const metrics = campaign.settings.metrics;
     const revision = await insertRevision(trx, {
       unit_id: target.unit.id,
       report_date: target.date,
@@ -168,7 +158,8 @@ export async function submitParsedReport(
       source_inbox_id: input.inboxId,
       status: check.status === 'ok' ? 'accepted' : 'pending',
       late: target.late,
-      warnings: check.warnings.map((w) => describeRuleProblem(w, metrics)),
+      // Codes and figures, not sentences: the wording may change, and every channel words them itself.
+      warnings: check.warnings,
       submitted_at: now,
       ...check.final,
     });

@@ -1,4 +1,5 @@
 import type { Campaign } from '../domain/campaign.js';
+import type { ProblemSample } from '../domain/sample-file-stats.js';
 import { insertAudit } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import type { MemberRow } from '../db/member.table.js';
@@ -17,19 +18,6 @@ import { baseName } from '../files/file-name-rule.js';
 export interface SampleViewer {
   readonly member: MemberRow;
   readonly unit: UnitRow;
-}
-
-/** A problem sample as `/mau` lists it. */
-export interface ProblemSample {
-  readonly id: number;
-  readonly unitName: string;
-  readonly fileName: string;
-  readonly verdict: 'warnings' | 'rejected';
-  /** The first problem's sentence. */
-  readonly firstProblem: string;
-  readonly receivedAt: Date;
-  /** Whether its bytes are still kept (a coordinator can ask for them). */
-  readonly hasContent: boolean;
 }
 
 /** The outcome of asking for a sample's bytes. */

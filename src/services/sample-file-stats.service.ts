@@ -1,13 +1,6 @@
+import type { SampleStats } from '../domain/sample-file-stats.js';
 import type { Db } from '../db/database.js';
 import { countSamplesByUnit } from '../db/sample-file.repository.js';
-
-/** A unit's checked samples: passed ones (accepted, with or without warnings) and rejected ones. */
-export interface SampleStats {
-  readonly checked: number;
-  /** Accepted outright or with warnings: what a commune may upload as it is. */
-  readonly accepted: number;
-  readonly rejected: number;
-}
 
 const NONE: SampleStats = Object.freeze({ checked: 0, accepted: 0, rejected: 0 });
 

@@ -8,7 +8,7 @@ import {
   type NewSampleFile,
 } from '../db/sample-file.repository.js';
 import { inTransaction } from '../db/transaction.js';
-import type { FileVerdict } from '../files/file-verdict.js';
+import type { FileVerdict } from '../domain/file-verdict.js';
 
 /** One inspected sample, ready to be recorded. */
 export interface InspectedSample {

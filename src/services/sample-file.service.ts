@@ -3,8 +3,9 @@ import type { Db } from '../db/database.js';
 import type { MemberRow } from '../db/member.table.js';
 import type { UnitRow } from '../db/unit.table.js';
 import { inspectFile } from '../files/file-inspector.js';
-import type { FileVerdict } from '../files/file-verdict.js';
-import { sampleStatsForUnits, type SampleStats } from './sample-file-stats.service.js';
+import type { FileVerdict } from '../domain/file-verdict.js';
+import { sampleStatsForUnits } from './sample-file-stats.service.js';
+import { type SampleStats } from '../domain/sample-file-stats.js';
 import { recordSamples, type RecordedSample, type SampleOwner } from './sample-file-store.service.js';
 
 /** Who sent a sample, as the bot knows them. */
@@ -54,14 +55,19 @@ export async function ownerStats(
   return { unitName: sender.unit.name, stats: stats ?? { checked: 0, accepted: 0, rejected: 0 } };
 }
 
-/** Checks one sample file against the campaign's rules and records it for the sender's commune. */
-export async function checkSampleFile(
+/** Inspects one sample file against the campaign's rules: CPU only, done outside any transaction. */
+export function inspectSampleFile(campaign: Campaign, file: SentFile, now: Date): Promise<FileVerdict> {
+  return inspectFile(file, fileRulesOf(campaign.settings), now);
+}
+
+/** Records an inspected sample for the sender's commune (nothing for coordinators and leaders). */
+export async function recordSampleFile(
   db: Db,
   input: SampleCheckInput,
   file: SentFile,
+  verdict: FileVerdict,
   now: Date,
 ): Promise<SampleFileOutcome> {
-  const verdict = await inspectFile(file, fileRulesOf(input.campaign.settings), now);
   const owner = sampleOwnerOf(input.sender);
   if (!owner) return { verdict };
   const [recorded] = await recordSamples(
@@ -73,4 +79,14 @@ export async function checkSampleFile(
     now,
   );
   return { verdict, ...(recorded ? { recorded } : {}), stats: await ownerStats(db, input.sender) };
+}
+
+/** Checks one sample file and records it: inspection then recording (callers without a transaction). */
+export async function checkSampleFile(
+  db: Db,
+  input: SampleCheckInput,
+  file: SentFile,
+  now: Date,
+): Promise<SampleFileOutcome> {
+  return recordSampleFile(db, input, file, await inspectSampleFile(input.campaign, file, now), now);
 }

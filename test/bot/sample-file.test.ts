@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { Message, Update, User } from 'telegraf/types';
 import { beforeAll, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
-import { downloadTelegramFile } from '../../src/bot/features/sample-download.js';
+import { downloadTelegramFile } from '../../src/channels/telegram/telegram-download.js';
 import { createInvite } from '../../src/services/invite.service.js';
 import { makeJpeg, makeScanOfSize } from '../files/support/scan-corpus.js';
 import { buildZip } from '../files/support/zip-builder.js';
@@ -292,12 +292,12 @@ describeEachDatabase('sample files in the chat', (database) => {
       const small = api.sendDocument(lan, { fileName: 'KS.2010.01.001.pdf', bytes: good });
       await harness.settle();
       const smallId = 'message' in small && 'document' in small.message ? small.message.document.file_id : '';
-      expect(await downloadTelegramFile(harness.bot.telegram, smallId, 1000)).toEqual({
+      expect(await downloadTelegramFile(harness.channel.telegram, smallId, 1000)).toEqual({
         ok: false,
         reason: 'too_large',
         size: good.length,
       });
-      const whole = await downloadTelegramFile(harness.bot.telegram, smallId);
+      const whole = await downloadTelegramFile(harness.channel.telegram, smallId);
       expect(whole.ok && whole.bytes.equals(Buffer.from(good))).toBe(true);
     } finally {
       await harness.close();

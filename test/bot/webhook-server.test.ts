@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import { createWebhookServer } from '../../src/bot/webhook-server.js';
+import { createWebhookServer } from '../../src/channels/telegram/webhook-server.js';
 import { createLogger } from '../../src/config/logger.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { describeEachDatabase } from '../support/test-database.js';
@@ -44,6 +44,10 @@ describeEachDatabase('the webhook endpoint', (database) => {
 
       expect((await post('/elsewhere', SECRET)).status).toBe(404);
       expect((await post('/telegram/hook', SECRET, '{not json')).status).toBe(400);
+      // Update ids a database bigint cannot hold, or that are not integers, are the sender's mistake.
+      for (const bad of [1.5, 1e300, -1, '42', null]) {
+        expect((await post('/telegram/hook', SECRET, { ...update, update_id: bad })).status).toBe(400);
+      }
       expect((await post('/telegram/hook', SECRET)).status).toBe(200);
       expect((await post('/telegram/hook', SECRET)).status).toBe(200);
       const rows = await db.selectFrom('inbox').select(['update_id', 'status']).execute();

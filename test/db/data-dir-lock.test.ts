@@ -8,12 +8,14 @@ import { DataDirLockedError } from '../../src/domain/errors.js';
 import { openDatabase } from '../../src/db/database.js';
 import { lockDataDir } from '../../src/db/data-dir-lock.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
+import { migratedDataDir } from '../support/pglite-template.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'sohoa.js');
 
 describe('the embedded data folder belongs to one process', () => {
   it('refuses a second sohoa process with a clear message and leaves the folder intact', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'sohoa-lock-'));
+    // Already migrated (from the test template): PGlite's initdb would cost seconds here.
+    const dataDir = await migratedDataDir('sohoa-lock-');
     const handle = await openDatabase({ kind: 'embedded', dataDir });
     try {
       await migrateToLatest(handle.db);

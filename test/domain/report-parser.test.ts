@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCampaignJson } from '../../src/config/campaign-folder.js';
-import type { CampaignFile } from '../../src/config/campaign-schema.js';
+import type { CampaignFile } from '../../src/domain/campaign-file.js';
 import { parseReportText, type ParseProblem } from '../../src/domain/report-parser.js';
 import { describeParseProblem } from '../../src/messages/report-problem-messages.js';
 
@@ -70,7 +70,11 @@ describe('parseReportText: accepted forms', () => {
   });
 
   it('accepts accented input when a campaign lists its aliases only without diacritics', () => {
-    const plain: CampaignFile['metrics'] = metrics.map((m) => ({ ...m, aliases: [m.code], short: m.code }));
+    const plain: CampaignFile['metrics'][number][] = metrics.map((m) => ({
+      ...m,
+      aliases: [m.code],
+      short: m.code,
+    }));
     plain[0] = { code: 'books', label: 'Sổ', short: 'books', aliases: ['so'] };
     expect(parseReportText('sổ 12', plain).figures).toEqual({ books: 12 });
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCampaignJson } from '../../src/config/campaign-folder.js';
-import type { MetricCode } from '../../src/config/campaign-schema.js';
+import type { MetricCode } from '../../src/domain/campaign-file.js';
 import { describeFilledIn, describeRuleProblem } from '../../src/messages/report-problem-messages.js';
 import { checkReport, type ReportCheckInput } from '../../src/domain/report-rules.js';
 

@@ -119,3 +119,28 @@ describe('Bot API methods as the bot sees them', () => {
     expect(ids(await rawCall(api, 'getUpdates'))).toHaveLength(2);
   });
 });
+
+describe('rewordBotText: the bot with other wording', () => {
+  it('rewrites texts and captions before anything reads them, keeping buttons and files', async () => {
+    const api = await startFakeBotApi({ rewordBotText: (text) => `«${text.toUpperCase()}»` });
+    try {
+      api.registerChat({ id: 10, type: 'private', first_name: 'Ngọc' });
+      const bot = fakeTelegraf(api);
+      const sent = await bot.telegram.sendMessage(
+        10,
+        'Đã ghi',
+        Markup.inlineKeyboard([Markup.button.callback('Xác nhận', 'rc:1')]),
+      );
+      expect(sent.text).toBe('«ĐÃ GHI»');
+      await bot.telegram.editMessageText(10, sent.message_id, undefined, 'Đã sửa');
+      expect(api.messagesTo(10).map((m) => ('text' in m ? m.text : ''))).toEqual(['«ĐÃ SỬA»']);
+      expect(api.sent.map((c) => c.text)).toEqual(['«ĐÃ GHI»', '«ĐÃ SỬA»']);
+      expect(sent.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({
+        text: 'Xác nhận',
+        callback_data: 'rc:1',
+      });
+    } finally {
+      await api.close();
+    }
+  });
+});

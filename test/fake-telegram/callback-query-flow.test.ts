@@ -18,8 +18,7 @@ describe('inline keyboard → callback query → answer + edit, over long pollin
       handlerErrors.push(error instanceof Error ? error.message : String(error));
     });
     bot.command('menu', (ctx) =>
-      ctx.reply('<b>Chọn</b> báo cáo:', {
-        parse_mode: 'HTML',
+      ctx.reply('Chọn báo cáo:', {
         ...Markup.inlineKeyboard([
           [Markup.button.callback('Tiến độ', 'progress'), Markup.button.callback('Xếp hạng', 'rank')],
         ]),
@@ -47,8 +46,7 @@ describe('inline keyboard → callback query → answer + edit, over long pollin
     api.sendText(user, '/menu');
     const sent = await api.waitForSend(900, 'Chọn');
     const menu = sent.result as Message.TextMessage;
-    expect(menu.text).toBe('Chọn báo cáo:'); // HTML stripped, as users see it
-    expect(menu.entities).toEqual([{ type: 'bold', offset: 0, length: 4 }]);
+    expect(menu.text).toBe('Chọn báo cáo:');
     expect(sent.replyMarkup).toEqual({
       inline_keyboard: [
         [

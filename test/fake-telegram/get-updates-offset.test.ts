@@ -48,14 +48,11 @@ describe('getUpdates over raw HTTP', () => {
   });
 
   it('holds a long poll until an update arrives', async () => {
-    const started = Date.now();
-    const poll = rawCall(api, 'getUpdates', { timeout: 10 });
+    // An hour's poll: only the update can end it within the test's time.
+    const poll = rawCall(api, 'getUpdates', { timeout: 3600 });
     await api.whenPolling();
-    await new Promise((resolve) => setTimeout(resolve, 50));
     api.sendText(user, 'đây rồi');
-    const response = await poll;
-    expect(ids(response)).toEqual([1]);
-    expect(Date.now() - started).toBeLessThan(2000);
+    expect(ids(await poll)).toEqual([1]);
   });
 
   it('answers an empty list when the poll times out', async () => {
@@ -80,12 +77,11 @@ describe('getUpdates over raw HTTP', () => {
   });
 
   it('releases a held poll on close()', async () => {
-    const poll = rawCall(api, 'getUpdates', { timeout: 30 });
+    // An hour's poll: only close() can end it within the test's time.
+    const poll = rawCall(api, 'getUpdates', { timeout: 3600 });
     await api.whenPolling();
-    const started = Date.now();
     await api.close();
     expect(await poll).toEqual({ status: 200, json: { ok: true, result: [] } });
-    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('refuses getUpdates while a webhook is set', async () => {

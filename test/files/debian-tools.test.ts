@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../src/files/file-inspector.js';
 import { DEFAULT_FILE_RULES } from '../../src/files/file-rules.js';
-import type { FileVerdict } from '../../src/files/file-verdict.js';
+import type { FileVerdict } from '../../src/domain/file-verdict.js';
 import { openZip } from '../../src/files/zip-reader.js';
 import { makeJpeg } from './support/scan-corpus.js';
 

@@ -2,16 +2,18 @@ import { PDFParser } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inspectFile } from '../../src/files/file-inspector.js';
 import { DEFAULT_FILE_RULES } from '../../src/files/file-rules.js';
-import type { FileVerdict } from '../../src/files/file-verdict.js';
+import type { FileVerdict } from '../../src/domain/file-verdict.js';
 import {
   DEFAULT_PDF_PARSE_LIMITS,
   PDF_LIB_INTERNALS,
+  WORK_PER_OBJECT,
   parsePdfGuarded,
 } from '../../src/files/guarded-pdf-parser.js';
 import { deflate, deflatedZeros, makeJpeg, rawPdf, streamBody } from './support/scan-corpus.js';
 
-// Hostile inputs must end in a verdict, never a hang, a crash or a gigabyte allocation. Timing and memory
-// numbers live in bench/files/inspector.bench.ts; here we only require that a verdict comes back.
+// Hostile inputs must end in a verdict, never a hang, a crash or a gigabyte allocation. Every bound counts
+// work (objects, values, bytes scanned or inflated), never milliseconds, so verdicts do not depend on the
+// machine's load. Timing and memory numbers live in bench/files/inspector.bench.ts.
 
 const now = new Date('2025-03-10T03:00:00Z');
 const GIB = 1024 ** 3;
@@ -197,13 +199,26 @@ describe('hostile object graphs', () => {
     expect(verdict.pages).toBe(1);
   });
 
-  it('stops a parse that runs past its time budget', async () => {
+  it('stops a parse that runs past its work budget, counted in work units, not time', async () => {
     const filler = Array.from({ length: 15_000 }, (_, index) => `<< /F ${index} >>`);
-    const result = await parsePdfGuarded(onePage('<< >>', filler), {
-      ...DEFAULT_PDF_PARSE_LIMITS,
-      timeBudgetMs: 0,
-    });
-    expect(result).toEqual({ ok: false, fault: 'too_complex', detail: 'time' });
+    const pdf = onePage('<< >>', filler);
+    const full = await parsePdfGuarded(pdf);
+    if (!full.ok) throw new Error(`expected a parse, got ${full.fault}`);
+    // Every object and value is charged, so the count is the same on any machine, busy or not.
+    expect(full.work).toBeGreaterThan(15_000 * WORK_PER_OBJECT);
+    expect(full.work).toBeLessThan(DEFAULT_PDF_PARSE_LIMITS.maxWorkUnits / 2);
+    expect(await parsePdfGuarded(pdf)).toMatchObject({ ok: true, work: full.work });
+    const result = await parsePdfGuarded(pdf, { ...DEFAULT_PDF_PARSE_LIMITS, maxWorkUnits: full.work - 1 });
+    expect(result).toEqual({ ok: false, fault: 'too_complex', detail: 'work' });
+  });
+
+  it('bounds a file that makes every object rescan the rest (thousands of unbalanced strings)', async () => {
+    // Each `(` run is an unterminated string: each object's string scan reads up to a megabyte ahead.
+    // Unbounded, this is quadratic (seconds); the work budget stops it.
+    const strings = Array.from({ length: 2_000 }, () => '('.repeat(1_000));
+    expect(codes(await inspect(onePage('<< /Subtype /Image /Width 1 /Height 1 >>', strings)))).toEqual([
+      'pdf.too_complex',
+    ]);
   });
 });
 

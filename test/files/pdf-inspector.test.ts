@@ -2,7 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../src/files/file-inspector.js';
 import { DEFAULT_FILE_RULES, type FileRules } from '../../src/files/file-rules.js';
-import type { FileVerdict } from '../../src/files/file-verdict.js';
+import type { FileVerdict } from '../../src/domain/file-verdict.js';
 import { makeJpeg, makePng, makeScanOfSize, makeScanPdf, rawPdf, streamBody } from './support/scan-corpus.js';
 
 const now = new Date('2025-03-10T03:00:00Z');

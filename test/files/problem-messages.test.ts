@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SniffedFormat } from '../../src/files/format-sniffer.js';
-import { PROBLEM_CODES } from '../../src/files/problem-codes.js';
+import type { SniffedFormat } from '../../src/domain/sniffed-format.js';
+import { PROBLEM_CODES } from '../../src/domain/problem-codes.js';
 import { formatKilobytes, formatPageList, problemFor } from '../../src/messages/file-problem-messages.js';
-import type { Problem } from '../../src/files/file-verdict.js';
+import type { Problem } from '../../src/domain/file-verdict.js';
 import { DEFAULT_FILE_RULES } from '../../src/files/file-rules.js';
-import type { ZipFault } from '../../src/files/zip-reader.js';
+import type { ZipFault } from '../../src/domain/zip-fault.js';
 
 const formats: Exclude<SniffedFormat, 'pdf'>[] = [
   'empty',

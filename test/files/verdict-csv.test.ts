@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileRulesFromCampaign, loadCampaignFileRules } from '../../src/files/campaign-file-rules.js';
 import { DEFAULT_FILE_RULES } from '../../src/files/file-rules.js';
-import { verdictOf, type PathVerdict } from '../../src/files/file-verdict.js';
+import { verdictOf, type PathVerdict } from '../../src/domain/file-verdict.js';
 import { problemFor } from '../../src/messages/file-problem-messages.js';
 import { verdictsToCsv } from '../../src/files/verdict-csv.js';
 

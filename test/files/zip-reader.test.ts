@@ -3,7 +3,7 @@ import { crc32 } from '../../src/files/crc32-checksum.js';
 import { DEFAULT_FILE_RULES } from '../../src/files/file-rules.js';
 import { isUnsafePath, openZip, type ZipEntryResult } from '../../src/files/zip-reader.js';
 import { inspectZip } from '../../src/files/zip-inspector.js';
-import type { PathVerdict } from '../../src/files/file-verdict.js';
+import type { PathVerdict } from '../../src/domain/file-verdict.js';
 import { deflatedZeros, makeOnePageScan } from './support/scan-corpus.js';
 import { buildZip, unicodePathExtra } from './support/zip-builder.js';
 

@@ -1,4 +1,5 @@
-import { Telegram } from 'telegraf';
+import { channelSet } from '../../src/channels/channel.js';
+import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { createLogger } from '../../src/config/logger.js';
 import type { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
@@ -6,6 +7,7 @@ import { enqueueOutbox, nextOutboxDueAt, type NewOutboxMessage } from '../../src
 import type { FakeBotApi } from '../support/fake-telegram/index.js';
 import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import type { SenderOptions } from '../../src/outbox/sender-options.js';
+import { drainOnManualTime } from '../support/manual-time-drain.js';
 
 /** Limits high enough that a test is never held up by them (the tests of the limits set their own). */
 export const UNLIMITED: Partial<SenderOptions> = {
@@ -23,8 +25,8 @@ export function senderFor(
   clock: ManualClock,
   options: Partial<SenderOptions> = UNLIMITED,
 ): OutboxSender {
-  const telegram = new Telegram(api.token, { apiRoot: api.apiRoot, webhookReply: false });
-  return new OutboxSender({ db, telegram, clock, logger: createLogger('silent') }, options);
+  const channels = channelSet(createTelegramChannel({ token: api.token, apiRoot: api.apiRoot }));
+  return new OutboxSender({ db, channels, clock, logger: createLogger('silent') }, options);
 }
 
 /** Private chats 1001, 1002, … known to the fake. */
@@ -60,7 +62,10 @@ export async function enqueueTexts(
   return messages;
 }
 
-/** Drains, moving the manual clock to the next retry each time, until nothing is pending. */
+/**
+ * Drains on the manual clock (moving it whenever the senders only wait for their limits), then moves it
+ * to the next retry each time, until nothing is pending.
+ */
 export async function deliverEverything(
   db: Db,
   senders: readonly OutboxSender[],
@@ -68,7 +73,7 @@ export async function deliverEverything(
   maxRounds = 200,
 ): Promise<void> {
   for (let round = 0; round < maxRounds; round++) {
-    await Promise.all(senders.map((s) => s.drain()));
+    await Promise.all(senders.map((s) => drainOnManualTime(s, clock)));
     const due = await nextOutboxDueAt(db);
     if (!due) return;
     if (due.getTime() > clock.now().getTime()) clock.set(due);
@@ -84,4 +89,27 @@ export async function outboxStatusCounts(db: Db): Promise<Record<string, number>
     .groupBy('status')
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** When each sent row was recorded as sent, in milliseconds on the test's clock, in order. */
+export async function sentTimes(db: Db): Promise<number[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select('sent_at')
+    .where('status', '=', 'sent')
+    .orderBy('sent_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.sent_at?.getTime() ?? Number.NaN);
+}
+
+/** The most sends in any window of `windowMs` (sliding, both ends inclusive of the first send). */
+export function mostInWindow(times: readonly number[], windowMs: number): number {
+  let most = 0;
+  let from = 0;
+  for (let to = 0; to < times.length; to++) {
+    while ((times[to] ?? 0) - (times[from] ?? 0) >= windowMs) from += 1;
+    most = Math.max(most, to - from + 1);
+  }
+  return most;
 }

@@ -5,7 +5,7 @@ import { renderProgressChart } from '../../src/reports/progress-chart.js';
 import { barAxisLabel, barValueLabel } from '../../src/reports/ranked-bar-chart.js';
 import { MAX_BARS_PER_IMAGE, renderRankingCharts, splitEvenly } from '../../src/reports/ranking-chart.js';
 import { PACE_COLORS, SERIES_COLORS } from '../../src/reports/report-palette.js';
-import { rankedRows } from '../../src/reports/unit-labels.js';
+import { rankedRows } from '../../src/domain/report-rows.js';
 import { buildDistrictFixture, buildProvinceFixture, UNTARGETED_COMMUNES } from './daily-report-fixture.js';
 import { inkStats, pngSize } from './report-inspection.js';
 

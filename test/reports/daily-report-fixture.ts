@@ -3,10 +3,10 @@ import type {
   DailyReportData,
   DailySeriesPoint,
   MilestoneInfo,
-  PaceStatus,
-  ReportTiming,
   UnitProgressRow,
-} from '../../src/reports/daily-report-data.js';
+} from '../../src/domain/daily-report-data.js';
+import type { PaceStatus, ReportTiming } from '../../src/domain/progress.js';
+import { groupRow } from '../../src/domain/report-rows.js';
 
 // A realistic, deterministic picture of Quảng Trị on day 10 of the 20-day campaign: 119 communes in 9
 // districts, some missing or late, three without a target. A seeded PRNG keeps every run identical.
@@ -359,6 +359,16 @@ function assemble(
       scopeLevel === 'province'
         ? `${row.unitName} (${(row.parentName ?? '').replace(/^(Thành phố|Thị xã|Huyện) /, '')})`
         : row.unitName,
+    ),
+    scopeTotal: groupRow(
+      {
+        unitCode: scopeLevel === 'province' ? '45' : '464',
+        unitName: scopeName,
+        parentName: null,
+        level: scopeLevel,
+      },
+      communes,
+      { expected: 0.5, behindRatio: 0.9, farBehindRatio: 0.7 },
     ),
     communes,
     districts,

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { createCanvas } from '@napi-rs/canvas';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFRef } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DailyReportData } from '../../src/reports/daily-report-data.js';
+import type { DailyReportData } from '../../src/domain/daily-report-data.js';
 import { renderDailyReportPdf, type DailyReportCharts } from '../../src/reports/daily-report-pdf.js';
 import { drawChartImage, embedChartPng } from '../../src/reports/pdf-chart-image.js';
 import { renderDistrictChart } from '../../src/reports/district-chart.js';

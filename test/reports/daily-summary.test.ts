@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { DailyReportData } from '../../src/reports/daily-report-data.js';
+import type { DailyReportData } from '../../src/domain/daily-report-data.js';
+import { rankedRows } from '../../src/domain/report-rows.js';
 import {
-  TELEGRAM_CAPTION_LIMIT,
-  TELEGRAM_MESSAGE_LIMIT,
+  DEFAULT_SUMMARY_LIMITS,
   fitBlocks,
   formatDailyCaption,
   formatDailySummary,
   milestoneLine,
-} from '../../src/reports/daily-summary.js';
-import { rankedRows } from '../../src/reports/unit-labels.js';
+} from '../../src/messages/daily-summary-messages.js';
 import { formatNumber, formatPercent } from '../../src/messages/vi-format.js';
 import { buildDistrictFixture, buildProvinceFixture } from './daily-report-fixture.js';
 
@@ -65,7 +64,7 @@ describe('daily summary text', () => {
   });
 
   it('is plain NFC text within Telegram limits', () => {
-    expect(text.length).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
+    expect(text.length).toBeLessThanOrEqual(DEFAULT_SUMMARY_LIMITS.text);
     expect(text).toBe(text.normalize('NFC'));
     expect(text).not.toMatch(/<[a-z]+>/i);
     expect(text).toContain('Triệu Độ'.normalize('NFC'));
@@ -82,7 +81,7 @@ describe('daily summary text', () => {
 describe('caption variant', () => {
   it('fits a photo caption and keeps the key figures', () => {
     const caption = formatDailyCaption(province);
-    expect(caption.length).toBeLessThanOrEqual(TELEGRAM_CAPTION_LIMIT);
+    expect(caption.length).toBeLessThanOrEqual(DEFAULT_SUMMARY_LIMITS.caption);
     expect(caption).toContain(`${province.reportedOnTime}/119 đúng giờ`);
     expect(caption).toContain(formatPercent(province.totals.completion));
     expect(caption).toContain(rankedRows(province.communes)[0]?.unitName ?? '???');
@@ -101,8 +100,14 @@ describe('caption variant', () => {
       })),
     };
     const caption = formatDailyCaption(verbose);
-    expect(caption.length).toBeLessThanOrEqual(TELEGRAM_CAPTION_LIMIT);
+    expect(caption.length).toBeLessThanOrEqual(DEFAULT_SUMMARY_LIMITS.caption);
     expect(caption).toContain(formatPercent(province.totals.completion));
+  });
+
+  it('fits a tighter channel limit when one is passed', () => {
+    const short = formatDailySummary(province, 2000);
+    expect(short.length).toBeLessThanOrEqual(2000);
+    expect(short).toContain(formatPercent(province.totals.completion));
   });
 
   it('skips blocks that do not fit but keeps later ones that do', () => {

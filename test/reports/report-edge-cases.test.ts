@@ -1,8 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { DailyReportData, UnitProgressRow } from '../../src/reports/daily-report-data.js';
+import type { DailyReportData, UnitProgressRow } from '../../src/domain/daily-report-data.js';
 import { renderDailyReportPdf } from '../../src/reports/daily-report-pdf.js';
-import { formatDailyCaption, formatDailySummary } from '../../src/reports/daily-summary.js';
+import { formatDailyCaption, formatDailySummary } from '../../src/messages/daily-summary-messages.js';
 import { renderProgressChart } from '../../src/reports/progress-chart.js';
 import { renderRankingCharts } from '../../src/reports/ranking-chart.js';
 import { buildDistrictFixture } from './daily-report-fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortCommuneName, shortDistrictName } from '../../src/reports/unit-labels.js';
+import { shortCommuneName, shortDistrictName } from '../../src/messages/unit-label-messages.js';
 import {
   addDays,
   daysBetween,

@@ -4,6 +4,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { CampaignFileError } from '../../src/domain/errors.js';
 import { listMilestones } from '../../src/db/campaign.repository.js';
 import { listUnitsWithTargets, sumTargets } from '../../src/db/unit.repository.js';
+import { describeCampaignChange } from '../../src/messages/campaign-change-messages.js';
 import { loadCampaign } from '../../src/services/campaign-load.service.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { QUANG_TRI_DIR, copyCampaign } from '../support/campaign-fixture.js';
@@ -56,7 +57,14 @@ describeEachDatabase('loading a campaign', (database) => {
         .concat('99999,Xã Thử Nghiệm,Xã,commune,461,,\n'),
     }));
     const result = await loadCampaign(db, await readCampaignFolder(dir), clock);
-    expect(result.changes).toEqual([
+    // Changes are data; the messages layer words them for the CLI.
+    expect(result.changes[0]).toEqual({
+      kind: 'setting',
+      key: 'reportCutoff',
+      before: '"17:00"',
+      after: '"16:30"',
+    });
+    expect(result.changes.map(describeCampaignChange)).toEqual([
       'Thay đổi giờ chốt báo cáo: "17:00" → "16:30"',
       'Đơn vị 19333: đổi tên "Phường 1" → "Phường Một"',
       'Chỉ tiêu 19333 Phường Một: 40 sổ/5919 trường hợp → 42 sổ/6000 trường hợp',

@@ -1,9 +1,14 @@
 import { expect, it } from 'vitest';
 import { deactivateMember } from '../../src/db/member.repository.js';
+import { remindMessages } from '../../src/messages/remind-messages.js';
+import type { PlannedMessage } from '../../src/services/reminder-recipients.service.js';
 import { planDeadlineCountdown } from '../../src/services/reminder-countdown.service.js';
 import { planMissedReports, planReportCall } from '../../src/services/reminder.service.js';
 import { CHATS, reportAt, setUpCast } from '../jobs/reminder-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
+
+// Services plan notices as data; the messages layer words them (as the jobs do before enqueueing).
+const textOf = (m: PlannedMessage | undefined) => (m ? remindMessages.notice(m.notice) : '');
 
 describeEachDatabase('reminder plans', (database) => {
   it('remind only active reporters of communes without a report, and count the rest', async () => {
@@ -19,7 +24,13 @@ describeEachDatabase('reminder plans', (database) => {
     );
     const call = await planReportCall(db, campaign, '2025-03-03');
     expect(call.messages.map((m) => m.chatId).sort()).toEqual([String(CHATS.patchy), String(CHATS.silent)]);
-    expect(call.messages[0]?.text).toMatch(
+    expect(call.messages[0]?.notice).toEqual({
+      kind: 'report_call',
+      unitName: 'Phường Đông Giang',
+      date: '2025-03-03',
+      cutoff: '17:00',
+    });
+    expect(textOf(call.messages[0])).toMatch(
       /^⏰ Phường Đông Giang chưa gửi báo cáo ngày 03\/03\/2025\. Hạn chốt là 17:00 hôm nay\./,
     );
     expect(call.details).toMatchObject({ missingUnits: 118, unitsWithoutReporter: 116 });
@@ -37,7 +48,8 @@ describeEachDatabase('reminder plans', (database) => {
     const { campaign } = cast;
     // Day 2 morning: everyone missed day 1 once; nobody is escalated yet.
     const day2 = await planMissedReports(db, campaign, '2025-03-02');
-    expect(day2.messages.every((m) => m.text.startsWith('📭'))).toBe(true);
+    expect(day2.messages.every((m) => m.notice.kind === 'missed_yesterday')).toBe(true);
+    expect(day2.messages.every((m) => textOf(m).startsWith('📭'))).toBe(true);
     expect(day2.details).toMatchObject({ escalatedUnits: 0, notedUnits: 3 });
     // Day 3 morning: two silent days for all but Phường 1, which reported on day 2.
     await reportAt(
@@ -48,9 +60,9 @@ describeEachDatabase('reminder plans', (database) => {
       '/baocao sổ 1 quét 10 nhập 5 đính kèm 1',
     );
     const day3 = await planMissedReports(db, campaign, '2025-03-03');
-    const escalations = day3.messages.filter((m) => m.text.startsWith('🚨'));
+    const escalations = day3.messages.filter((m) => m.notice.kind === 'escalation');
     expect(escalations.map((m) => m.chatId).sort()).toEqual([String(CHATS.dongHa), String(CHATS.vinhLinh)]);
-    const dongHa = escalations.find((m) => m.chatId === String(CHATS.dongHa))?.text ?? '';
+    const dongHa = textOf(escalations.find((m) => m.chatId === String(CHATS.dongHa)));
     expect(dongHa).toMatch(
       /^🚨 8 xã của Thành phố Đông Hà đã nhiều ngày liên tiếp không báo cáo \(tính đến hết ngày 02\/03\/2025\):/,
     );
@@ -62,7 +74,7 @@ describeEachDatabase('reminder plans', (database) => {
       escalatedUnits: 8 + 18,
       escalationsWithoutCoordinator: 118 - 8 - 18,
     });
-    const note = day3.messages.find((m) => m.chatId === String(CHATS.silent))?.text ?? '';
+    const note = textOf(day3.messages.find((m) => m.chatId === String(CHATS.silent)));
     expect(note).toContain(
       '📭 Thị trấn Hồ Xá chưa có báo cáo ngày 02/03/2025 (đã 2 ngày liên tiếp chưa báo cáo).',
     );

@@ -3,7 +3,7 @@ import type { Campaign } from '../../src/domain/campaign.js';
 import type { Db } from '../../src/db/database.js';
 import { upsertMember } from '../../src/db/member.repository.js';
 import { findUnitByCode } from '../../src/db/unit.repository.js';
-import type { FileVerdict } from '../../src/files/file-verdict.js';
+import type { FileVerdict } from '../../src/domain/file-verdict.js';
 import { problemFor } from '../../src/messages/file-problem-messages.js';
 import { samplePurgeJob } from '../../src/jobs/sample-purge.job.js';
 import { getCampaign } from '../../src/services/campaign.service.js';

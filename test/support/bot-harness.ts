@@ -1,6 +1,6 @@
-import type { Telegraf } from 'telegraf';
-import { createBot } from '../../src/bot/bot.js';
-import type { SohoaContext } from '../../src/bot/bot-context.js';
+import { createChatBot } from '../../src/bot/chat-bot.js';
+import { channelSet } from '../../src/channels/channel.js';
+import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { InboxProcessor } from '../../src/bot/inbox-processor.js';
 import { stepUntilQuiet } from './step-until-quiet.js';
 import { createLogger } from '../../src/config/logger.js';
@@ -14,7 +14,8 @@ import { getCampaign } from '../../src/services/campaign.service.js';
 /** The real bot, inbox processor and sender against the fake Bot API, stepped by the test. */
 export interface BotHarness {
   readonly api: FakeBotApi;
-  readonly bot: Telegraf<SohoaContext>;
+  /** The Telegram channel (its `telegram` client talks to the fake API). */
+  readonly channel: TelegramChannel;
   readonly campaign: Campaign;
   readonly processor: InboxProcessor;
   readonly sender: OutboxSender;
@@ -28,23 +29,24 @@ export async function startBotHarness(db: Db, clock: ManualClock): Promise<BotHa
   const api = await startFakeBotApi({ clock });
   const campaign = await getCampaign(db);
   const logger = createLogger('silent');
-  const bot = createBot({
-    token: api.token,
-    apiRoot: api.apiRoot,
+  const channel = createTelegramChannel({ token: api.token, apiRoot: api.apiRoot, botInfo: api.botInfo });
+  const channels = channelSet(channel);
+  const processor = new InboxProcessor({
+    db,
+    channels,
+    bot: createChatBot({ logger }),
     campaign,
     clock,
     logger,
-    botInfo: api.botInfo,
   });
-  const processor = new InboxProcessor({ db, bot, clock, logger });
-  const sender = new OutboxSender({ db, telegram: bot.telegram, clock, logger }, { backoffMs: 1 });
+  const sender = new OutboxSender({ db, channels, clock, logger }, { backoffMs: 1 });
   return {
     api,
-    bot,
+    channel,
     campaign,
     processor,
     sender,
-    settle: stepUntilQuiet({ telegram: bot.telegram, db, clock, processor, sender }),
+    settle: stepUntilQuiet({ telegram: channel.telegram, db, clock, processor, sender }),
     close: () => api.close(),
   };
 }

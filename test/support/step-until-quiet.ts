@@ -1,19 +1,25 @@
 import type { Telegram } from 'telegraf';
-import type { Clock } from '../../src/domain/clock.js';
+import type { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
-import { pollOnce } from '../../src/bot/update-poller.js';
+import { nextOutboxDueAt } from '../../src/db/outbox.repository.js';
+import { pollOnce } from '../../src/channels/telegram/update-poller.js';
+import { drainOnManualTime, type ManualTimeSender } from './manual-time-drain.js';
 
 /**
  * For callers that drive time themselves (tests, the demo): returns a function that fetches every
- * pending update into the inbox, handles them and delivers every reply, again and again until a round
- * does nothing. Production runs the same three steps as independent loops instead.
+ * pending update into the inbox, handles them and delivers every reply, again and again until nothing is
+ * due — no pending update, no outbox row due at the clock's now, none held back by the rate limits. It
+ * decides on state, never on a quiet period. The sender paces on the same manual clock, so when its
+ * deliveries only wait for the limits, or the limits put a row back for later, the stepper moves the
+ * clock just far enough (Telegram's limits are seconds; a held group message at most a minute).
+ * Production runs the same three steps as independent loops on real time instead.
  */
 export function stepUntilQuiet(deps: {
   telegram: Telegram;
   db: Db;
-  clock: Clock;
+  clock: ManualClock;
   processor: { drain(): Promise<number> };
-  sender: { drain(): Promise<number> };
+  sender: ManualTimeSender;
 }): () => Promise<void> {
   let offset = 0;
   return async () => {
@@ -21,8 +27,14 @@ export function stepUntilQuiet(deps: {
       const batch = await pollOnce({ telegram: deps.telegram, db: deps.db, clock: deps.clock }, offset, 0);
       offset = batch.offset;
       const handled = await deps.processor.drain();
-      const sent = await deps.sender.drain();
-      if (batch.stored === 0 && handled === 0 && sent === 0) return;
+      const sent = await drainOnManualTime(deps.sender, deps.clock);
+      if (batch.stored > 0 || handled > 0 || sent > 0) continue;
+      const due = await nextOutboxDueAt(deps.db);
+      const held = deps.sender.activity.heldUntil();
+      // A row the limits put back is the only future row the stepper waits for: a scheduled or
+      // backed-off one is the test's to reach by moving the clock.
+      if (due === undefined || held === undefined || due > held) return;
+      if (due > deps.clock.now()) deps.clock.set(due);
     }
   };
 }

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import { openDatabase, type DatabaseHandle, type DatabaseTarget, type Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
+import { migratedPgliteTemplate } from './pglite-template.js';
 
 /** The server tests also run against, when set (CI sets it; see README). */
 export const serverUrl = process.env.TEST_DATABASE_URL;
@@ -53,7 +54,11 @@ export async function openTestDatabase(
   kind: 'pglite' | 'postgres',
 ): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
   if (kind === 'pglite') {
-    const handle = await openDatabase({ kind: 'embedded', dataDir: 'memory' });
+    // From a migrated template: PGlite's own start-up (initdb) would cost seconds per test file.
+    const handle = await openDatabase(
+      { kind: 'embedded', dataDir: 'memory' },
+      { template: await migratedPgliteTemplate() },
+    );
     await migrateToLatest(handle.db);
     return { handle, dispose: () => handle.close() };
   }

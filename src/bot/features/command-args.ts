@@ -1,10 +1,17 @@
-/** The text after a `/command` or `/command@bot` (trimmed; empty when none). */
-export function commandArgs(text: string): string {
-  return text.replace(/^\/\S+/, '').trim();
+import { botMessages } from '../../messages/common-messages.js';
+import type { ChatContext } from '../chat-context.js';
+
+/** The text after the command (trimmed; empty when none or when the update is not a command). */
+export function commandArgs(ctx: ChatContext): string {
+  return ctx.message.input.kind === 'command' ? ctx.message.input.args : '';
 }
 
-/** How to address a Telegram user: first and last name, else the username. */
-export function displayName(from: { first_name: string; last_name?: string; username?: string }): string {
-  const name = [from.first_name, from.last_name].filter(Boolean).join(' ').trim();
-  return (name || from.username || 'bạn').normalize('NFC');
+/** The sender's platform id ('' for updates without a sender). */
+export function senderId(ctx: ChatContext): string {
+  return ctx.message.from?.id ?? '';
+}
+
+/** How to address the sender: their name on the platform, or a polite default. */
+export function senderName(ctx: ChatContext): string {
+  return ctx.message.from?.name || botMessages.someone;
 }

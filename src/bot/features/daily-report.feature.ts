@@ -1,35 +1,45 @@
-import { Composer } from 'telegraf';
 import { localDate } from '../../domain/local-time.js';
-import { dailyPackageMessages, renderDailyPackage } from '../../services/daily-package.service.js';
-import type { SohoaContext } from '../bot-context.js';
+import { dailyPackageMessages } from '../../outbox/daily-package-messages.js';
+import { renderDailyPackage } from '../../services/daily-package.service.js';
+import { ChatComposer } from '../chat-composer.js';
+import { activeMemberIn, type PrepareStep } from '../prepared-work.js';
 import { requireMember } from './member-guard.js';
 
 /**
  * `/baocaongay`: the evening report on demand for a coordinator's or leader's scope — charts, summary and
  * PDF; `/bieudo`: only the charts. A commune's reporter gets the text ranking from /xephang instead.
  */
-export const dailyReportFeature = new Composer<SohoaContext>();
+export const dailyReportFeature = new ChatComposer();
 
-async function sendPackage(ctx: SohoaContext, parts: { charts: boolean; summary: boolean; pdf: boolean }) {
+const COMMANDS = new Set(['baocaongay', 'bieudo']);
+
+/** Renders the package before the transaction: seconds of CPU for a province. */
+export const prepareDailyReport: PrepareStep = async (message, deps) => {
+  if (message.input.kind !== 'command' || !COMMANDS.has(message.input.command)) return {};
+  const who = activeMemberIn(deps, ['coordinator', 'leader']);
+  if (!who) return {};
+  const { db, campaign, clock } = deps;
+  const now = clock.now();
+  const date = localDate(now, campaign.settings.timeZone);
+  return { dailyPackage: await renderDailyPackage(db, campaign, who.unit.id, date, now) };
+};
+
+dailyReportFeature.command([...COMMANDS], async (ctx) => {
   const who = await requireMember(ctx, ['coordinator', 'leader']);
   if (!who) return;
-  const { db, campaign, clock, platform, updateId, chatId } = ctx.sohoa;
-  const now = clock.now();
-  // Rendering happens inside the update's transaction: a few seconds for a province, acceptable for an
-  // on-demand request, and it keeps the request and its answer atomic.
-  const pkg = await renderDailyPackage(
-    db,
-    campaign,
-    who.unit.id,
-    localDate(now, campaign.settings.timeZone),
-    now,
-  );
+  const { platform, updateId, chatId, prepared } = ctx.sohoa;
+  // Prepared for this member before the transaction; missing only if their role changed in between.
+  if (!prepared.dailyPackage) throw new Error('the daily package was not prepared for this update');
+  const charts = ctx.message.input.kind === 'command' && ctx.message.input.command === 'bieudo';
+  const parts = charts
+    ? { charts: true, summary: false, pdf: false }
+    : { charts: true, summary: true, pdf: true };
   await ctx.sohoa.enqueue(
-    dailyPackageMessages(pkg, { platform, chatId }, `telegram:update:${updateId}:pkg`, parts),
+    dailyPackageMessages(
+      prepared.dailyPackage,
+      { platform, chatId },
+      `${platform}:update:${updateId}:pkg`,
+      parts,
+    ),
   );
-}
-
-dailyReportFeature.command('baocaongay', (ctx) =>
-  sendPackage(ctx, { charts: true, summary: true, pdf: true }),
-);
-dailyReportFeature.command('bieudo', (ctx) => sendPackage(ctx, { charts: true, summary: false, pdf: false }));
+});

@@ -1,14 +1,15 @@
-import type { MemberRow, Role } from '../../db/member.table.js';
+import type { MemberRow } from '../../db/member.table.js';
+import type { Role } from '../../domain/role.js';
 import type { UnitRow } from '../../db/unit.table.js';
-import type { SohoaContext } from '../bot-context.js';
 import { botMessages } from '../../messages/common-messages.js';
+import type { ChatContext } from '../chat-context.js';
 
 /**
  * The sender's active membership with one of `roles`, or undefined after telling them why not.
  * Services check scope again; this only gives the person a useful answer early.
  */
 export async function requireMember(
-  ctx: SohoaContext,
+  ctx: ChatContext,
   roles: readonly Role[],
 ): Promise<{ member: MemberRow; unit: UnitRow } | undefined> {
   const { member, unit } = ctx.sohoa;

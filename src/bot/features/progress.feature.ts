@@ -1,14 +1,14 @@
-import { Composer } from 'telegraf';
+import { ChatComposer } from '../chat-composer.js';
 import { localDate } from '../../domain/local-time.js';
 import { getCommuneProgress, getScopeProgress } from '../../services/progress.service.js';
-import type { SohoaContext } from '../bot-context.js';
+import type { ChatContext } from '../chat-context.js';
 import { progressMessages } from '../../messages/progress-messages.js';
 import { requireMember } from './member-guard.js';
 
 /** `/tiendo`, `/xephang`, `/chuabaocao`: the picture of one's own commune or scope, today. */
-export const progressFeature = new Composer<SohoaContext>();
+export const progressFeature = new ChatComposer();
 
-const today = (ctx: SohoaContext) => localDate(ctx.sohoa.clock.now(), ctx.sohoa.campaign.settings.timeZone);
+const today = (ctx: ChatContext) => localDate(ctx.sohoa.clock.now(), ctx.sohoa.campaign.settings.timeZone);
 
 progressFeature.command('tiendo', async (ctx) => {
   const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);

@@ -1,32 +1,31 @@
-import { Composer } from 'telegraf';
-import { registerGroupWithInvite } from '../../services/invite.service.js';
-import type { SohoaContext } from '../bot-context.js';
 import { botMessages } from '../../messages/common-messages.js';
-import { commandArgs } from './command-args.js';
+import { registerGroupWithInvite } from '../../services/invite.service.js';
+import { ChatComposer } from '../chat-composer.js';
+import { commandArgs, senderId } from './command-args.js';
 
 /** `/dangky <code>` in a group: registers it as a leadership or coordination group for a scope. */
-export const registerGroupFeature = new Composer<SohoaContext>();
+export const registerGroupFeature = new ChatComposer();
 
 registerGroupFeature.command('dangky', async (ctx) => {
   const deps = ctx.sohoa;
-  if (ctx.chat.type !== 'group' && ctx.chat.type !== 'supergroup') {
+  if (ctx.message.chat.kind !== 'group') {
     await deps.reply(botMessages.groupOnly);
     return;
   }
-  const code = commandArgs(ctx.message.text);
+  const code = commandArgs(ctx);
   if (!code) {
     await deps.reply(botMessages.groupRegisterUsage);
     return;
   }
-  const title = ctx.chat.title.normalize('NFC');
+  const title = ctx.message.chat.title ?? '';
   const result = await registerGroupWithInvite(
     deps.db,
     {
       campaignId: deps.campaign.id,
       platform: deps.platform,
-      chatId: String(ctx.chat.id),
+      chatId: ctx.message.chat.id,
       title,
-      platformUserId: String(ctx.from.id),
+      platformUserId: senderId(ctx),
       code,
     },
     deps.clock,
@@ -39,10 +38,6 @@ registerGroupFeature.command('dangky', async (ctx) => {
 });
 
 // The bot added to a group introduces itself, so that someone knows to register it.
-registerGroupFeature.on('my_chat_member', async (ctx) => {
-  const status = ctx.myChatMember.new_chat_member.status;
-  const wasOut = ['left', 'kicked'].includes(ctx.myChatMember.old_chat_member.status);
-  if (ctx.chat.type !== 'private' && wasOut && (status === 'member' || status === 'administrator')) {
-    await ctx.sohoa.reply(botMessages.groupHello);
-  }
+registerGroupFeature.on('added_to_group', async (ctx) => {
+  await ctx.sohoa.reply(botMessages.groupHello);
 });

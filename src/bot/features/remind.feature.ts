@@ -1,19 +1,20 @@
-import { Composer } from 'telegraf';
+import { ChatComposer } from '../chat-composer.js';
 import {
   broadcastResult,
   decideBroadcastRequest,
   prepareBroadcast,
 } from '../../services/broadcast.service.js';
-import type { InlineButton, SohoaContext } from '../bot-context.js';
+import type { OutboxChoice } from '../../outbox/outbox-payload.js';
 import { remindMessages } from '../../messages/remind-messages.js';
 import { commandArgs } from './command-args.js';
 import { requireMember } from './member-guard.js';
+import { parseRowId } from './row-id.js';
 
 /** `/nhacnho <who> <text>`: a coordinator's reminder to the communes in scope, confirmed with buttons. */
-export const remindFeature = new Composer<SohoaContext>();
+export const remindFeature = new ChatComposer();
 
-const resultButton = (id: number): InlineButton[][] => [
-  [{ text: remindMessages.resultButton, data: `nn:r:${id}` }],
+const resultButton = (id: number): OutboxChoice[][] => [
+  [{ label: remindMessages.resultButton, data: `nn:r:${id}` }],
 ];
 
 remindFeature.command('nhacnho', async (ctx) => {
@@ -21,8 +22,8 @@ remindFeature.command('nhacnho', async (ctx) => {
   const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);
   if (!who) return;
   const { db, campaign, clock, platform } = ctx.sohoa;
-  const chat = { platform, chatId: String(ctx.chat.id) };
-  const outcome = await prepareBroadcast(db, { campaign, who, chat }, commandArgs(ctx.message.text), clock);
+  const chat = { platform, chatId: ctx.message.chat.id };
+  const outcome = await prepareBroadcast(db, { campaign, who, chat }, commandArgs(ctx), clock);
   switch (outcome.kind) {
     case 'refused':
       return ctx.sohoa.reply(remindMessages.refused(outcome.refusal));
@@ -32,10 +33,10 @@ remindFeature.command('nhacnho', async (ctx) => {
       return ctx.sohoa.reply(
         remindMessages.broadcastPreview(outcome.audience, outcome.recipients, outcome.units, outcome.text),
         {
-          buttons: [
+          choices: [
             [
-              { text: remindMessages.sendButton, data: `nn:c:${outcome.broadcastId}` },
-              { text: remindMessages.cancelButton, data: `nn:x:${outcome.broadcastId}` },
+              { label: remindMessages.sendButton, data: `nn:c:${outcome.broadcastId}` },
+              { label: remindMessages.cancelButton, data: `nn:x:${outcome.broadcastId}` },
             ],
           ],
         },
@@ -43,26 +44,34 @@ remindFeature.command('nhacnho', async (ctx) => {
   }
 });
 
-remindFeature.action(/^nn:([cxr]):(\d+)$/, async (ctx) => {
+remindFeature.choice(/^nn:([cxr]):(\d+)$/, async (ctx) => {
   const who = await requireMember(ctx, ['coordinator']);
   if (!who) return;
   const { db, campaign, clock } = ctx.sohoa;
-  const [, action, idText] = ctx.match;
-  const id = Number(idText);
+  const [, action, idText] = ctx.match ?? [];
+  const id = parseRowId(idText);
+  if (id === undefined) return ctx.sohoa.editCurrent(remindMessages.broadcastStale);
   if (action === 'r') {
     const result = await broadcastResult(db, { campaign, who }, id);
     if (result.kind === 'not_yours') return ctx.sohoa.reply(remindMessages.broadcastNotYours);
     if (result.kind !== 'result') return ctx.sohoa.editCurrent(remindMessages.broadcastStale);
     return ctx.sohoa.editCurrent(
       remindMessages.broadcastResult(result),
-      result.pending > 0 ? { buttons: resultButton(id) } : undefined,
+      result.pending > 0 ? { choices: resultButton(id) } : undefined,
     );
   }
-  const decision = await decideBroadcastRequest(db, { campaign, who }, id, action === 'c', clock);
+  const decision = await decideBroadcastRequest(
+    db,
+    { campaign, who },
+    id,
+    action === 'c',
+    clock,
+    remindMessages.broadcast,
+  );
   switch (decision.kind) {
     case 'queued':
       return ctx.sohoa.editCurrent(remindMessages.broadcastQueued(decision.audience, decision.recipients), {
-        buttons: resultButton(id),
+        choices: resultButton(id),
       });
     case 'cancelled':
       return ctx.sohoa.editCurrent(remindMessages.broadcastCancelled);

@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { ChatComposer } from '../chat-composer.js';
 import type { ConversationKey } from '../../db/conversation.repository.js';
 import { getCommuneProgress } from '../../services/progress.service.js';
 import {
@@ -13,25 +13,25 @@ import {
   startReportWizard,
   type WizardOutcome,
 } from '../../services/report-wizard.service.js';
-import { currentUpdateScope } from '../update-scope.js';
-import type { SohoaContext } from '../bot-context.js';
+import type { ChatContext } from '../chat-context.js';
 import { reportMessages } from '../../messages/report-messages.js';
-import { commandArgs } from './command-args.js';
+import { commandArgs, senderId } from './command-args.js';
 import { requireMember } from './member-guard.js';
+import { parseRowId } from './row-id.js';
 
 /** `/baocao`: the daily figures, in one message or question by question, with confirm/edit buttons. */
-export const reportFeature = new Composer<SohoaContext>();
+export const reportFeature = new ChatComposer();
 
-function reportInput(ctx: SohoaContext, who: ReportInput['who']): ReportInput {
+function reportInput(ctx: ChatContext, who: ReportInput['who']): ReportInput {
   const conversation: ConversationKey = {
     platform: ctx.sohoa.platform,
-    chatId: String(ctx.chat?.id ?? ''),
-    userId: String(ctx.from?.id ?? ''),
+    chatId: ctx.message.chat.id,
+    userId: senderId(ctx),
   };
-  return { campaign: ctx.sohoa.campaign, who, conversation, inboxId: currentUpdateScope().inboxId };
+  return { campaign: ctx.sohoa.campaign, who, conversation, inboxId: ctx.sohoa.inboxId };
 }
 
-async function replyOutcome(ctx: SohoaContext, outcome: ReportOutcome, input: ReportInput): Promise<void> {
+async function replyOutcome(ctx: ChatContext, outcome: ReportOutcome, input: ReportInput): Promise<void> {
   const { db, campaign, clock } = ctx.sohoa;
   const metrics = campaign.settings.metrics;
   switch (outcome.kind) {
@@ -47,10 +47,10 @@ async function replyOutcome(ctx: SohoaContext, outcome: ReportOutcome, input: Re
       return ctx.sohoa.reply(reportMessages.rejected(metrics, outcome.check));
     case 'needs_confirmation':
       return ctx.sohoa.reply(reportMessages.needsConfirmation(metrics, outcome.check, outcome.target.date), {
-        buttons: [
+        choices: [
           [
-            { text: reportMessages.confirmButton, data: `rc:${outcome.revisionId}` },
-            { text: reportMessages.cancelButton, data: `rx:${outcome.revisionId}` },
+            { label: reportMessages.confirmButton, data: `rc:${outcome.revisionId}` },
+            { label: reportMessages.cancelButton, data: `rx:${outcome.revisionId}` },
           ],
         ],
       });
@@ -62,13 +62,13 @@ async function replyOutcome(ctx: SohoaContext, outcome: ReportOutcome, input: Re
         outcome.target.date,
       );
       return ctx.sohoa.reply(reportMessages.accepted(metrics, outcome, standing, inDistrict, inProvince), {
-        buttons: [[{ text: reportMessages.editButton, data: `re:${outcome.revisionId}` }]],
+        choices: [[{ label: reportMessages.editButton, data: `re:${outcome.revisionId}` }]],
       });
     }
   }
 }
 
-async function replyWizard(ctx: SohoaContext, outcome: WizardOutcome): Promise<void> {
+async function replyWizard(ctx: ChatContext, outcome: WizardOutcome): Promise<void> {
   const metrics = ctx.sohoa.campaign.settings.metrics;
   if (outcome.kind === 'ask')
     return ctx.sohoa.reply(reportMessages.ask(metrics, outcome.metric, outcome.last, outcome.error));
@@ -84,11 +84,7 @@ reportFeature.command('baocao', async (ctx) => {
   const who = await requireMember(ctx, ['reporter', 'coordinator']);
   if (!who) return;
   const input = reportInput(ctx, who);
-  const outcome = await submitReport(
-    ctx.sohoa.db,
-    { ...input, text: commandArgs(ctx.message.text) },
-    ctx.sohoa.clock,
-  );
+  const outcome = await submitReport(ctx.sohoa.db, { ...input, text: commandArgs(ctx) }, ctx.sohoa.clock);
   if (outcome.kind === 'empty' && who.member.role !== 'reporter') {
     return ctx.sohoa.reply(reportMessages.refused({ code: 'unit_required' }));
   }
@@ -97,28 +93,31 @@ reportFeature.command('baocao', async (ctx) => {
 
 // Answers to the step-by-step questions: plain text in a private chat while a wizard is open.
 reportFeature.on('text', async (ctx, next) => {
-  if (ctx.chat.type !== 'private' || ctx.message.text.startsWith('/')) return next();
+  if (ctx.message.input.kind !== 'text' || ctx.message.chat.kind !== 'private') return next();
+  const { text } = ctx.message.input;
   const { member, unit, db, clock } = ctx.sohoa;
   if (!member?.active || !unit) return next();
   const input = reportInput(ctx, { member, unit });
   if (!(await hasReportWizard(db, input, clock))) return next();
-  const outcome = await answerReportWizard(db, { ...input, text: ctx.message.text }, clock);
+  const outcome = await answerReportWizard(db, { ...input, text }, clock);
   if (!outcome) return next();
   await replyWizard(ctx, outcome);
 });
 
-reportFeature.action(/^r([cxe]):(\d+)$/, async (ctx) => {
+reportFeature.choice(/^r([cxe]):(\d+)$/, async (ctx) => {
   const who = await requireMember(ctx, ['reporter', 'coordinator']);
   if (!who) return;
-  const [, action, id] = ctx.match;
+  const [, action, id] = ctx.match ?? [];
   const input = reportInput(ctx, who);
   if (action === 'e') {
     // Edit: ask again for every figure, showing the current ones.
     return replyWizard(ctx, await startReportWizard(ctx.sohoa.db, input, ctx.sohoa.clock));
   }
+  const revisionId = parseRowId(id);
+  if (revisionId === undefined) return ctx.sohoa.editCurrent(reportMessages.stale);
   const decision = await decideReport(
     ctx.sohoa.db,
-    { campaign: ctx.sohoa.campaign, who, revisionId: Number(id), confirm: action === 'c' },
+    { campaign: ctx.sohoa.campaign, who, revisionId, confirm: action === 'c' },
     ctx.sohoa.clock,
   );
   if (decision.kind === 'stale') return ctx.sohoa.editCurrent(reportMessages.stale);

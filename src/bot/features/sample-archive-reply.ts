@@ -1,8 +1,9 @@
 import { verdictsToCsv } from '../../files/verdict-csv.js';
-import { checkSampleArchive } from '../../services/sample-file-archive.service.js';
-import type { SampleCheckInput, SentFile } from '../../services/sample-file.service.js';
-import type { SohoaContext } from '../bot-context.js';
 import { sampleFileMessages } from '../../messages/sample-file-messages.js';
+import { recordSampleArchive } from '../../services/sample-file-archive.service.js';
+import type { SampleCheckInput } from '../../services/sample-file.service.js';
+import type { ChatContext } from '../chat-context.js';
+import type { PreparedSample } from '../prepared-work.js';
 
 /** From this many files on, a check first says "Đang kiểm tra N tệp…" and then edits that message. */
 export const PROGRESS_FROM_FILES = 20;
@@ -14,40 +15,27 @@ export function archiveMessageKeys(platform: string, updateId: number) {
 }
 
 /**
- * Checks a ZIP of samples and answers with one summary plus a CSV of every file's verdict. A large
- * archive gets a progress message first, and the summary replaces it: an outbox `edit` whose payload
- * names the progress message by its dedupe key (`ref_dedupe_key`), which the sender resolves to the
- * message id Telegram gave it.
+ * Records an inspected ZIP of samples and answers with one summary plus a CSV of every file's verdict.
+ * When a progress message went out while the archive was checked, the summary replaces it: an outbox
+ * `edit` that names the progress message by its dedupe key (`ref_dedupe_key`), which the sender
+ * resolves to the platform's message id.
  */
 export async function replyArchiveCheck(
-  ctx: SohoaContext,
+  ctx: ChatContext,
   input: SampleCheckInput,
-  archive: SentFile,
+  sample: Extract<PreparedSample, { kind: 'zip' }>,
 ): Promise<void> {
   const { db, clock, platform, updateId, chatId } = ctx.sohoa;
   const keys = archiveMessageKeys(platform, updateId);
-  let announced = false;
-  const outcome = await checkSampleArchive(db, input, archive, clock.now(), async (fileCount) => {
-    if (fileCount < PROGRESS_FROM_FILES) return;
-    announced = true;
-    await ctx.sohoa.enqueue([
-      {
-        dedupeKey: keys.progress,
-        platform,
-        chatId,
-        kind: 'text',
-        payload: { text: sampleFileMessages.archiveProgress(fileCount) },
-      },
-    ]);
-  });
+  const outcome = await recordSampleArchive(db, input, sample.inspection, clock.now());
   if (outcome.kind === 'unreadable') {
     return ctx.sohoa.reply(sampleFileMessages.archiveUnreadable(outcome.verdict));
   }
   const footer = outcome.stats
     ? sampleFileMessages.stats(outcome.stats.unitName, outcome.stats.stats)
     : sampleFileMessages.notCounted;
-  const text = sampleFileMessages.archiveSummary(archive.name, outcome.rows, outcome.duplicates, footer);
-  if (announced) {
+  const text = sampleFileMessages.archiveSummary(sample.name, outcome.rows, outcome.duplicates, footer);
+  if (sample.announced) {
     await ctx.sohoa.enqueue([
       {
         dedupeKey: keys.summary,
@@ -62,8 +50,8 @@ export async function replyArchiveCheck(
   }
   if (outcome.rows.length === 0) return;
   await ctx.sohoa.replyDocument(
-    sampleFileMessages.csvFileName(archive.name),
+    sampleFileMessages.csvFileName(sample.name),
     Buffer.from(verdictsToCsv(outcome.rows), 'utf8'),
-    sampleFileMessages.csvCaption(archive.name),
+    sampleFileMessages.csvCaption(sample.name),
   );
 }

@@ -1,14 +1,17 @@
-import { Composer } from 'telegraf';
-import { checkSampleFile, type SampleFileOutcome } from '../../services/sample-file.service.js';
-import type { SohoaContext } from '../bot-context.js';
 import { sampleFileMessages } from '../../messages/sample-file-messages.js';
-import { currentUpdateScope } from '../update-scope.js';
+import { inspectSampleArchive } from '../../services/sample-file-archive.service.js';
+import {
+  inspectSampleFile,
+  recordSampleFile,
+  type SampleFileOutcome,
+} from '../../services/sample-file.service.js';
+import { ChatComposer } from '../chat-composer.js';
+import { activeMemberIn, type PrepareStep } from '../prepared-work.js';
 import { requireMember } from './member-guard.js';
-import { replyArchiveCheck } from './sample-archive-reply.js';
-import { TELEGRAM_DOWNLOAD_LIMIT, downloadTelegramFile } from './sample-download.js';
+import { archiveMessageKeys, PROGRESS_FROM_FILES, replyArchiveCheck } from './sample-archive-reply.js';
 
 /** Sample files sent to the bot: a PDF gets its verdict, a ZIP a summary and a CSV; photos get advice. */
-export const sampleFileFeature = new Composer<SohoaContext>();
+export const sampleFileFeature = new ChatComposer();
 
 const ZIP_TYPES = new Set([
   'application/zip',
@@ -17,7 +20,7 @@ const ZIP_TYPES = new Set([
   'multipart/x-zip',
 ]);
 
-/** What a document is, from what Telegram says about it, before anything is downloaded. */
+/** What a document is, from what the platform says about it, before anything is downloaded. */
 function documentKind(fileName: string, mimeType: string | undefined): 'pdf' | 'zip' | 'other' {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.zip') || (mimeType !== undefined && ZIP_TYPES.has(mimeType))) return 'zip';
@@ -25,6 +28,48 @@ function documentKind(fileName: string, mimeType: string | undefined): 'pdf' | '
   if (lower.endsWith('.pdf') || mimeType === 'application/pdf') return 'pdf';
   return 'other';
 }
+
+/**
+ * The slow part, before the transaction: download (bounded by the channel's limit) and inspection. A
+ * ZIP of many files gets its "checking N files…" note enqueued at once, so the person sees it while
+ * the check runs.
+ */
+export const prepareSampleFile: PrepareStep = async (message, deps) => {
+  const input = message.input;
+  if (input.kind !== 'file' || message.chat.kind !== 'private') return {};
+  if (!activeMemberIn(deps, ['reporter', 'coordinator', 'leader'])) return {};
+  const name = input.file.name ?? sampleFileMessages.unnamedFile;
+  const kind = documentKind(name, input.file.mimeType);
+  if (kind === 'other') return {};
+  const limit = deps.channel.limits.downloadBytes;
+  // The platform would refuse the download anyway; answering from the announced size costs nothing.
+  if (input.file.size !== undefined && input.file.size > limit) {
+    return { sample: { kind: 'too_large', size: input.file.size } };
+  }
+  const downloaded = await deps.channel.download(input.file.ref, limit);
+  if (!downloaded.ok) return { sample: { kind: 'too_large', size: downloaded.size } };
+  const now = deps.clock.now();
+  const file = { name, bytes: downloaded.bytes };
+  if (kind === 'pdf') {
+    const verdict = await inspectSampleFile(deps.campaign, file, now);
+    return { sample: { kind: 'pdf', name, bytes: downloaded.bytes, verdict } };
+  }
+  let announced = false;
+  const inspection = await inspectSampleArchive(deps.campaign, file, now, async (fileCount) => {
+    if (fileCount < PROGRESS_FROM_FILES) return;
+    announced = true;
+    await deps.enqueueNow([
+      {
+        dedupeKey: archiveMessageKeys(message.platform, message.updateId).progress,
+        platform: message.platform,
+        chatId: message.chat.id,
+        kind: 'text',
+        payload: { text: sampleFileMessages.archiveProgress(fileCount) },
+      },
+    ]);
+  });
+  return { sample: { kind: 'zip', name, inspection, announced } };
+};
 
 function fileReply(outcome: SampleFileOutcome, timeZone: string): string {
   const parts: string[] = [];
@@ -40,32 +85,31 @@ function fileReply(outcome: SampleFileOutcome, timeZone: string): string {
 }
 
 // Only private chats: in a group a file is usually meant for the people, and a verdict there would be noise.
-sampleFileFeature.on('document', async (ctx, next) => {
-  if (ctx.chat.type !== 'private') return next();
+sampleFileFeature.on('file', async (ctx, next) => {
+  if (ctx.message.input.kind !== 'file' || ctx.message.chat.kind !== 'private') return next();
   const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);
   if (!who) return;
-  const { document } = ctx.message;
-  const name = (document.file_name ?? sampleFileMessages.unnamedFile).normalize('NFC');
-  const kind = documentKind(name, document.mime_type);
-  if (kind === 'other') return ctx.sohoa.reply(sampleFileMessages.notSupported(name));
-  // Telegram would refuse the download anyway; answering from the size it announced costs nothing.
-  if (document.file_size !== undefined && document.file_size > TELEGRAM_DOWNLOAD_LIMIT) {
-    return ctx.sohoa.reply(sampleFileMessages.tooLarge(document.file_size, TELEGRAM_DOWNLOAD_LIMIT));
+  const { db, campaign, clock, prepared, inboxId, limits } = ctx.sohoa;
+  const name = ctx.message.input.file.name ?? sampleFileMessages.unnamedFile;
+  const sample = prepared.sample;
+  if (!sample) return ctx.sohoa.reply(sampleFileMessages.notSupported(name));
+  if (sample.kind === 'too_large') {
+    return ctx.sohoa.reply(sampleFileMessages.tooLarge(sample.size, limits.downloadBytes));
   }
-  const downloaded = await downloadTelegramFile(ctx.telegram, document.file_id);
-  if (!downloaded.ok) {
-    return ctx.sohoa.reply(sampleFileMessages.tooLarge(downloaded.size, TELEGRAM_DOWNLOAD_LIMIT));
-  }
-  const { db, campaign, clock } = ctx.sohoa;
-  const input = { campaign, sender: who, inboxId: currentUpdateScope().inboxId };
-  const file = { name, bytes: downloaded.bytes };
-  if (kind === 'zip') return replyArchiveCheck(ctx, input, file);
-  const outcome = await checkSampleFile(db, input, file, clock.now());
+  const input = { campaign, sender: who, inboxId };
+  if (sample.kind === 'zip') return replyArchiveCheck(ctx, input, sample);
+  const outcome = await recordSampleFile(
+    db,
+    input,
+    { name: sample.name, bytes: sample.bytes },
+    sample.verdict,
+    clock.now(),
+  );
   await ctx.sohoa.reply(fileReply(outcome, campaign.settings.timeZone));
 });
 
 sampleFileFeature.on('photo', async (ctx, next) => {
-  if (ctx.chat.type !== 'private') return next();
+  if (ctx.message.chat.kind !== 'private') return next();
   const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);
   if (!who) return;
   await ctx.sohoa.reply(sampleFileMessages.photo);

@@ -1,14 +1,13 @@
-import { Composer } from 'telegraf';
+import { ChatComposer } from '../chat-composer.js';
 import { fetchSampleContent, listRecentProblemSamples } from '../../services/sample-file-access.service.js';
-import type { SohoaContext } from '../bot-context.js';
 import { botMessages } from '../../messages/common-messages.js';
 import { sampleFileMessages } from '../../messages/sample-file-messages.js';
-import { currentUpdateScope } from '../update-scope.js';
 import { commandArgs } from './command-args.js';
 import { requireMember } from './member-guard.js';
+import { parseRowId } from './row-id.js';
 
 /** `/mau`: recent problem samples in a coordinator's or leader's scope; `/mau <số>` hands one back. */
-export const sampleListFeature = new Composer<SohoaContext>();
+export const sampleListFeature = new ChatComposer();
 
 /** How many samples one `/mau` lists: what fits a phone screen or two. */
 const LIST_LIMIT = 15;
@@ -17,9 +16,9 @@ sampleListFeature.command('mau', async (ctx) => {
   const who = await requireMember(ctx, ['coordinator', 'leader']);
   if (!who) return;
   // File names and, above all, the files are civil-status records: never into a group (DESIGN §6).
-  if (ctx.chat.type !== 'private') return ctx.sohoa.reply(botMessages.privateOnly);
+  if (ctx.message.chat.kind !== 'private') return ctx.sohoa.reply(botMessages.privateOnly);
   const { db, campaign, clock } = ctx.sohoa;
-  const args = commandArgs(ctx.message.text);
+  const args = commandArgs(ctx);
   if (args === '') {
     const items = await listRecentProblemSamples(db, campaign, who, LIST_LIMIT);
     if (!items) return ctx.sohoa.reply(botMessages.notAllowed);
@@ -29,14 +28,13 @@ sampleListFeature.command('mau', async (ctx) => {
       sampleFileMessages.list(who.unit.name, items, campaign.settings.timeZone, canFetch),
     );
   }
-  const id = /^#?(\d{1,12})$/.exec(args)?.[1];
-  if (id === undefined) return ctx.sohoa.reply(sampleFileMessages.badId);
-  const sampleId = Number(id);
+  const sampleId = parseRowId(/^#?(\d+)$/.exec(args)?.[1]);
+  if (sampleId === undefined) return ctx.sohoa.reply(sampleFileMessages.badId);
   const fetched = await fetchSampleContent(
     db,
     campaign,
     who,
-    { sampleId, inboxId: currentUpdateScope().inboxId },
+    { sampleId, inboxId: ctx.sohoa.inboxId },
     clock.now(),
   );
   switch (fetched.kind) {

@@ -1,24 +1,24 @@
-import { Composer } from 'telegraf';
-import { redeemInvite } from '../../services/invite.service.js';
-import type { SohoaContext } from '../bot-context.js';
 import { botMessages } from '../../messages/common-messages.js';
 import { helpText } from '../../messages/help-messages.js';
-import { commandArgs, displayName } from './command-args.js';
+import { redeemInvite } from '../../services/invite.service.js';
+import { ChatComposer } from '../chat-composer.js';
+import { commandArgs, senderId, senderName } from './command-args.js';
 
 /** `/start [code]`: join with an invite code, or be greeted again. */
-export const startFeature = new Composer<SohoaContext>();
+export const startFeature = new ChatComposer();
 
 startFeature.command('start', async (ctx) => {
   const deps = ctx.sohoa;
-  if (ctx.chat.type !== 'private') {
+  if (ctx.message.chat.kind !== 'private') {
     await deps.reply(botMessages.groupHello);
     return;
   }
-  const code = commandArgs(ctx.message.text);
+  const code = commandArgs(ctx);
+  const name = senderName(ctx);
   if (!code) {
     const { member, unit } = deps;
     if (member?.active && unit) {
-      await deps.reply(botMessages.welcomeBack(displayName(ctx.from), member.role, unit.name));
+      await deps.reply(botMessages.welcomeBack(name, member.role, unit.name));
     } else {
       await deps.reply(botMessages.joinHowTo);
     }
@@ -29,8 +29,8 @@ startFeature.command('start', async (ctx) => {
     {
       campaignId: deps.campaign.id,
       platform: deps.platform,
-      platformUserId: String(ctx.from.id),
-      displayName: displayName(ctx.from),
+      platformUserId: senderId(ctx),
+      displayName: name,
       code,
     },
     deps.clock,
@@ -39,7 +39,6 @@ startFeature.command('start', async (ctx) => {
     await deps.reply(botMessages.inviteRefused(result.reason));
     return;
   }
-  const name = displayName(ctx.from);
   await deps.reply(
     `${botMessages.welcome(name, result.member.role, result.unit.name, deps.campaign.settings.name)}\n\n` +
       helpText(result.member.role, result.unit.name),

@@ -103,12 +103,38 @@ export class ApiParams {
     if (direct !== undefined) return direct;
     const value = this.string(name);
     if (value === undefined || value === '') return undefined;
-    if (value.startsWith('attach://')) {
-      const attached = this.uploads.get(value.slice('attach://'.length));
-      if (attached === undefined) throw badRequest(`file "${value}" is not found in the request`);
-      return attached;
+    return this.attachment(value);
+  }
+
+  /** A file reference from inside a JSON field (a media group's `media`): `attach://name`, file_id or URL. */
+  attachment(value: string): UploadedFile | string {
+    if (!value.startsWith('attach://')) return value;
+    const attached = this.uploads.get(value.slice('attach://'.length));
+    if (attached === undefined) throw badRequest(`file "${value}" is not found in the request`);
+    return attached;
+  }
+
+  /**
+   * The same call with every text and caption the bot wrote rewritten by `reword` (also an album's
+   * captions): how a test changes the bot's wording without touching the bot.
+   */
+  withReworded(reword: (text: string) => string): ApiParams {
+    const fields = new Map(this.fields);
+    for (const name of ['text', 'caption']) {
+      const value = fields.get(name);
+      if (typeof value === 'string' && value !== '') fields.set(name, reword(value));
     }
-    return value;
+    const media = this.json('media');
+    if (Array.isArray(media))
+      fields.set(
+        'media',
+        media.map((item: unknown) =>
+          typeof item === 'object' && item !== null && 'caption' in item && typeof item.caption === 'string'
+            ? { ...item, caption: reword(item.caption) }
+            : item,
+        ),
+      );
+    return new ApiParams(fields, this.uploads);
   }
 
   /** Every uploaded file, in the order they arrived. */

@@ -4,7 +4,6 @@ import type { CallbackQueryRegistry } from './callback-query-registry.js';
 import type { FakeChatState } from './fake-chat-state.js';
 import type { FileStore } from './file-store.js';
 import type { UpdateBody, UpdateQueue } from './update-queue.js';
-import type { WebhookDeliverer } from './webhook-deliverer.js';
 
 /** Everything the fake Telegram knows, shared by the method handlers and the test-side API. */
 export interface BotApiContext {
@@ -15,13 +14,17 @@ export interface BotApiContext {
   readonly chats: FakeChatState;
   readonly files: FileStore;
   readonly updates: UpdateQueue;
-  readonly webhook: WebhookDeliverer;
+  /**
+   * What setWebhook set. The fake never POSTs to it (the service's webhook is tested through its own
+   * HTTP endpoint); it is kept so getUpdates answers 409 while a webhook is set, as Telegram does.
+   */
+  readonly webhook: { url: string | undefined; secret: string | undefined };
   readonly callbacks: CallbackQueryRegistry;
   /** setMyCommands lists, keyed by scope type and language code. */
   readonly commands: Map<string, BotCommand[]>;
   /** Bumped by each getUpdates so an older, still-waiting poll knows it was superseded (409). */
   readonly polling: { generation: number };
-  /** Number and hold an update, or hand it to the webhook. */
+  /** Number and hold an update for getUpdates. */
   readonly inject: (body: UpdateBody) => Update;
 }
 

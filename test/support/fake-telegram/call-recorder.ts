@@ -16,8 +16,6 @@ export interface RecordedCall {
   readonly files: readonly UploadedFile[];
   /** Wall-clock milliseconds when the call arrived. */
   readonly at: number;
-  /** `webhook-reply`: the bot answered a webhook POST with this call in the response body. */
-  readonly via: 'http' | 'webhook-reply';
   readonly ok: boolean;
   readonly result?: unknown;
   readonly error?: BotApiErrorBody;
@@ -111,7 +109,6 @@ export function describeCall(call: RecordedCall): string {
   if (call.text !== undefined)
     parts.push(JSON.stringify(call.text.length > 80 ? `${call.text.slice(0, 77)}...` : call.text));
   for (const file of call.files) parts.push(`file=${file.fileName}(${file.size} B)`);
-  if (call.via === 'webhook-reply') parts.push('[webhook reply]');
   parts.push(call.ok ? '→ ok' : `→ ${call.error?.error_code ?? '?'} ${call.error?.description ?? ''}`);
   return parts.join(' ');
 }

@@ -9,7 +9,7 @@ import { parseRequestParams, readBody } from './request-body-parser.js';
 export interface FakeBotApiHttpServer {
   /** `http://127.0.0.1:<port>` — give it to telegraf as `telegram.apiRoot`. */
   readonly apiRoot: string;
-  /** Release held long polls, stop webhook retries, drop connections, stop listening. */
+  /** Release held long polls, drop connections, stop listening. */
   close(): Promise<void>;
 }
 
@@ -94,7 +94,6 @@ async function route(
   const result = await dispatcher.dispatch(
     call[2] ?? '',
     () => parseRequestParams(body, contentType, url.searchParams),
-    'http',
     signal,
   );
   send(response, result.status, result.body);
@@ -116,9 +115,8 @@ async function shutDown(
   active: Set<Promise<void>>,
   ctx: BotApiContext,
 ): Promise<void> {
-  closing.abort(); // held getUpdates answer [] now; latency waits and loopback downloads end
+  closing.abort(); // held getUpdates answer [] now; loopback downloads end
   ctx.updates.wake();
-  await ctx.webhook.close();
   // Give answered long polls a moment to flush; then drop keep-alive sockets so close() returns.
   await Promise.race([
     Promise.allSettled([...active]),

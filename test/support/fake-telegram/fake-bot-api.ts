@@ -14,13 +14,10 @@ import {
   type UserLike,
 } from './update-factory.js';
 import type { UpdateBody } from './update-queue.js';
-import type { WebhookAttempt } from './webhook-deliverer.js';
 
-/** Counts of what the fake answered and delivered. */
+/** Counts of what the fake answered, and the updates it still holds. */
 export interface FakeBotApiStats extends BotApiStats {
   readonly pendingUpdates: number;
-  readonly webhookAttempts: number;
-  readonly webhookDroppedUpdates: number;
 }
 
 /** The fake Telegram: telegraf talks to `apiRoot`; tests drive users and inspect what the bot sent. */
@@ -171,21 +168,6 @@ export class FakeBotApi {
     this.faultInjector.setRandom(config);
   }
 
-  /** Change the delay before every answer. */
-  setLatency(ms: number): void {
-    this.dispatcher.latencyMs = ms;
-  }
-
-  /** Webhook POSTs so far, and updates given up on. */
-  webhookDeliveries(): { attempts: readonly WebhookAttempt[]; dropped: readonly number[] } {
-    return { attempts: this.ctx.webhook.attempts, dropped: this.ctx.webhook.dropped };
-  }
-
-  /** Resolves when the webhook has nothing in flight (every injected update delivered or dropped). */
-  whenWebhookIdle(): Promise<void> {
-    return this.ctx.webhook.idle();
-  }
-
   /** Resolves once the bot has started polling (a getUpdates arrived); for tests and the demo. */
   async whenPolling(timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -196,17 +178,12 @@ export class FakeBotApi {
     }
   }
 
-  /** Counts of requests, 429s, 5xx, other errors, pending updates and webhook attempts. */
+  /** Counts of requests, 429s, 5xx, other errors and pending updates. */
   stats(): FakeBotApiStats {
-    return {
-      ...this.dispatcher.stats(),
-      pendingUpdates: this.ctx.updates.size,
-      webhookAttempts: this.ctx.webhook.attempts.length,
-      webhookDroppedUpdates: this.ctx.webhook.dropped.length,
-    };
+    return { ...this.dispatcher.stats(), pendingUpdates: this.ctx.updates.size };
   }
 
-  /** Stop: held long polls get `[]`, webhook retries stop, connections close. Idempotent. */
+  /** Stop: held long polls get `[]`, connections close. Idempotent. */
   close(): Promise<void> {
     return this.server.close();
   }

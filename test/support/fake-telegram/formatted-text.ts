@@ -1,33 +1,26 @@
 import type { MessageEntity } from 'telegraf/types';
 import { badRequest } from './bot-api-error.js';
-import { parseHtmlText } from './html-text-parser.js';
-import { parseMarkdownLegacyText } from './markdown-legacy-parser.js';
-import { parseMarkdownV2Text } from './markdown-v2-parser.js';
-import type { FormattedText } from './text-entity-helpers.js';
+
+/** A message's text and the entities that style it. */
+export interface FormattedText {
+  readonly text: string;
+  readonly entities: MessageEntity[];
+}
 
 /**
- * Strip `parse_mode` markup the way Telegram does, failing with its "can't parse entities" 400 —
- * the error a bot gets in production when user text is interpolated without escaping.
+ * The text as sent, with any explicit entities. The bot sends plain text only (it never sets
+ * `parse_mode`, so user input needs no escaping); a call that does is refused loudly here, so that
+ * starting to use markup shows up in tests instead of passing through a fake that ignores it.
  */
 export function parseFormattedText(
   source: string,
   parseMode: string | undefined,
   explicitEntities: unknown,
 ): FormattedText {
-  switch (parseMode) {
-    case undefined:
-    case '':
-      return {
-        text: source,
-        entities: Array.isArray(explicitEntities) ? (explicitEntities as MessageEntity[]) : [],
-      };
-    case 'HTML':
-      return parseHtmlText(source);
-    case 'MarkdownV2':
-      return parseMarkdownV2Text(source);
-    case 'Markdown':
-      return parseMarkdownLegacyText(source);
-    default:
-      throw badRequest(`unsupported parse_mode "${parseMode}"`);
-  }
+  if (parseMode !== undefined && parseMode !== '')
+    throw badRequest(`the fake Bot API does not parse parse_mode "${parseMode}": send plain text`);
+  return {
+    text: source,
+    entities: Array.isArray(explicitEntities) ? (explicitEntities as MessageEntity[]) : [],
+  };
 }

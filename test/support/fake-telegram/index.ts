@@ -7,6 +7,5 @@ export type { Fault, RandomFaults } from './fault-injector.js';
 export type { RateLimitOptions } from './rate-limiter.js';
 export type { GroupLike, MessageRef, UserDocument, UserLike } from './update-factory.js';
 export type { UpdateBody } from './update-queue.js';
-export type { WebhookAttempt, WebhookRetryOptions } from './webhook-deliverer.js';
 export type { UploadedFile } from './api-params.js';
 export { BotApiError } from './bot-api-error.js';

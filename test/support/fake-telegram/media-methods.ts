@@ -1,5 +1,5 @@
 import type { Document, Message, PhotoSize } from 'telegraf/types';
-import type { ApiParams } from './api-params.js';
+import type { ApiParams, UploadedFile } from './api-params.js';
 import type { BotApiContext, MethodHandler } from './bot-api-context.js';
 import { BotApiError, badRequest } from './bot-api-error.js';
 import { FileStore, MAX_DOWNLOAD_BYTES, guessMimeType, type StoredFile } from './file-store.js';
@@ -23,15 +23,7 @@ export const mediaMethods: Readonly<Record<string, MethodHandler>> = {
     const caption = readCaption(params);
     const replyMarkup = readReplyMarkup(params);
     const replyTo = readReplyTo(ctx, params, chat);
-    const resolved = await resolveInputFile(input, 'photo', ctx.files, MAX_PHOTO_BYTES, call.signal);
-    let photo: PhotoSize[];
-    if (resolved.kind === 'existing') {
-      photo = [toPhotoSize(resolved.file)];
-    } else {
-      const size = readImageSize(resolved.bytes);
-      if (size === undefined) throw badRequest('IMAGE_PROCESS_FAILED');
-      photo = photoSizes(ctx, resolved.bytes, size.width, size.height, resolved.fileName);
-    }
+    const photo = await storePhoto(ctx, input, call.signal);
     const message = {
       ...messageBase(ctx, chat),
       photo,
@@ -48,18 +40,10 @@ export const mediaMethods: Readonly<Record<string, MethodHandler>> = {
     const caption = readCaption(params);
     const replyMarkup = readReplyMarkup(params);
     const replyTo = readReplyTo(ctx, params, chat);
-    const resolved = await resolveInputFile(input, 'document', ctx.files, MAX_DOCUMENT_BYTES, call.signal);
-    const file =
-      resolved.kind === 'existing'
-        ? resolved.file
-        : ctx.files.register('document', resolved.bytes, {
-            fileName: resolved.fileName,
-            // Uploads without a part Content-Type (telegraf sends none) get a type from the name.
-            mimeType: resolved.mimeType ?? guessMimeType(resolved.fileName),
-          });
+    const document = await storeDocument(ctx, input, call.signal);
     const message = {
       ...messageBase(ctx, chat),
-      document: toDocument(file),
+      document,
       ...optionalFields({ ...caption, reply_markup: replyMarkup, reply_to_message: replyTo }),
     } as Message.DocumentMessage;
     ctx.chats.store(message, true);
@@ -85,19 +69,57 @@ export function toDocument(file: StoredFile): Document {
   };
 }
 
-function readCaption(params: ApiParams): {
+function readCaption(params: ApiParams): MediaCaption {
+  return captionOf(params.string('caption'), params.string('parse_mode'), params.json('caption_entities'));
+}
+
+/** A photo's or document's caption fields. */
+export interface MediaCaption {
   caption?: string;
   caption_entities?: Message.CaptionableMessage['caption_entities'];
-} {
-  const raw = params.string('caption');
+}
+
+/** The caption fields of a message from a call's (or a media group item's) caption, checked. */
+export function captionOf(
+  raw: string | undefined,
+  parseMode: string | undefined,
+  entities: unknown,
+): MediaCaption {
   if (raw === undefined || raw === '') return {};
-  const { text, entities } = parseFormattedText(
-    raw,
-    params.string('parse_mode'),
-    params.json('caption_entities'),
-  );
-  if (text.length > MAX_CAPTION_LENGTH) throw badRequest('message caption is too long');
-  return { caption: text, caption_entities: entities };
+  const formatted = parseFormattedText(raw, parseMode, entities);
+  if (formatted.text.length > MAX_CAPTION_LENGTH) throw badRequest('message caption is too long');
+  return { caption: formatted.text, caption_entities: formatted.entities };
+}
+
+/** Stores an uploaded (or finds an existing) photo; its sizes as a message carries them. */
+export async function storePhoto(
+  ctx: BotApiContext,
+  input: UploadedFile | string,
+  signal: AbortSignal,
+): Promise<PhotoSize[]> {
+  const resolved = await resolveInputFile(input, 'photo', ctx.files, MAX_PHOTO_BYTES, signal);
+  if (resolved.kind === 'existing') return [toPhotoSize(resolved.file)];
+  const size = readImageSize(resolved.bytes);
+  if (size === undefined) throw badRequest('IMAGE_PROCESS_FAILED');
+  return photoSizes(ctx, resolved.bytes, size.width, size.height, resolved.fileName);
+}
+
+/** Stores an uploaded (or finds an existing) document; the `Document` a message carries. */
+export async function storeDocument(
+  ctx: BotApiContext,
+  input: UploadedFile | string,
+  signal: AbortSignal,
+): Promise<Document> {
+  const resolved = await resolveInputFile(input, 'document', ctx.files, MAX_DOCUMENT_BYTES, signal);
+  const file =
+    resolved.kind === 'existing'
+      ? resolved.file
+      : ctx.files.register('document', resolved.bytes, {
+          fileName: resolved.fileName,
+          // Uploads without a part Content-Type (telegraf sends none) get a type from the name.
+          mimeType: resolved.mimeType ?? guessMimeType(resolved.fileName),
+        });
+  return toDocument(file);
 }
 
 /**

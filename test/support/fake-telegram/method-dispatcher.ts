@@ -4,10 +4,10 @@ import { BotApiError, tooManyRequests } from './bot-api-error.js';
 import { botSettingsMethods } from './bot-settings-methods.js';
 import type { CallRecorder, RecordedCall } from './call-recorder.js';
 import type { FaultInjector } from './fault-injector.js';
-import { abortableDelay } from './abortable-delay.js';
+import { mediaGroupMethods } from './media-group-method.js';
 import { mediaMethods } from './media-methods.js';
 import { messageMethods } from './message-methods.js';
-import { isSendMethod } from './method-kinds.js';
+import { isMessageMethod, isSendMethod } from './method-kinds.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { updateMethods } from './update-methods.js';
 
@@ -16,6 +16,7 @@ const METHODS: Readonly<Record<string, MethodHandler>> = {
   ...updateMethods,
   ...messageMethods,
   ...mediaMethods,
+  ...mediaGroupMethods,
 };
 // Telegram matches method names case-insensitively (`sendmessage` works); record the canonical name.
 const CANONICAL = new Map(Object.keys(METHODS).map((name) => [name.toLowerCase(), name]));
@@ -38,9 +39,8 @@ export interface DispatchResult {
   readonly body: unknown;
 }
 
-/** Runs one Bot API call through latency, injected faults and the rate limiter, and records it. */
+/** Runs one Bot API call through injected faults and the rate limiter, and records it. */
 export class MethodDispatcher {
-  latencyMs: number;
   #requests = 0;
   #tooMany = 0;
   #server = 0;
@@ -52,16 +52,13 @@ export class MethodDispatcher {
     private readonly faults: FaultInjector,
     private readonly limiter: RateLimiter | undefined,
     private readonly recorder: CallRecorder,
-    latencyMs = 0,
-  ) {
-    this.latencyMs = latencyMs;
-  }
+    private readonly reword?: (text: string) => string,
+  ) {}
 
   /** Answer one call. `readParams` runs inside so a malformed body is answered and recorded too. */
   async dispatch(
     requested: string,
     readParams: () => ApiParams,
-    via: RecordedCall['via'],
     signal: AbortSignal,
   ): Promise<DispatchResult> {
     const at = Date.now();
@@ -72,7 +69,7 @@ export class MethodDispatcher {
       if (method === undefined) throw new BotApiError(404, 'Not Found');
       this.#byMethod[method] = (this.#byMethod[method] ?? 0) + 1;
       params = readParams();
-      await abortableDelay(this.latencyMs, signal);
+      if (this.reword !== undefined && isMessageMethod(method)) params = params.withReworded(this.reword);
       const fault = this.faults.take(method);
       if (fault !== undefined) throw fault;
       if (this.limiter !== undefined && isSendMethod(method)) {
@@ -81,7 +78,7 @@ export class MethodDispatcher {
       }
       const handler = METHODS[method] as MethodHandler;
       const result: unknown = await handler(this.ctx, params, { signal });
-      this.#record(method, params, via, at, { ok: true, result });
+      this.#record(method, params, at, { ok: true, result });
       return { status: 200, body: { ok: true, result } };
     } catch (thrown) {
       const error =
@@ -94,7 +91,7 @@ export class MethodDispatcher {
       if (error.code === 429) this.#tooMany += 1;
       else if (error.code >= 500) this.#server += 1;
       else this.#client += 1;
-      this.#record(method ?? requested, params, via, at, { ok: false, error: error.toBody() });
+      this.#record(method ?? requested, params, at, { ok: false, error: error.toBody() });
       return { status: error.code, body: error.toBody() };
     }
   }
@@ -113,7 +110,6 @@ export class MethodDispatcher {
   #record(
     method: string,
     params: ApiParams | undefined,
-    via: RecordedCall['via'],
     at: number,
     outcome: Pick<RecordedCall, 'ok' | 'result' | 'error'>,
   ): void {
@@ -128,7 +124,6 @@ export class MethodDispatcher {
       params: params?.toRecord() ?? {},
       files: params?.uploadedFiles ?? [],
       at,
-      via,
       ...(chatId === undefined ? {} : { chatId }),
       ...(text === undefined ? {} : { text }),
       ...(replyMarkup === undefined ? {} : { replyMarkup }),

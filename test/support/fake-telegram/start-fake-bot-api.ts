@@ -11,8 +11,6 @@ import { FileStore } from './file-store.js';
 import { MethodDispatcher } from './method-dispatcher.js';
 import { RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { UpdateQueue, type UpdateBody } from './update-queue.js';
-import { WebhookDeliverer, type WebhookRetryOptions } from './webhook-deliverer.js';
-import { wireWebhookReplies } from './webhook-reply-executor.js';
 
 /** How to start the fake. Every field is optional. */
 export interface FakeBotApiOptions {
@@ -20,16 +18,17 @@ export interface FakeBotApiOptions {
   readonly token?: string;
   /** Overrides for getMe (username, first_name, can_read_all_group_messages…). */
   readonly botInfo?: Partial<UserFromGetMe>;
-  /** Delay before answering every call. */
-  readonly latencyMs?: number;
   /** Enforce Telegram's flood limits with 429 + retry_after. */
   readonly rateLimit?: RateLimitOptions;
-  /** Source of message `date`s (e.g. the demo's campaign clock); default real time. */
+  /** Source of message `date`s (e.g. the demo's campaign clock) and of the rate limits' time; default real time. */
   readonly clock?: Clock;
   /** First update_id; give a later run a higher one if its updates reach the same inbox. */
   readonly firstUpdateId?: number;
-  /** Webhook retry behaviour. */
-  readonly webhook?: WebhookRetryOptions;
+  /**
+   * Rewrites every text and caption the bot sends before the fake reads it: a test's way to give the bot
+   * other wording, proving that a reader of the chats (the demo) acts on data, not on words.
+   */
+  readonly rewordBotText?: (text: string) => string;
 }
 
 /** A well-formed token that is obviously not a real bot's. */
@@ -55,7 +54,6 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
   const nowSeconds = (): number =>
     Math.floor((clock === undefined ? Date.now() : clock.now().getTime()) / 1000);
   const updates = new UpdateQueue(options.firstUpdateId);
-  const webhook = new WebhookDeliverer(updates, options.webhook ?? {}, nowSeconds);
   const ctx: BotApiContext = {
     bot,
     token,
@@ -63,21 +61,20 @@ export async function startFakeBotApi(options: FakeBotApiOptions = {}): Promise<
     chats: new FakeChatState(),
     files: new FileStore(),
     updates,
-    webhook,
+    webhook: { url: undefined, secret: undefined },
     callbacks: new CallbackQueryRegistry(bot.id),
     commands: new Map(),
     polling: { generation: 0 },
-    inject: (body: UpdateBody) => {
-      const update = updates.push(body);
-      webhook.kick();
-      return update;
-    },
+    inject: (body: UpdateBody) => updates.push(body),
   };
   const recorder = new CallRecorder();
   const faults = new FaultInjector();
-  const limiter = options.rateLimit === undefined ? undefined : new RateLimiter(options.rateLimit);
-  const dispatcher = new MethodDispatcher(ctx, faults, limiter, recorder, options.latencyMs ?? 0);
-  wireWebhookReplies(webhook, dispatcher);
+  // Limits count on the given clock (a test's manual clock paces the sender too), else on real time.
+  const limiter =
+    options.rateLimit === undefined
+      ? undefined
+      : new RateLimiter(options.rateLimit, clock === undefined ? undefined : () => clock.now().getTime());
+  const dispatcher = new MethodDispatcher(ctx, faults, limiter, recorder, options.rewordBotText);
   const server = await listenFakeBotApi(ctx, dispatcher);
   return new FakeBotApi(ctx, server, dispatcher, recorder, faults);
 }

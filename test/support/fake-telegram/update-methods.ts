@@ -2,7 +2,6 @@ import type { Update, WebhookInfo } from 'telegraf/types';
 import type { ApiParams } from './api-params.js';
 import type { MethodHandler } from './bot-api-context.js';
 import { BotApiError, badRequest } from './bot-api-error.js';
-import { isLoopbackUrl } from './input-file-resolver.js';
 
 const WEBHOOK_CONFLICT =
   "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first";
@@ -37,45 +36,41 @@ export const updateMethods: Readonly<Record<string, MethodHandler>> = {
     const url = params.string('url') ?? '';
     const dropPending = params.bool('drop_pending_updates') === true;
     if (url === '') {
-      ctx.webhook.unset();
+      ctx.webhook.url = undefined;
+      ctx.webhook.secret = undefined;
       if (dropPending) ctx.updates.clear();
       return true;
     }
     const parsed = URL.canParse(url) ? new URL(url) : undefined;
     if (parsed === undefined)
       throw badRequest('bad webhook: Failed to resolve host: Name or service not known');
-    if (!isLoopbackUrl(parsed)) {
-      throw badRequest(
-        'bad webhook: the fake Bot API delivers only to loopback addresses (127.0.0.1, localhost, ::1)',
-      );
-    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+      throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
     const secret = params.string('secret_token');
     if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
       throw badRequest('secret token contains unallowed characters');
     }
     if (dropPending) ctx.updates.clear();
     ctx.updates.setAllowed(readAllowedUpdates(params));
-    ctx.webhook.set(url, secret);
+    ctx.webhook.url = url;
+    ctx.webhook.secret = secret;
     ctx.updates.wake(); // a waiting getUpdates now ends with 409
     return true;
   },
 
   deleteWebhook(ctx, params) {
-    ctx.webhook.unset();
+    ctx.webhook.url = undefined;
+    ctx.webhook.secret = undefined;
     if (params.bool('drop_pending_updates') === true) ctx.updates.clear();
     return true;
   },
 
   getWebhookInfo(ctx): WebhookInfo {
-    const lastError = ctx.webhook.lastError;
     return {
       url: ctx.webhook.url ?? '',
       has_custom_certificate: false,
       pending_update_count: ctx.updates.size,
       ...(ctx.webhook.url === undefined ? {} : { max_connections: 40 }),
-      ...(lastError === undefined
-        ? {}
-        : { last_error_date: lastError.date, last_error_message: lastError.message }),
     };
   },
 };

@@ -1,0 +1,15 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+import type { DateColumn, FigureColumns } from './column-types.js';
+
+/** Row of `daily_reports`: a unit's current figures for one local date. */
+export interface DailyReportTable extends FigureColumns {
+  id: Generated<number>;
+  unit_id: number;
+  report_date: DateColumn;
+  revision_id: number;
+  late: boolean;
+  first_reported_at: Date;
+  updated_at: Date;
+}
+export type DailyReportRow = Selectable<DailyReportTable>;
+export type NewDailyReportRow = Insertable<DailyReportTable>;

@@ -1,0 +1,82 @@
+/** The four pipeline figures every campaign reports, in pipeline order. */
+export const METRIC_CODES = ['books', 'scanned', 'entered', 'attached'] as const;
+/** One of the four pipeline figures. */
+export type MetricCode = (typeof METRIC_CODES)[number];
+
+/** How a figure is named in reports and recognised in chat. */
+export interface MetricSettings {
+  readonly code: MetricCode;
+  readonly label: string;
+  readonly short: string;
+  readonly aliases: readonly string[];
+}
+
+/** One step of the campaign and the date it must be done by. */
+export interface MilestoneSettings {
+  readonly code: string;
+  readonly title: string;
+  readonly metric: MetricCode;
+  /** YYYY-MM-DD, local. */
+  readonly deadline: string;
+}
+
+/** What a sample file must be, and how long it is kept. */
+export interface FileSettings {
+  readonly maxBytes: number;
+  readonly minDpi: number;
+  readonly minYear: number;
+  readonly nameRule: string;
+  readonly typeCodes: Readonly<Record<string, string>>;
+  readonly retentionDays: number;
+  /** How many accepted samples per commune keep their bytes (good examples); rejected ones always do. */
+  readonly keepAcceptedPerUnit: number;
+}
+
+/** When the scheduled reminders go out (local HH:MM) and how patient they are. */
+export interface ReminderSettings {
+  readonly reportCall: string;
+  readonly missedMorning: string;
+  readonly countdownDays: readonly number[];
+  readonly countdownTime: string;
+  readonly escalateAfterDays: number;
+  readonly graceMinutes: number;
+  /** Per-job grace window (job name → minutes), overriding `graceMinutes`. */
+  readonly jobGraceMinutes: Readonly<Record<string, number>>;
+}
+
+/** The sender's flood limits and patience. */
+export interface DeliverySettings {
+  readonly globalPerSecond: number;
+  readonly perChatPerSecond: number;
+  readonly perChatBurst: number;
+  readonly perGroupPerMinute: number;
+  readonly maxAttempts: number;
+}
+
+/** Share of the expected pace below which a unit is behind / far behind. */
+export interface PaceSettings {
+  readonly behindRatio: number;
+  readonly farBehindRatio: number;
+}
+
+/**
+ * A campaign's settings as its `campaign.json` declares them, defaults filled in. The domain owns the
+ * shape; src/config's zod schema is checked at compile time to produce exactly this.
+ */
+export interface CampaignFile {
+  readonly code: string;
+  readonly name: string;
+  readonly province: { readonly code: string; readonly name: string };
+  readonly timeZone: string;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly reportCutoff: string;
+  readonly summaryTime: string;
+  readonly metrics: readonly MetricSettings[];
+  readonly milestones: readonly MilestoneSettings[];
+  readonly files: FileSettings;
+  readonly reminders: ReminderSettings;
+  readonly pace: PaceSettings;
+  readonly inviteValidDays: number;
+  readonly delivery: DeliverySettings;
+}

@@ -1,0 +1,72 @@
+import type { PaceStatus, ReportTiming } from './progress.js';
+
+/** One unit's cumulative figures for the report date, already ranked and tagged by the caller. */
+export interface UnitProgressRow {
+  unitCode: string;
+  unitName: string; // e.g. '19186', 'Phường 1'
+  parentName: string | null; // district name in a province view
+  level: 'province' | 'district' | 'commune';
+  targetBooks: number;
+  targetCases: number; // 0 = no target (listed apart)
+  books: number;
+  scanned: number;
+  entered: number;
+  attached: number; // cumulative
+  attachedChange: number; // since previous day
+  completion: number | null; // attached / targetCases, null when no target
+  rank: number | null; // 1 = best, null when no target
+  pace: PaceStatus;
+  timing: ReportTiming;
+  lastReportAt: Date | null;
+}
+
+/** The scope's cumulative counts at the end of one local day. */
+export interface DailySeriesPoint {
+  date: string; // YYYY-MM-DD
+  scanned: number;
+  entered: number;
+  attached: number;
+}
+
+/** A campaign deadline and the pace still needed to meet it. */
+export interface MilestoneInfo {
+  code: string;
+  title: string;
+  deadline: string; // YYYY-MM-DD
+  daysLeft: number;
+  remainingCases: number;
+  neededPerDay: number | null;
+}
+
+/** Everything one scope's evening report shows; computed by the services, rendered by src/reports and src/messages. */
+export interface DailyReportData {
+  campaignName: string;
+  scopeName: string;
+  scopeLevel: 'province' | 'district';
+  date: string; // YYYY-MM-DD local
+  dataAsOf: Date;
+  timeZone: string; // Asia/Ho_Chi_Minh
+  startDate: string;
+  endDate: string;
+  totals: {
+    targetBooks: number;
+    targetCases: number;
+    books: number;
+    scanned: number;
+    entered: number;
+    attached: number;
+    attachedChange: number;
+    completion: number;
+  };
+  reportedOnTime: number;
+  reportedLate: number;
+  missing: number;
+  unitCount: number;
+  missingNames: string[];
+  /** The scope itself as one row (see `groupRow`): the PDF's total line and the export's province row. */
+  scopeTotal: UnitProgressRow;
+  communes: UnitProgressRow[]; // already ranked and status-tagged by the caller
+  districts: UnitProgressRow[]; // province scope: the district comparison; [] for district scope
+  series: DailySeriesPoint[]; // scope cumulative per day, start..date
+  milestones: MilestoneInfo[];
+}

@@ -1,0 +1,21 @@
+/** What a file's bytes look like, whatever its name says. */
+export type SniffedFormat =
+  | 'pdf'
+  | 'empty'
+  | 'jpeg'
+  | 'png'
+  | 'tiff'
+  | 'gif'
+  | 'bmp'
+  | 'webp'
+  | 'heic'
+  | 'doc'
+  | 'docx'
+  | 'xlsx'
+  | 'pptx'
+  | 'odf'
+  | 'zip'
+  | 'rar'
+  | '7z'
+  | 'html'
+  | 'unknown';
