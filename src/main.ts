@@ -2,22 +2,23 @@ import { once } from 'node:events';
 import { createChatBot } from './bot/chat-bot.js';
 import { channelSet } from './channels/channel.js';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
+import { registerTelegramCommandMenus } from './channels/telegram/telegram-commands.js';
 import { InboxProcessor } from './bot/inbox-processor.js';
 import { ALLOWED_UPDATES, pollUpdates } from './channels/telegram/update-poller.js';
 import { createWebhookServer } from './channels/telegram/webhook-server.js';
 import { readCampaignFolder } from './config/campaign-folder.js';
 import type { CliRuntime } from './cli/cli-runtime.js';
-import { ConfigError } from './domain/errors.js';
+import { ConfigError, ServiceFailedError } from './domain/errors.js';
+import { ServiceLoops } from './cli/service-loops.js';
+import { MISSING_TOKEN_MESSAGE, startCallFailedMessage } from './messages/service-messages.js';
 import { startScheduler } from './jobs/job-scheduler.js';
 import { OutboxSender } from './outbox/outbox-sender.js';
 import { senderOptionsFromCampaign } from './outbox/sender-options.js';
 import { loadCampaign } from './services/campaign-load.service.js';
 import { getCampaign } from './services/campaign.service.js';
 
-/** Why the service did not start, as one line for the operator. */
-export const MISSING_TOKEN_MESSAGE =
-  'Chưa đặt TELEGRAM_BOT_TOKEN: đặt mã bot lấy từ @BotFather (TELEGRAM_BOT_TOKEN=123456:ABC… npm start), ' +
-  'hoặc chạy thử toàn bộ chiến dịch không cần mạng bằng npm run demo.';
+/** Why the service did not start, as one line for the operator (worded in src/messages). */
+export { MISSING_TOKEN_MESSAGE };
 
 /**
  * Wiring only: the database is open and migrated. Loads the campaign folder (idempotent), then runs the
@@ -38,7 +39,15 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
   });
-  telegram.botInfo = await telegram.telegram.getMe();
+  telegram.botInfo = await mustSucceed('getMe', () => telegram.telegram.getMe());
+  // Cosmetic (the "/" menus): logs a warning on failure and never stops the start.
+  await registerTelegramCommandMenus({
+    telegram: telegram.telegram,
+    db,
+    campaignId: campaign.id,
+    logger,
+    now: clock.now(),
+  });
   const channels = channelSet(telegram);
   const sender = new OutboxSender(
     { db, channels, clock, logger },
@@ -55,7 +64,8 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
   });
 
   // Calls that must succeed happen before any loop starts: a failure here ends the process at once.
-  const tasks: Promise<void>[] = [];
+  // Every loop runs under one supervisor: one that stops on its own stops the others and the process.
+  const loops = new ServiceLoops(signal, logger);
   if (config.WEBHOOK_URL && config.WEBHOOK_SECRET && config.PORT !== undefined) {
     // Listening first: updates Telegram sends as soon as the webhook is set are stored, not refused.
     const server = createWebhookServer({
@@ -65,43 +75,60 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
       clock,
       logger,
       onStored: () => processor.notify(),
+      health: { alive: () => loops.alive(), running: () => loops.running() },
     });
     server.listen(config.PORT);
     await once(server, 'listening');
-    tasks.push(
-      new Promise<void>((resolve) =>
-        signal.addEventListener('abort', () => server.close(() => resolve()), { once: true }),
-      ),
-    );
     try {
-      await telegram.telegram.setWebhook(config.WEBHOOK_URL, {
-        secret_token: config.WEBHOOK_SECRET,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
+      await mustSucceed('setWebhook', () =>
+        telegram.telegram.setWebhook(config.WEBHOOK_URL ?? '', {
+          secret_token: config.WEBHOOK_SECRET,
+          allowed_updates: [...ALLOWED_UPDATES],
+        }),
+      );
     } catch (error) {
       server.close();
       throw error;
     }
+    loops.add(
+      'webhook',
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        loops.signal.addEventListener('abort', () => server.close(() => resolve()), { once: true });
+      }),
+    );
   } else {
     // Long polling needs the webhook off; pending updates stay queued at Telegram and are fetched next.
-    await telegram.telegram.deleteWebhook({ drop_pending_updates: false });
-    tasks.push(
+    await mustSucceed('deleteWebhook', () =>
+      telegram.telegram.deleteWebhook({ drop_pending_updates: false }),
+    );
+    loops.add(
+      'poller',
       pollUpdates({
         telegram: telegram.telegram,
         db,
         clock,
         logger,
-        signal,
+        signal: loops.signal,
         onStored: () => processor.notify(),
       }),
     );
   }
   logger.info({ bot: telegram.botInfo.username, campaign: campaign.code }, 'sohoa started');
-  tasks.push(
-    processor.run(signal),
-    sender.run(signal),
-    startScheduler({ db, campaign, clock, logger, sender, signal }),
-  );
-  await Promise.all(tasks);
+  loops.add('processor', processor.run(loops.signal));
+  loops.add('sender', sender.run(loops.signal));
+  loops.add('scheduler', startScheduler({ db, campaign, clock, logger, sender, signal: loops.signal }));
+  loops.markStarted();
+  await loops.wait();
   logger.info('sohoa stopped');
+}
+
+/** Runs a platform call the service cannot start without; its failure becomes one readable line. */
+async function mustSucceed<T>(call: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ServiceFailedError(startCallFailedMessage(call, detail), call, error);
+  }
 }

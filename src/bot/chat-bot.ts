@@ -3,12 +3,16 @@ import type { Logger } from '../config/logger.js';
 import type { ChatComposer } from './chat-composer.js';
 import type { ChatContext } from './chat-context.js';
 import { dailyReportFeature, prepareDailyReport } from './features/daily-report.feature.js';
+import { exportFeature, prepareExport } from './features/export.feature.js';
+import { editedMessageFeature } from './features/edited-message.feature.js';
 import { fallbackFeature } from './features/fallback.feature.js';
 import { helpFeature } from './features/help.feature.js';
+import { historyFeature } from './features/history.feature.js';
 import { progressFeature } from './features/progress.feature.js';
 import { registerGroupFeature } from './features/register-group.feature.js';
 import { remindFeature } from './features/remind.feature.js';
 import { reportFeature } from './features/report.feature.js';
+import { reportShortcutsFeature } from './features/report-shortcuts.feature.js';
 import { prepareSampleFile, sampleFileFeature } from './features/sample-file.feature.js';
 import { sampleListFeature } from './features/sample-list.feature.js';
 import { startFeature } from './features/start.feature.js';
@@ -23,19 +27,24 @@ export interface ChatBot {
 }
 
 const FEATURES: readonly ChatComposer[] = [
+  editedMessageFeature,
   startFeature,
   registerGroupFeature,
   helpFeature,
+  // Before the report feature: it rewrites shorthand reports into the /baocao that feature reads.
+  reportShortcutsFeature,
   reportFeature,
   progressFeature,
   dailyReportFeature,
+  exportFeature,
+  historyFeature,
   remindFeature,
   sampleFileFeature,
   sampleListFeature,
   fallbackFeature,
 ];
 
-const PREPARE_STEPS: readonly PrepareStep[] = [prepareSampleFile, prepareDailyReport];
+const PREPARE_STEPS: readonly PrepareStep[] = [prepareSampleFile, prepareDailyReport, prepareExport];
 
 /** Wires the features; the same bot serves every channel. */
 export function createChatBot(options: { logger: Logger }): ChatBot {
@@ -47,6 +56,8 @@ export function createChatBot(options: { logger: Logger }): ChatBot {
   return {
     async prepare(message, deps) {
       let work: PreparedWork = {};
+      // An edited message is answered from the text alone (see edited-message.feature.ts).
+      if (message.editOf) return work;
       for (const step of PREPARE_STEPS) work = { ...work, ...(await step(message, deps)) };
       return work;
     },

@@ -30,6 +30,14 @@ export type PreparedSample =
 export interface PreparedWork {
   readonly sample?: PreparedSample;
   readonly dailyPackage?: DailyPackage;
+  readonly excel?: PreparedExcel;
+}
+
+/** A scope's figures for one day as an Excel workbook, rendered for /xuatexcel. */
+export interface PreparedExcel {
+  readonly date: string;
+  readonly fileName: string;
+  readonly bytes: Buffer;
 }
 
 /** What a prepare step may use: the database outside any transaction, read-mostly. */

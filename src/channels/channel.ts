@@ -1,4 +1,4 @@
-import type { ChatMessage } from './chat-message.js';
+import type { ChatKind, ChatMessage } from './chat-message.js';
 import type { OutboxRow } from '../db/outbox.table.js';
 
 /** What to do after a failed delivery. */
@@ -37,6 +37,8 @@ export interface Channel {
   readonly limits: ChannelLimits;
   /** A stored raw update in the neutral form; undefined when there is nothing to handle. */
   toChatMessage(update: unknown): ChatMessage | undefined;
+  /** Whether an outbox chat id is one person or a group (rate limits and deactivation differ). */
+  chatKindOf(chatId: string): ChatKind;
   /** The chat an update came from, to tell the person when their update could not be handled. */
   chatIdOf(update: unknown): string | undefined;
   /** Fetches a file a person sent, never holding more than `maxBytes`. */

@@ -34,4 +34,6 @@ export interface ChatMessage {
   /** The person who acted; undefined for updates with no sender. */
   readonly from: { readonly id: string; readonly name: string } | undefined;
   readonly input: ChatInput;
+  /** Set when the person edited a message sent before: when that message was first sent. */
+  readonly editOf?: { readonly sentAt: Date };
 }

@@ -1,3 +1,5 @@
+import { cliMessages } from '../messages/cli-messages.js';
+
 /** Parsed command-line options: `--name value`, `--flag`, and the remaining positionals. */
 export interface ParsedArgs {
   readonly positionals: string[];
@@ -26,7 +28,7 @@ export function parseArgs(argv: string[], flags: readonly string[] = []): Parsed
     }
     const value = inline ?? argv[++i];
     if (value === undefined || (inline === undefined && value.startsWith('--'))) {
-      throw new UsageError(`Tùy chọn --${name} cần một giá trị.`);
+      throw new UsageError(cliMessages.optionNeedsValue(name));
     }
     options[name] = value;
   }
@@ -38,7 +40,7 @@ export function stringOption(args: ParsedArgs, name: string, required: true): st
 export function stringOption(args: ParsedArgs, name: string, required?: false): string | undefined;
 export function stringOption(args: ParsedArgs, name: string, required = false): string | undefined {
   const value = args.options[name];
-  if (value === true) throw new UsageError(`Tùy chọn --${name} cần một giá trị.`);
-  if (value === undefined && required) throw new UsageError(`Thiếu tùy chọn --${name}.`);
+  if (value === true) throw new UsageError(cliMessages.optionNeedsValue(name));
+  if (value === undefined && required) throw new UsageError(cliMessages.optionMissing(name));
   return value;
 }

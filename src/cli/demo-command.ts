@@ -4,9 +4,9 @@ import { DemoOutputError } from '../demo/demo-output.js';
 import { DemoOptionError, runDemo } from '../demo/run-demo.js';
 import { UsageError, parseArgs, stringOption } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
+import { cliMessages } from '../messages/cli-messages.js';
 
-const USAGE =
-  'Cách dùng: sohoa demo [--days N] [--communes N] [--seed S] [--speed X] [--out <thư mục>] [--data-dir <thư mục>] [--campaign <thư mục>]';
+const USAGE = cliMessages.demoUsage;
 
 /** The campaign the demo plays, from the package, wherever the command is run. */
 const QUANG_TRI_DIR = fileURLToPath(new URL('../../campaigns/quang-tri-2025', import.meta.url));
@@ -14,7 +14,8 @@ const QUANG_TRI_DIR = fileURLToPath(new URL('../../campaigns/quang-tri-2025', im
 function numberOption(value: string | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed)) throw new UsageError(`--${name} cần một số. ${USAGE}`);
+  if (value.trim() === '' || !Number.isFinite(parsed))
+    throw new UsageError(cliMessages.demoNeedsNumber(name, USAGE));
   return parsed;
 }
 
@@ -27,9 +28,9 @@ export async function demoCommand(args: string[], io: CliIo, env: NodeJS.Process
   if (parsed.positionals.length > 0) throw new UsageError(USAGE);
   const dataDir = stringOption(parsed, 'data-dir');
   if (dataDir && ((await readdir(dataDir).catch(() => [])) as string[]).length > 0)
-    throw new UsageError(
-      `Thư mục ${dataDir} đã có dữ liệu: demo cần một thư mục trống (hoặc bỏ --data-dir).`,
-    );
+    throw new UsageError(cliMessages.demoDataDirNotEmpty(dataDir));
+  // The user guides' chat pictures (docs/images), rendered from this run's chats after it ends.
+  const guideImagesDir = stringOption(parsed, 'guide-images');
   const options = {
     days: numberOption(stringOption(parsed, 'days'), 'days', 20),
     communes: numberOption(stringOption(parsed, 'communes'), 'communes', 119),
@@ -37,6 +38,7 @@ export async function demoCommand(args: string[], io: CliIo, env: NodeJS.Process
     speed: numberOption(stringOption(parsed, 'speed'), 'speed', 0),
     outDir: stringOption(parsed, 'out') ?? 'demo-out',
     ...(dataDir ? { dataDir } : {}),
+    ...(guideImagesDir ? { guideImagesDir } : {}),
     campaignDir: stringOption(parsed, 'campaign') ?? QUANG_TRI_DIR,
     logLevel: env.LOG_LEVEL ?? 'error',
     progress: (line: string) => io.out(`${line}\n`),
@@ -44,7 +46,13 @@ export async function demoCommand(args: string[], io: CliIo, env: NodeJS.Process
   try {
     const result = await runDemo(options);
     io.out(`\n${result.summaryText}`);
-    return result.mismatches.length === 0 && result.summary.tally.anomalies.length === 0 ? 0 : 1;
+    const guide = result.guideImages;
+    if (guide) {
+      io.out(cliMessages.demoGuideImages(guide.written.length, guide.dir));
+      if (guide.missing.length > 0) io.err(cliMessages.demoGuideMissing(guide.missing));
+    }
+    const complete = !guide || guide.missing.length === 0;
+    return complete && result.mismatches.length === 0 && result.summary.tally.anomalies.length === 0 ? 0 : 1;
   } catch (error) {
     if (error instanceof DemoOptionError) throw new UsageError(`${error.message}\n${USAGE}`);
     if (error instanceof DemoOutputError) {

@@ -1,14 +1,13 @@
 import type { Role } from '../domain/role.js';
 import { getCampaign } from '../services/campaign.service.js';
 import { createInvite } from '../services/invite.service.js';
-import { formatDateTime } from '../messages/vi-format.js';
+import { cliMessages } from '../messages/cli-messages.js';
 import { UsageError, parseArgs, stringOption } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { withRuntime } from './cli-runtime.js';
 
 const ROLES: readonly Role[] = ['reporter', 'coordinator', 'leader'];
-const USAGE =
-  'Cách dùng: sohoa invite create --unit <mã đơn vị> --role <reporter|coordinator|leader> [--uses N] [--days N] [--campaign <mã>] [--json]';
+const USAGE = cliMessages.inviteUsage;
 
 /** `sohoa invite create`: prints a new invite code for a unit and role (shown once, stored hashed). */
 export async function inviteCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
@@ -16,7 +15,7 @@ export async function inviteCommand(args: string[], io: CliIo, env: NodeJS.Proce
   if (parsed.positionals[0] !== 'create' || parsed.positionals.length > 1) throw new UsageError(USAGE);
   const unitCode = stringOption(parsed, 'unit', true);
   const role = stringOption(parsed, 'role', true) as Role;
-  if (!ROLES.includes(role)) throw new UsageError(`Vai trò "${role}" không hợp lệ. ${USAGE}`);
+  if (!ROLES.includes(role)) throw new UsageError(cliMessages.inviteBadRole(role, USAGE));
   const uses = positiveInt(stringOption(parsed, 'uses') ?? '1', 'uses');
   const daysOption = stringOption(parsed, 'days');
   const campaignCode = stringOption(parsed, 'campaign');
@@ -43,18 +42,14 @@ export async function inviteCommand(args: string[], io: CliIo, env: NodeJS.Proce
     );
   } else {
     io.out(`${invite.code}\n`);
-    io.err(
-      `Mã mời cho ${invite.unit.name} (${invite.unit.code}), vai trò ${invite.role}, ` +
-        `dùng được ${invite.uses} lần, hết hạn ${formatDateTime(invite.expiresAt, invite.timeZone)}. ` +
-        `Người nhận gửi cho bot: /start ${invite.code}\n`,
-    );
+    io.err(cliMessages.inviteCreated(invite, invite.unit, invite.timeZone));
   }
   return 0;
 }
 
 function positiveInt(value: string, name: string): number {
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) {
-    throw new UsageError(`--${name} phải là số nguyên dương (nhận "${value}").`);
+    throw new UsageError(cliMessages.notPositiveInt(name, value));
   }
   return Number(value);
 }

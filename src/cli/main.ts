@@ -4,9 +4,11 @@ import {
   ConfigError,
   DataDirLockedError,
   NotFoundError,
+  ServiceFailedError,
 } from '../domain/errors.js';
 import { UsageError } from './cli-args.js';
 import { processIo, type CliIo } from './cli-io.js';
+import { CLI_COMMAND_HELP, cliMessages } from '../messages/cli-messages.js';
 
 type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<number>;
 
@@ -15,31 +17,31 @@ type Command = (args: string[], io: CliIo, env: NodeJS.ProcessEnv) => Promise<nu
 const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> = {
   start: {
     load: async () => (await import('./start-command.js')).startCommand,
-    help: 'chạy bot, bộ gửi tin và lịch nhắc',
+    help: CLI_COMMAND_HELP.start,
   },
   migrate: {
     load: async () => (await import('./migrate-command.js')).migrateCommand,
-    help: 'cập nhật cấu trúc cơ sở dữ liệu',
+    help: CLI_COMMAND_HELP.migrate,
   },
   campaign: {
     load: async () => (await import('./campaign-command.js')).campaignCommand,
-    help: 'campaign load <thư mục>: nạp hoặc cập nhật chiến dịch',
+    help: CLI_COMMAND_HELP.campaign,
   },
   invite: {
     load: async () => (await import('./invite-command.js')).inviteCommand,
-    help: 'invite create --unit <mã> --role <vai trò>: tạo mã mời',
+    help: CLI_COMMAND_HELP.invite,
   },
   export: {
     load: async () => (await import('./export-command.js')).exportCommand,
-    help: 'export --format <xlsx|csv> --out <tệp> [--date YYYY-MM-DD]: xuất số liệu',
+    help: CLI_COMMAND_HELP.export,
   },
   'run-job': {
     load: async () => (await import('./run-job-command.js')).runJobCommand,
-    help: 'run-job <việc> [--at <thời điểm ISO>]: chạy một việc nhắc theo lịch (một lần cho mỗi khung giờ)',
+    help: CLI_COMMAND_HELP.runJob,
   },
   demo: {
     load: async () => (await import('./demo-command.js')).demoCommand,
-    help: 'demo [--days N] [--communes N] [--seed S] [--speed X] [--out <thư mục>]: chạy thử cả chiến dịch, không cần mạng',
+    help: CLI_COMMAND_HELP.demo,
   },
   check: {
     // No database or token needed; only the clock, so that SOHOA_NOW rehearsals judge years the same way.
@@ -47,17 +49,24 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
       const { checkCommand } = await import('./check-command.js');
       return (args, io, env) => checkCommand(args, io, env.SOHOA_NOW ? new Date(env.SOHOA_NOW) : new Date());
     },
-    help: 'check <tệp|thư mục|zip>… [--json]: kiểm tra tệp PDF mẫu',
+    help: CLI_COMMAND_HELP.check,
   },
 };
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.help}`);
-  return `Cách dùng: sohoa <lệnh> [tùy chọn]\n\nCác lệnh:\n${lines.join('\n')}\n`;
+  return cliMessages.usage(lines);
 }
 
 // Errors a user can cause end in one readable line; anything else is a bug and keeps its stack.
-const EXPECTED = [ConfigError, CampaignFileError, DataDirLockedError, NotFoundError, AccessDeniedError];
+const EXPECTED = [
+  ConfigError,
+  CampaignFileError,
+  DataDirLockedError,
+  NotFoundError,
+  AccessDeniedError,
+  ServiceFailedError,
+];
 
 /** Runs one `sohoa` command and returns the process exit code. */
 export async function main(
@@ -72,7 +81,7 @@ export async function main(
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`Không có lệnh "${name}".\n${usage()}`);
+    io.err(cliMessages.unknownCommand(name, usage()));
     return 2;
   }
   try {
@@ -88,7 +97,7 @@ export async function main(
       return 1;
     }
     io.err(
-      `Lỗi không mong đợi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      cliMessages.unexpectedError(error instanceof Error ? (error.stack ?? error.message) : String(error)),
     );
     return 1;
   }

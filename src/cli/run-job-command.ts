@@ -11,14 +11,14 @@ import type { JobRunReport } from '../jobs/job-runner.js';
 import { JobScheduler } from '../jobs/job-scheduler.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
 import { senderOptionsFromCampaign } from '../outbox/sender-options.js';
-import { formatDate, formatNumber } from '../messages/vi-format.js';
+import { cliMessages } from '../messages/cli-messages.js';
 import { getCampaign } from '../services/campaign.service.js';
 import { jobDeliveryCounts } from '../services/job-run.service.js';
 import { UsageError, parseArgs, stringOption } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 import { withRuntime } from './cli-runtime.js';
 
-const USAGE = `Cách dùng: sohoa run-job <${JOB_NAMES.join('|')}> [--at <thời điểm ISO>] [--campaign <mã>] [--no-send] [--json]`;
+const USAGE = cliMessages.runJobUsage(JOB_NAMES);
 const isoInstant = z.iso.datetime({ offset: true });
 
 type Delivery = { pending: number; sent: number; failed: number } | undefined;
@@ -33,12 +33,10 @@ export async function runJobCommand(args: string[], io: CliIo, env: NodeJS.Proce
   const [name, ...extra] = parsed.positionals;
   if (!name || extra.length > 0) throw new UsageError(USAGE);
   const job = findJob(name);
-  if (!job) throw new UsageError(`Không có việc "${name}". ${USAGE}`);
+  if (!job) throw new UsageError(cliMessages.runJobUnknown(name, USAGE));
   const atText = stringOption(parsed, 'at');
   if (atText !== undefined && !isoInstant.safeParse(atText).success) {
-    throw new UsageError(
-      `--at phải là thời điểm ISO có múi giờ, ví dụ 2025-03-10T16:00:00+07:00 (nhận "${atText}").`,
-    );
+    throw new UsageError(cliMessages.runJobBadAt(atText));
   }
   const campaignCode = stringOption(parsed, 'campaign');
 
@@ -48,9 +46,8 @@ export async function runJobCommand(args: string[], io: CliIo, env: NodeJS.Proce
     const report = await new JobScheduler({ db, campaign, clock, logger }).runAt(job, at);
     if (!report) return { campaign, at, report, delivery: undefined, sendNote: '' };
     let sendNote = '';
-    if (parsed.options['no-send']) sendNote = 'Không gửi (--no-send): tin nằm trong hàng đợi.';
-    else if (!config.TELEGRAM_BOT_TOKEN)
-      sendNote = 'Chưa đặt TELEGRAM_BOT_TOKEN: tin nằm trong hàng đợi, dịch vụ `sohoa start` sẽ gửi.';
+    if (parsed.options['no-send']) sendNote = cliMessages.runJobNoSend;
+    else if (!config.TELEGRAM_BOT_TOKEN) sendNote = cliMessages.runJobNoToken;
     else await deliver(db, campaign, clock, logger, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
     const delivery = await jobDeliveryCounts(db, job.name, report.slot.id);
     return { campaign, at, report, delivery, sendNote };
@@ -62,9 +59,8 @@ export async function runJobCommand(args: string[], io: CliIo, env: NodeJS.Proce
       `${JSON.stringify({ job: job.name, at: result.at.toISOString(), report: report ?? null, delivery })}\n`,
     );
   } else if (!report) {
-    io.out(
-      `${job.name}: chưa có khung giờ nào đến ${result.at.toISOString()} (chiến dịch ${formatDate(result.campaign.settings.startDate)}–${formatDate(result.campaign.settings.endDate)}).\n`,
-    );
+    const { startDate, endDate } = result.campaign.settings;
+    io.out(cliMessages.runJobNoSlot(job.name, result.at.toISOString(), startDate, endDate));
   } else {
     io.out(`${describeReport(report)}\n`);
     if (delivery) io.out(`${describeDelivery(delivery)}\n`);
@@ -90,25 +86,28 @@ async function deliver(
 }
 
 function slotWords(slot: JobSlot): string {
-  return `khung ${formatDate(slot.date)} ${slot.time}`;
+  return cliMessages.slot(slot);
 }
 
 function describeReport(report: JobRunReport): string {
   switch (report.kind) {
     case 'ran': {
       const o = report.outcome;
-      return (
-        `Đã chạy ${report.job}, ${slotWords(report.slot)}: ${formatNumber(Number(o.queued ?? 0))} tin mới vào hàng đợi` +
-        ` (${formatNumber(Number(o.alreadyQueued ?? 0))} tin đã có từ trước), ${formatNumber(Number(o.units ?? 0))} đơn vị.`
+      return cliMessages.runJobRan(
+        report.job,
+        slotWords(report.slot),
+        Number(o.queued ?? 0),
+        Number(o.alreadyQueued ?? 0),
+        Number(o.units ?? 0),
       );
     }
     case 'taken':
-      return `${report.job}, ${slotWords(report.slot)} đã có trong sổ việc (trạng thái: ${report.status ?? 'không rõ'}): không gửi thêm.`;
+      return cliMessages.runJobTaken(report.job, slotWords(report.slot), report.status);
     case 'failed':
-      return `Lỗi khi chạy ${report.job}, ${slotWords(report.slot)}: ${report.error}`;
+      return cliMessages.runJobFailed(report.job, slotWords(report.slot), report.error);
   }
 }
 
 function describeDelivery(delivery: NonNullable<Delivery>): string {
-  return `Tin của lượt này: đã gửi ${formatNumber(delivery.sent)}, lỗi ${formatNumber(delivery.failed)}, đang chờ ${formatNumber(delivery.pending)}.`;
+  return cliMessages.runJobDelivery(delivery);
 }

@@ -5,6 +5,7 @@ import type { CampaignDefinition } from '../domain/campaign.js';
 import type { CampaignFile } from '../domain/campaign-file.js';
 import { campaignFileSchema } from './campaign-schema.js';
 import { parseUnitsCsv } from './units-file.js';
+import { configMessages } from '../messages/config-messages.js';
 
 async function readText(path: string): Promise<string> {
   try {
@@ -12,7 +13,7 @@ async function readText(path: string): Promise<string> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new CampaignFileError(
-      code === 'ENOENT' ? `Không tìm thấy tệp ${path}.` : `Không đọc được tệp ${path} (${code ?? 'lỗi'}).`,
+      code === 'ENOENT' ? configMessages.fileNotFound(path) : configMessages.fileUnreadable(path, code),
       path,
     );
   }
@@ -24,14 +25,14 @@ export function parseCampaignJson(text: string, file: string): CampaignFile {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new CampaignFileError(`${file}: không phải JSON hợp lệ (${(error as Error).message}).`, file);
+    throw new CampaignFileError(configMessages.notJson(file, (error as Error).message), file);
   }
   const parsed = campaignFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = (issue?.path ?? []).join('.');
     throw new CampaignFileError(
-      `${file}, mục ${field || '(gốc)'}: ${issue?.message ?? 'không hợp lệ'}.`,
+      configMessages.jsonField(file, field, issue?.message ?? configMessages.invalid),
       file,
       undefined,
       field,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { METRIC_CODES, type CampaignFile } from '../domain/campaign-file.js';
 import './zod-locale.js';
+import { CONFIG_RULES } from '../messages/config-messages.js';
 
 // The domain owns these types; config only validates files into them. Re-exported for older importers.
-const isoDate = z.iso.date({ error: 'phải là ngày dạng YYYY-MM-DD' });
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'phải là giờ dạng HH:MM, ví dụ 17:00');
+const isoDate = z.iso.date({ error: CONFIG_RULES.isoDate });
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, CONFIG_RULES.clockTime);
 
 const metricSchema = z.strictObject({
   code: z.enum(METRIC_CODES),
@@ -14,7 +15,7 @@ const metricSchema = z.strictObject({
 });
 
 const milestoneSchema = z.strictObject({
-  code: z.string().regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường không dấu, số và dấu -'),
+  code: z.string().regex(/^[a-z0-9-]+$/, CONFIG_RULES.code),
   title: z.string().min(1),
   metric: z.enum(METRIC_CODES),
   deadline: isoDate,
@@ -24,8 +25,9 @@ const filesSchema = z.strictObject({
   maxBytes: z.int().positive().default(102_400),
   minDpi: z.int().positive().default(100),
   minYear: z.int().min(1800).default(1900),
+  blankInkPercent: z.number().min(0).max(100).default(0.1),
   nameRule: z.string().default('<TYPE>.<YYYY>.<BOOK>.<NO>.pdf'),
-  typeCodes: z.record(z.string().regex(/^[A-Z]{2,6}$/, 'mã loại gồm 2–6 chữ in hoa'), z.string().min(1)),
+  typeCodes: z.record(z.string().regex(/^[A-Z]{2,6}$/, CONFIG_RULES.typeCode), z.string().min(1)),
   retentionDays: z.int().min(0).default(30),
   /** How many accepted samples per commune keep their bytes (good examples); rejected ones always do. */
   keepAcceptedPerUnit: z.int().min(0).default(3),
@@ -49,6 +51,9 @@ const deliverySchema = z.strictObject({
   perChatBurst: z.int().min(1).default(10),
   perGroupPerMinute: z.int().min(1).default(20),
   maxAttempts: z.int().min(1).default(8),
+  // A shorter lease retries a dead instance's sends sooner, and widens the window in which they double.
+  // At least 15 s: a call's timeout, a rate-limit wait and 10 s of bookkeeping must fit inside it.
+  leaseSeconds: z.int().min(15).max(3600).default(60),
 });
 
 const paceSchema = z
@@ -57,16 +62,26 @@ const paceSchema = z
     farBehindRatio: z.number().gt(0).lte(1).default(0.7),
   })
   .refine((p) => p.farBehindRatio <= p.behindRatio, {
-    message: 'farBehindRatio phải nhỏ hơn hoặc bằng behindRatio',
+    message: CONFIG_RULES.farBehindRatio,
   });
+
+// The plan's curve: linear by calendar day from the start to each deadline, or working days only.
+const planSchema = z.strictObject({
+  curve: z.enum(['linear', 'working-days']).default('linear'),
+});
+
+// How long chat text (messages, names, file names in the inbox and outbox) is kept after it was received.
+const retentionSchema = z.strictObject({
+  chatDays: z.int().min(1).max(3650).default(30),
+});
 
 /** Schema of a campaign's `campaign.json`; it produces the domain's `CampaignFile`. */
 export const campaignFileSchema = z
   .strictObject({
-    code: z.string().regex(/^[a-z0-9-]+$/, 'chỉ gồm chữ thường không dấu, số và dấu -'),
+    code: z.string().regex(/^[a-z0-9-]+$/, CONFIG_RULES.code),
     name: z.string().min(1),
     province: z.strictObject({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1) }),
-    timeZone: z.string().refine(isKnownTimeZone, 'không phải múi giờ IANA hợp lệ'),
+    timeZone: z.string().refine(isKnownTimeZone, CONFIG_RULES.timeZone),
     startDate: isoDate,
     endDate: isoDate,
     reportCutoff: clockTime,
@@ -76,17 +91,21 @@ export const campaignFileSchema = z
     files: filesSchema,
     reminders: remindersSchema.prefault({}),
     pace: paceSchema.prefault({}),
+    plan: planSchema.prefault({}),
     inviteValidDays: z.int().min(1).max(365).default(30),
+    // Wrong invite codes the whole campaign accepts per hour before refusing every code (guessing).
+    inviteGuessesPerHour: z.int().min(1).default(50),
+    retention: retentionSchema.prefault({}),
     delivery: deliverySchema.prefault({}),
   })
   .superRefine((c, ctx) => {
     if (c.startDate > c.endDate) {
-      ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'phải bằng hoặc sau startDate' });
+      ctx.addIssue({ code: 'custom', path: ['endDate'], message: CONFIG_RULES.endDate });
     }
     const codes = c.metrics.map((m) => m.code);
     for (const code of METRIC_CODES) {
       if (!codes.includes(code)) {
-        ctx.addIssue({ code: 'custom', path: ['metrics'], message: `thiếu chỉ tiêu "${code}"` });
+        ctx.addIssue({ code: 'custom', path: ['metrics'], message: CONFIG_RULES.missingMetric(code) });
       }
     }
     const seen = new Map<string, string>();
@@ -98,7 +117,7 @@ export const campaignFileSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['metrics', i, 'aliases', j],
-            message: `bí danh "${alias}" đã dùng cho "${owner}"`,
+            message: CONFIG_RULES.aliasTaken(alias, owner),
           });
         }
         seen.set(key, m.code);
@@ -107,7 +126,11 @@ export const campaignFileSchema = z
     const milestoneCodes = new Set<string>();
     c.milestones.forEach((m, i) => {
       if (milestoneCodes.has(m.code)) {
-        ctx.addIssue({ code: 'custom', path: ['milestones', i, 'code'], message: `mã "${m.code}" bị trùng` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['milestones', i, 'code'],
+          message: CONFIG_RULES.duplicateMilestone(m.code),
+        });
       }
       milestoneCodes.add(m.code);
     });

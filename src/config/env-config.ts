@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../domain/errors.js';
 import './zod-locale.js';
+import { CONFIG_RULES, configMessages } from '../messages/config-messages.js';
 
 const optionalText = z
   .string()
@@ -14,35 +15,31 @@ const envSchema = z
     TELEGRAM_BOT_TOKEN: optionalText.pipe(
       z
         .string()
-        .regex(/^\d+:[\w-]+$/, 'không đúng dạng mã bot của Telegram (số:chuỗi ký tự, lấy từ @BotFather)')
+        .regex(/^\d+:[\w-]+$/, CONFIG_RULES.botToken)
         .optional(),
     ),
-    TELEGRAM_API_ROOT: optionalText.pipe(
-      z.url('phải là một địa chỉ URL').default('https://api.telegram.org'),
-    ),
+    TELEGRAM_API_ROOT: optionalText.pipe(z.url(CONFIG_RULES.url).default('https://api.telegram.org')),
     DATABASE_URL: optionalText.pipe(
       z
         .string()
-        .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://')
+        .regex(/^postgres(ql)?:\/\//, CONFIG_RULES.databaseUrl)
         .optional(),
     ),
     DATA_DIR: optionalText.pipe(z.string().default('./data')),
     CAMPAIGN_DIR: optionalText.pipe(z.string().default('campaigns/quang-tri-2025')),
-    WEBHOOK_URL: optionalText.pipe(
-      z.url({ protocol: /^https$/, error: 'phải là địa chỉ https:// công khai' }).optional(),
-    ),
+    WEBHOOK_URL: optionalText.pipe(z.url({ protocol: /^https$/, error: CONFIG_RULES.webhookUrl }).optional()),
     WEBHOOK_SECRET: optionalText.pipe(
       z
         .string()
-        .regex(/^[A-Za-z0-9_-]{16,256}$/, 'cần 16–256 ký tự gồm chữ, số, _ hoặc -')
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, CONFIG_RULES.webhookSecret)
         .optional(),
     ),
     PORT: optionalText.pipe(
       z
         .string()
-        .regex(/^\d+$/, 'phải là số cổng từ 1 đến 65535')
+        .regex(/^\d+$/, CONFIG_RULES.port)
         .transform(Number)
-        .pipe(z.int().min(1, 'phải là số cổng từ 1 đến 65535').max(65535, 'phải là số cổng từ 1 đến 65535'))
+        .pipe(z.int().min(1, CONFIG_RULES.port).max(65535, CONFIG_RULES.port))
         .optional(),
     ),
     LOG_LEVEL: optionalText.pipe(
@@ -52,7 +49,7 @@ const envSchema = z
       z.iso
         .datetime({
           offset: true,
-          error: 'phải là thời điểm ISO có múi giờ, ví dụ 2025-03-10T16:00:00+07:00',
+          error: CONFIG_RULES.instant,
         })
         .transform((v) => new Date(v))
         .optional(),
@@ -61,10 +58,10 @@ const envSchema = z
   .superRefine((env, ctx) => {
     // Webhook mode is all-or-nothing: a URL without its secret would accept forged updates.
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'bắt buộc khi đặt WEBHOOK_URL' });
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: CONFIG_RULES.requiredWithWebhook });
     }
     if (env.WEBHOOK_URL && env.PORT === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['PORT'], message: 'bắt buộc khi đặt WEBHOOK_URL' });
+      ctx.addIssue({ code: 'custom', path: ['PORT'], message: CONFIG_RULES.requiredWithWebhook });
     }
   });
 
@@ -76,8 +73,11 @@ export function parseEnvConfig(env: NodeJS.ProcessEnv): EnvConfig {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'môi trường');
-    throw new ConfigError(`Biến môi trường ${variable}: ${issue?.message ?? 'không hợp lệ'}.`, variable);
+    const variable = String(issue?.path[0] ?? configMessages.envVariableFallback);
+    throw new ConfigError(
+      configMessages.envInvalid(variable, issue?.message ?? configMessages.invalid),
+      variable,
+    );
   }
   return Object.freeze(result.data);
 }

@@ -3,6 +3,7 @@ import { CampaignFileError } from '../domain/errors.js';
 import type { UnitDefinition, UnitLevel } from '../domain/unit.js';
 import { parseCsv } from './csv-parser.js';
 import './zod-locale.js';
+import { CONFIG_RULES, configMessages } from '../messages/config-messages.js';
 
 /** The columns of a campaign's `units.csv`, in order. */
 export const UNITS_CSV_COLUMNS = [
@@ -18,14 +19,14 @@ export const UNITS_CSV_COLUMNS = [
 // Empty = no target; otherwise digits only (a "1.540" or "-5" is a typo, not a number to guess at).
 const count = z
   .string()
-  .regex(/^\d*$/, 'phải là số nguyên không âm (không có dấu chấm, dấu phẩy hay dấu trừ)')
+  .regex(/^\d*$/, CONFIG_RULES.count)
   .transform((v) => (v === '' ? '' : Number(v)));
 
 const rowSchema = z.object({
-  code: z.string().regex(/^\d{2,5}$/, 'phải là mã đơn vị hành chính gồm 2–5 chữ số'),
-  name: z.string().min(1, 'không được để trống'),
-  type: z.string().min(1, 'không được để trống'),
-  level: z.enum(['province', 'district', 'commune'], 'phải là province, district hoặc commune'),
+  code: z.string().regex(/^\d{2,5}$/, CONFIG_RULES.unitCode),
+  name: z.string().min(1, CONFIG_RULES.required),
+  type: z.string().min(1, CONFIG_RULES.required),
+  level: z.enum(['province', 'district', 'commune'], CONFIG_RULES.level),
   parent_code: z.string(),
   target_books: count,
   target_cases: count,
@@ -42,7 +43,7 @@ export function parseUnitsCsv(text: string, file: string, provinceCode: string):
   const { header, records } = parseCsv(text);
   const missing = UNITS_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
-    throw new CampaignFileError(`${file}: thiếu cột ${missing.join(', ')} ở dòng tiêu đề.`, file, 1);
+    throw new CampaignFileError(configMessages.missingColumns(file, missing), file, 1);
   }
   const units: UnitDefinition[] = [];
   const byCode = new Map<string, { unit: UnitDefinition; line: number }>();
@@ -52,7 +53,13 @@ export function parseUnitsCsv(text: string, file: string, provinceCode: string):
       const issue = parsed.error.issues[0];
       const field = String(issue?.path[0] ?? '');
       throw new CampaignFileError(
-        `${file} dòng ${line}, cột ${field} ("${values[field] ?? ''}"): ${issue?.message ?? 'không hợp lệ'}.`,
+        configMessages.cellValue(
+          file,
+          line,
+          field,
+          values[field] ?? '',
+          issue?.message ?? configMessages.invalid,
+        ),
         file,
         line,
         field,
@@ -60,16 +67,16 @@ export function parseUnitsCsv(text: string, file: string, provinceCode: string):
     }
     const row = parsed.data;
     const fail = (field: string, message: string): never => {
-      throw new CampaignFileError(`${file} dòng ${line}, cột ${field}: ${message}.`, file, line, field);
+      throw new CampaignFileError(configMessages.cell(file, line, field, message), file, line, field);
     };
     const earlier = byCode.get(row.code);
-    if (earlier) fail('code', `mã ${row.code} bị trùng với dòng ${earlier.line}`);
+    if (earlier) fail('code', CONFIG_RULES.duplicateUnit(row.code, earlier.line));
     const hasTarget = row.target_books !== '' || row.target_cases !== '';
     if (hasTarget && row.level !== 'commune') {
-      fail('target_books', 'chỉ tiêu chỉ đặt cho cấp xã; cấp huyện và tỉnh được cộng từ các xã');
+      fail('target_books', CONFIG_RULES.targetOnCommunes);
     }
     if (hasTarget && (row.target_books === '' || row.target_cases === '')) {
-      fail(row.target_books === '' ? 'target_books' : 'target_cases', 'cần cả số sổ và số trường hợp');
+      fail(row.target_books === '' ? 'target_books' : 'target_cases', CONFIG_RULES.bothTargets);
     }
     const unit: UnitDefinition = {
       code: row.code,
@@ -97,29 +104,21 @@ function validateTree(
 ): void {
   const provinces = units.filter((u) => u.level === 'province');
   if (provinces.length !== 1 || provinces[0]?.code !== provinceCode) {
-    throw new CampaignFileError(
-      `${file}: cần đúng một dòng cấp province có mã ${provinceCode} (mã tỉnh trong campaign.json).`,
-      file,
-    );
+    throw new CampaignFileError(configMessages.oneProvince(file, provinceCode), file);
   }
   for (const unit of units) {
     const line = byCode.get(unit.code)?.line;
     const expected = PARENT_LEVEL[unit.level];
     if (expected === null) {
       if (unit.parentCode !== null) {
-        throw new CampaignFileError(
-          `${file} dòng ${line}, cột parent_code: cấp tỉnh không có đơn vị cha.`,
-          file,
-          line,
-          'parent_code',
-        );
+        throw new CampaignFileError(configMessages.provinceHasParent(file, line), file, line, 'parent_code');
       }
       continue;
     }
     const parent = unit.parentCode === null ? undefined : byCode.get(unit.parentCode)?.unit;
     if (!parent) {
       throw new CampaignFileError(
-        `${file} dòng ${line}, cột parent_code: không tìm thấy đơn vị cha "${unit.parentCode ?? ''}" trong tệp.`,
+        configMessages.parentNotFound(file, line, unit.parentCode ?? ''),
         file,
         line,
         'parent_code',
@@ -127,7 +126,7 @@ function validateTree(
     }
     if (parent.level !== expected) {
       throw new CampaignFileError(
-        `${file} dòng ${line}, cột parent_code: đơn vị cha của cấp ${unit.level} phải là cấp ${expected}, không phải ${parent.level}.`,
+        configMessages.parentLevel(file, line, unit.level, expected, parent.level),
         file,
         line,
         'parent_code',

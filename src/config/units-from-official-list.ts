@@ -1,3 +1,4 @@
+import { normalizeUnitName } from '../domain/unit-name.js';
 import { csvField, parseCsv } from './csv-parser.js';
 import { UNITS_CSV_COLUMNS } from './units-file.js';
 
@@ -48,7 +49,15 @@ export function buildUnitsCsv(
   }
   for (const [districtCode, district] of [...districts].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(
-      [districtCode, district.name, districtType(district.name), 'district', provinceCode, '', '']
+      [
+        districtCode,
+        normalizeUnitName(district.name).text,
+        districtType(district.name),
+        'district',
+        provinceCode,
+        '',
+        '',
+      ]
         .map(csvField)
         .join(','),
     );
@@ -62,8 +71,9 @@ export function buildUnitsCsv(
       lines.push(
         [
           c.commune_code ?? '',
-          c.commune_name ?? '',
-          c.commune_type ?? '',
+          // The official list has glitches ('Xã  A Dơi', 'Thị Trấn Ái Tử'): write one spelling.
+          normalizeUnitName(c.commune_name ?? '').text,
+          normalizeUnitName(c.commune_type ?? '').text,
           'commune',
           districtCode,
           books[i] ?? '',

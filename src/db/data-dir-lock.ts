@@ -33,7 +33,14 @@ function readHolder(path: string): { pid: number; host: string } | undefined {
  * Takes the data folder for this process. PGlite has no lock of its own and two processes writing one
  * folder corrupt it, so a second sohoa process is refused; a lock left by a dead process is taken over.
  */
-export function lockDataDir(dataDir: string): DataDirLock {
+export function lockDataDir(
+  dataDir: string,
+  /**
+   * Keep the lock until the process ends, whatever release() is called first (`sohoa start`): a process
+   * that closed its database but has not exited yet must still refuse a second one on its folder.
+   */
+  options: { holdUntilExit?: boolean } = {},
+): DataDirLock {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, LOCK_FILE);
   const content = JSON.stringify({ pid: process.pid, host: hostname(), since: new Date().toISOString() });
@@ -42,11 +49,13 @@ export function lockDataDir(dataDir: string): DataDirLock {
       const fd = openSync(path, 'wx');
       writeSync(fd, content);
       closeSync(fd);
-      return {
-        release: () => {
-          if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
-        },
+      const release = () => {
+        if (readHolder(path)?.pid === process.pid) rmSync(path, { force: true });
       };
+      if (!options.holdUntilExit) return { release };
+      // 'exit' handlers run synchronously as the process ends (not on SIGKILL: the next start takes over).
+      process.once('exit', release);
+      return { release: () => undefined };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(path);

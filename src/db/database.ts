@@ -50,16 +50,21 @@ export function databaseTarget(config: {
 export async function openDatabase(
   target: DatabaseTarget,
   /** In memory only: start from this PGlite data-folder dump instead of an empty cluster (tests). */
-  options: { template?: Blob } = {},
+  options: { template?: Blob; holdLockUntilExit?: boolean } = {},
 ): Promise<DatabaseHandle> {
   if (target.kind === 'server') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10, types: typeParsers });
+    // An idle connection the server drops (a restart, an administrator) emits 'error' on the pool; with
+    // no listener Node would end the process. The pool discards that client; the next query reconnects.
+    pool.on('error', () => undefined);
     const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
     return { db, target, close: () => db.destroy() };
   }
 
   let lock: DataDirLock | undefined;
-  if (target.dataDir !== 'memory') lock = lockDataDir(target.dataDir);
+  if (target.dataDir !== 'memory') {
+    lock = lockDataDir(target.dataDir, { holdUntilExit: options.holdLockUntilExit ?? false });
+  }
   try {
     const pglite =
       target.dataDir === 'memory'

@@ -12,6 +12,8 @@ export interface InboxTable {
   last_error: string | null;
   received_at: Date;
   handled_at: Date | null;
+  /** When the retention job removed its chat text (the payload keeps only `redacted`). */
+  redacted_at: Date | null;
 }
 export type InboxRow = Selectable<InboxTable>;
 export type NewInboxRow = Insertable<InboxTable>;

@@ -76,3 +76,19 @@ export async function deactivateMembersByChat(
     .where('platform_user_id', '=', chatId)
     .execute();
 }
+
+/** The active members of a campaign on one platform, with their roles (for per-person command menus). */
+export async function listActiveMembersOnPlatform(
+  db: Db,
+  campaignId: number,
+  platform: string,
+): Promise<Pick<MemberRow, 'platform_user_id' | 'role'>[]> {
+  return db
+    .selectFrom('members')
+    .select(['platform_user_id', 'role'])
+    .where('campaign_id', '=', campaignId)
+    .where('platform', '=', platform)
+    .where('active', '=', true)
+    .orderBy('id')
+    .execute();
+}

@@ -72,8 +72,10 @@ export class CommuneActor implements ReportingCommune {
 
     const diligent = profile.diligence === 'diligent';
     const scenario = SCRIPTED_REPORTS[role.index]?.[day] ?? this.#drawScenario(r);
-    const report = (ctx: ActionContext, s: ReportScenario) =>
-      playReport(this, ctx, date, trueFigures(profile, role.target, day), s, profile.style);
+    const report = (ctx: ActionContext, s: ReportScenario) => {
+      world.moments.begin(ctx, s === 'plain' ? 'report' : s, role.user.id, profile.style);
+      return playReport(this, ctx, date, trueFigures(profile, role.target, day), s, profile.style);
+    };
     if (scenario !== 'plain' || r.chance(diligent ? 0.96 : 0.55)) {
       const morning = scenario === 'correction' || r.chance(diligent ? 0.65 : 0.3);
       const when = morning ? at('08:35', '11:30') : at('13:30', '15:45');
@@ -99,10 +101,21 @@ export class CommuneActor implements ReportingCommune {
     const scripted = SCRIPTED_FILES[role.index]?.[day];
     if (scripted || r.chance(profile.fileRate)) {
       const defect = scripted ?? (r.chance(profile.sloppyFiles ? 0.6 : 0.1) ? r.pick(BAD_FILES) : 'good');
-      timeline.at(at('09:00', '15:00'), (ctx) => playSample(world, role, ctx, defect, () => ++this.#files));
+      timeline.at(at('09:00', '15:00'), (ctx) => {
+        world.moments.begin(ctx, 'sample', role.user.id, defect);
+        return playSample(world, role, ctx, defect, () => ++this.#files);
+      });
     }
-    if (r.chance(0.04)) timeline.at(at('08:30', '16:30'), () => world.say(role.user, '/tiendo'));
-    if (r.chance(0.02)) timeline.at(at('08:30', '16:30'), () => world.say(role.user, '/xephang'));
+    if (r.chance(0.04))
+      timeline.at(at('08:30', '16:30'), (ctx) => {
+        world.moments.begin(ctx, 'progress', role.user.id);
+        world.say(role.user, '/tiendo');
+      });
+    if (r.chance(0.02))
+      timeline.at(at('08:30', '16:30'), (ctx) => {
+        world.moments.begin(ctx, 'ranking', role.user.id);
+        world.say(role.user, '/xephang');
+      });
   }
 
   #drawScenario(r: DemoRandom): ReportScenario {
@@ -124,9 +137,11 @@ export class CommuneActor implements ReportingCommune {
 
   #join(ctx: ActionContext, r: DemoRandom): void {
     const { world, role } = this;
-    if (role.index === 1 && !this.joined) {
+    const mistype = role.index === 1 && !this.joined;
+    world.moments.begin(ctx, 'join', role.user.id, mistype ? 'wrong_code' : undefined);
+    if (mistype) {
       // Mistyped one character of the code on the phone: refused, then typed again.
-      world.say(role.user, `/start ${mistype(this.inviteCode)}`);
+      world.say(role.user, `/start ${mistyped(this.inviteCode)}`);
       world.tally.count('wrong_code');
       ctx.later(3, (next) => this.#start(next, r));
       return;
@@ -143,13 +158,17 @@ export class CommuneActor implements ReportingCommune {
         world.replied(role.user.id, mark) &&
         (await isMember(world.db, world.campaign, DEMO_PLATFORM, String(role.user.id)));
       if (!this.joined) return world.tally.anomaly(`${role.name}: không tham gia được bằng mã mời`);
-      if (r.chance(0.15)) next.later(r.int(1, 30), () => world.say(role.user, '/trogiup'));
+      if (r.chance(0.15))
+        next.later(r.int(1, 30), (help) => {
+          world.moments.begin(help, 'help', role.user.id);
+          world.say(role.user, '/trogiup');
+        });
     });
   }
 }
 
 /** The code with one character changed, as a slip of the thumb would. */
-function mistype(code: string): string {
+function mistyped(code: string): string {
   const i = 2;
   const swap = code[i] === 'Q' ? 'P' : 'Q';
   return `${code.slice(0, i)}${swap}${code.slice(i + 1)}`;

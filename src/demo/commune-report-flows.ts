@@ -115,7 +115,8 @@ export async function playReport(
       };
       return send(c, ctx, date, reportText(swapped, line), 'rejected', (_effect, next) => {
         world.tally.count('order_mistake');
-        const fix = `/baocao nhập ${figures.entered} đính kèm ${figures.attached}`;
+        // The whole line again: a partial fix would be answered with the held figures to confirm first.
+        const fix = reportText(figures, line);
         next.later(3, (again) => send(c, again, date, fix, 'accepted', acceptedAs(c, date, figures)));
       });
     }
@@ -128,11 +129,12 @@ export async function playReport(
       return send(c, ctx, date, reportText(inflated, line), 'accepted', (effect, next) => {
         acceptedAs(c, date, inflated)(effect);
         const afternoon = world.instant(date, '14:30').getTime() - next.now.getTime();
-        next.later(Math.max(30, afternoon / 60_000), (pm) =>
-          send(c, pm, date, `/baocao quét ${figures.scanned}`, 'confirm', (_held, confirm) =>
+        next.later(Math.max(30, afternoon / 60_000), (pm) => {
+          world.moments.begin(pm, 'confirm', role.user.id);
+          return send(c, pm, date, `/baocao quét ${figures.scanned}`, 'confirm', (_held, confirm) =>
             pressConfirm(c, confirm, date, figures),
-          ),
-        );
+          );
+        });
       });
     }
   }

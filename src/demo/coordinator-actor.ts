@@ -11,10 +11,12 @@ import {
 } from '../services/demo-facts.service.js';
 import { trueFigures } from './commune-profile.js';
 import type { CommuneActor } from './commune-actor.js';
+import type { MomentKind } from './chat-moments.js';
 import type { CoordinatorRole } from './demo-cast.js';
 import type { ActionContext, DemoTimeline } from './demo-timeline.js';
 import { DEMO_PLATFORM, type DemoWorld } from './demo-world.js';
 import { randomTime } from './day-times.js';
+import { checkNudge, expectNudge } from './nudge-check.js';
 import { remindersDelivered } from './reminder-kinds.js';
 
 const MISSING_REMINDER =
@@ -47,7 +49,10 @@ export class CoordinatorActor {
     const r = world.random.fork(`coordinator:${role.unitCode}:${date}`);
     const at = (from: string, to: string) => world.instant(date, randomTime(r, from, to));
     if (day === 0) {
-      timeline.at(at('08:30', '09:00'), () => world.say(role.user, `/start ${this.inviteCode}`));
+      timeline.at(at('08:30', '09:00'), (ctx) => {
+        world.moments.begin(ctx, 'join', role.user.id);
+        world.say(role.user, `/start ${this.inviteCode}`);
+      });
       return;
     }
     if (role.level === 'district') {
@@ -56,54 +61,90 @@ export class CoordinatorActor {
         timeline.at(at('16:30', '16:40'), (ctx) =>
           this.#remind(ctx, date, '/chuabaocao', `/nhacnho chuabaocao ${MISSING_REMINDER}`),
         );
-      if (r.chance(0.08)) timeline.at(at('09:00', '15:00'), () => world.say(role.user, '/xephang'));
+      if (r.chance(0.08)) timeline.at(at('09:00', '15:00'), (ctx) => this.#ask(ctx, 'ranking', '/xephang'));
       if ((this.showcase.samples && day === 2) || r.chance(0.06))
         timeline.at(world.instant(date, '15:30'), (ctx) => this.#samples(ctx));
       return;
     }
-    if (day === 1) timeline.at(world.instant(date, '09:00'), () => world.say(role.user, '/tiendo'));
+    if (day === 1) timeline.at(world.instant(date, '09:00'), (ctx) => this.#ask(ctx, 'progress', '/tiendo'));
+    // Day 5's morning, before the cut-off, in every run of 5 days or more: the reminder to communes behind
+    // the plan, whose reach the demo checks (silent communes judged against yesterday's plan).
     if (day >= 5 && day % 4 === 1)
       timeline.at(world.instant(date, '08:40'), (ctx) =>
-        this.#remind(ctx, date, undefined, `/nhacnho cham ${PACE_REMINDER}`),
+        this.#remind(ctx, date, undefined, `/nhacnho cham ${PACE_REMINDER}`, true),
       );
-    if (day % 5 === 2) timeline.at(world.instant(date, '16:20'), () => world.say(role.user, '/chuabaocao'));
-    if (day % 5 === 0) timeline.at(world.instant(date, '17:40'), () => world.say(role.user, '/xephang'));
+    if (day % 5 === 2)
+      timeline.at(world.instant(date, '16:20'), (ctx) => this.#ask(ctx, 'missing', '/chuabaocao'));
+    if (day % 5 === 0)
+      timeline.at(world.instant(date, '17:40'), (ctx) => this.#ask(ctx, 'ranking', '/xephang'));
+  }
+
+  /** A question in the coordinator's chat, recorded as a moment of its kind. */
+  #ask(ctx: ActionContext, kind: MomentKind, command: string): void {
+    this.world.moments.begin(ctx, kind, this.role.user.id);
+    this.world.say(this.role.user, command);
   }
 
   /** Last step of the campaign: the coordinator asks for the evening report on demand. */
   planClosing(date: string, timeline: DemoTimeline): void {
     if (this.role.level === 'province')
-      timeline.at(this.world.instant(date, '17:45'), () => this.world.say(this.role.user, '/baocaongay'));
+      timeline.at(this.world.instant(date, '17:45'), (ctx) => this.#ask(ctx, 'daily_report', '/baocaongay'));
   }
 
   /**
    * `/chuabaocao` (optional), then — when some commune has still not reported — `/nhacnho …`, confirm
    * with «Gửi», and later look at «Kết quả». What the coordinator learns is read from the database.
+   * Without the question, the reminder is sent at once. With `checkBehind` (`/nhacnho cham`), whom the
+   * bot must reach is worked out from the data just before it is sent, and checked against the
+   * broadcast's stored recipients.
    */
-  #remind(ctx: ActionContext, date: string, ask: string | undefined, command: string): void {
+  async #remind(
+    ctx: ActionContext,
+    date: string,
+    ask: string | undefined,
+    command: string,
+    checkBehind = false,
+  ): Promise<void> {
+    const { world, role } = this;
+    const chat = role.user.id;
+    const mark = world.mark(chat);
+    world.moments.begin(ctx, 'broadcast', chat);
+    if (!ask) return this.#broadcast(ctx, command, checkBehind ? date : undefined);
+    world.say(role.user, ask);
+    ctx.later(2, async (next) => {
+      if (!world.replied(chat, mark)) return;
+      if ((await communesMissing(world.db, world.campaign, role.unitCode, date)) === 0) return;
+      await this.#broadcast(next, command, undefined);
+    });
+  }
+
+  /** Sends `/nhacnho …`, confirms the preview, looks at the result; checks a `/nhacnho cham`'s reach. */
+  async #broadcast(ctx: ActionContext, command: string, checkOn: string | undefined): Promise<void> {
     const { world, role } = this;
     const chat = role.user.id;
     const userId = String(chat);
-    const mark = world.mark(chat);
-    if (ask) world.say(role.user, ask);
-    ctx.later(ask ? 2 : 0, async (next) => {
-      if (ask && !world.replied(chat, mark)) return;
-      if (ask && (await communesMissing(world.db, world.campaign, role.unitCode, date)) === 0) return;
-      const before = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
-      world.say(role.user, command);
-      next.later(1, async (confirm) => {
-        const preview = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
-        if (!preview || preview.id === before?.id || preview.status !== 'pending') return;
-        if (!world.press(role.user, chat, 'nn:c:')) return;
-        world.tally.count('coordinator_broadcast');
-        confirm.later(20, async () => {
-          const sent = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
-          if (sent?.status !== 'confirmed')
-            world.tally.anomaly(
-              `${role.unitName}: tin nhắc #${preview.id} không được gửi (${sent?.status ?? '—'})`,
-            );
-          world.press(role.user, chat, 'nn:r:');
-        });
+    // Read just before the command is sent, at the instant the bot judges it: a coordinator's planned action
+    // is the first of its moment (planned before the communes'), so nothing said later is counted here.
+    const expected =
+      checkOn === undefined
+        ? undefined
+        : await expectNudge(world.db, world.campaign, role.unitCode, checkOn, ctx.now);
+    const before = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+    world.say(role.user, command);
+    ctx.later(1, async (confirm) => {
+      const newest = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+      const preview = newest && newest.id !== before?.id && newest.status === 'pending' ? newest : undefined;
+      if (expected) world.tally.nudge(await checkNudge(world.db, expected, preview?.id));
+      if (!preview) return;
+      if (!world.press(role.user, chat, 'nn:c:')) return;
+      world.tally.count('coordinator_broadcast');
+      confirm.later(20, async () => {
+        const sent = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+        if (sent?.status !== 'confirmed')
+          world.tally.anomaly(
+            `${role.unitName}: tin nhắc #${preview.id} không được gửi (${sent?.status ?? '—'})`,
+          );
+        world.press(role.user, chat, 'nn:r:');
       });
     });
   }
@@ -112,6 +153,7 @@ export class CoordinatorActor {
   #samples(ctx: ActionContext): void {
     const { world, role } = this;
     const mark = world.mark(role.user.id);
+    world.moments.begin(ctx, 'samples', role.user.id);
     world.say(role.user, '/mau');
     ctx.later(2, async () => {
       if (!world.replied(role.user.id, mark)) return;
@@ -159,6 +201,7 @@ export class CoordinatorActor {
     this.#entered.add(commune.role.code);
     const figures = trueFigures(commune.role.profile, commune.role.target, day - 1);
     const before = await reportMark(world.db, world.campaign, commune.role.code, yesterday);
+    world.moments.begin(ctx, 'stand_in', role.user.id, commune.role.code);
     world.say(
       role.user,
       `/baocao xã ${commune.role.code} ngày ${formatDayMonth(yesterday)} sổ ${figures.books} quét ${figures.scanned} nhập ${figures.entered} đính kèm ${figures.attached}`,

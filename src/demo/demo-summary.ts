@@ -1,4 +1,5 @@
-import { formatDate, formatNumber, formatPercent } from '../messages/vi-format.js';
+import { formatDate, formatDayMonth, formatNumber, formatPercent } from '../messages/vi-format.js';
+import type { NudgeCheck } from './nudge-check.js';
 import type { ReminderKind } from './reminder-kinds.js';
 import type { DemoTally, ScenarioName } from './demo-tally.js';
 import type { SampleDefect } from './sample-scan-builder.js';
@@ -22,6 +23,8 @@ export interface DemoSummary {
   readonly days: number;
   readonly communes: number;
   readonly seed: string;
+  /** The campaign's plan definition (plan, pace, "còn N ngày"), printed once. */
+  readonly planDefinition: readonly string[];
   readonly reports: { readonly onTime: number; readonly late: number; readonly communeDays: number };
   readonly tally: DemoTally;
   readonly maxKilobytes: number;
@@ -62,6 +65,37 @@ function defectLabel(defect: Exclude<SampleDefect, 'good'>, maxKilobytes: number
   }[defect];
 }
 
+/** The first `/nhacnho cham` (day 5's morning) in full; later ones in one line. */
+function nudgeLines(checks: readonly NudgeCheck[]): string[] {
+  const [first, ...rest] = checks;
+  if (!first) return [];
+  const n = formatNumber;
+  const plan = first.afterCutoff ? 'kế hoạch hết hôm nay' : 'kế hoạch hết hôm qua';
+  const when = `${first.afterCutoff ? 'Chiều' : 'Sáng'} ${formatDayMonth(first.date)} lúc ${first.time}, /nhacnho cham`;
+  let line: string;
+  if (!first.ok)
+    line = `${when}: KHÔNG KHỚP — tin đến ${n(first.reached)} xã, số xã chậm so với ${plan} là ${n(first.expected)} (xem điều bất thường)`;
+  else if (first.reached === 0) line = `${when}: không xã nào chậm so với ${plan}, bot không gửi tin`;
+  else {
+    const reportedToday = first.expected - first.judgedOnYesterday;
+    line =
+      `${when}: ${n(first.reached)} xã, đúng bằng số xã chậm so với ${plan}` +
+      (!first.afterCutoff && reportedToday > 0
+        ? ` (${n(reportedToday)} xã đã báo cáo sáng nay: so với kế hoạch hết hôm nay)`
+        : '') +
+      (first.afterCutoff ? '' : `; nếu so với kế hoạch hết hôm nay sẽ là ${n(first.behindOnTodaysPlan)} xã`);
+  }
+  if (first.unreachable > 0)
+    line += `; ${n(first.unreachable)} xã chậm chưa có cán bộ tham gia bot, không nhận được tin`;
+  if (rest.length === 0) return [line];
+  const failed = rest.filter((c) => !c.ok).length;
+  return [
+    line,
+    `Các lần /nhacnho cham sau: ${rest.map((c) => `${formatDayMonth(c.date)} ${n(c.reached)} xã`).join(', ')} — ` +
+      (failed === 0 ? 'đều đúng bằng số xã chậm' : `${n(failed)} lần không khớp (xem điều bất thường)`),
+  ];
+}
+
 function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return seconds < 60 ? `${seconds} giây` : `${Math.floor(seconds / 60)} phút ${seconds % 60} giây`;
@@ -78,6 +112,8 @@ export function summaryText(s: DemoSummary): string {
     `sohoa demo — ${s.campaignName}`,
     `${n(s.days)} ngày (${formatDate(s.firstDate)} – ${formatDate(s.lastDate)}), ${n(s.communes)} xã, hạt giống «${s.seed}», chạy ${duration(s.durationMs)}`,
     '',
+    ...s.planDefinition,
+    '',
     `Báo cáo nhận được: ${n(received)}/${n(s.reports.communeDays)} lượt xã-ngày — đúng giờ ${n(s.reports.onTime)}, muộn ${n(s.reports.late)}, thiếu ${n(s.reports.communeDays - received)}`,
     `Tệp mẫu đã kiểm tra: ${n(files.checked)} — đạt ${n(files.accepted + files.warnings)}, không đạt ${n(files.rejected)}: ` +
       (Object.entries(rejectedBy) as [Exclude<SampleDefect, 'good'>, number][])
@@ -93,8 +129,9 @@ export function summaryText(s: DemoSummary): string {
         (g.doubled > 0 ? `, ${n(g.doubled)} tối bị gửi trùng` : ', không tin nào gửi trùng'),
     ),
     `Tình huống: ${(Object.entries(scenarios) as [ScenarioName, number][]).map(([k, v]) => `${SCENARIO_LABELS[k]} ${n(v)}`).join(' · ')}`,
+    ...nudgeLines(s.tally.nudgeChecks),
     '',
-    `Tỉ lệ đã đính kèm & rà soát, hết ngày ${formatDate(s.lastDate)}:`,
+    `Tỉ lệ đã đính kèm và rà soát, hết ngày ${formatDate(s.lastDate)}:`,
     ...s.districts.map((d) => `  ${d.name.padEnd(nameWidth)}  ${formatPercent(d.completion).padStart(7)}`),
     `  ${'Toàn tỉnh'.padEnd(nameWidth)}  ${formatPercent(s.provinceCompletion).padStart(7)}`,
     '',

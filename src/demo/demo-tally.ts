@@ -1,5 +1,7 @@
 import type { VerdictStatus } from '../domain/file-verdict.js';
 import type { ProblemCode } from '../domain/problem-codes.js';
+import { formatDayMonth } from '../messages/vi-format.js';
+import type { NudgeCheck } from './nudge-check.js';
 import type { SampleDefect } from './sample-scan-builder.js';
 
 /** Moments the demo plays, counted so the summary can say each happened. */
@@ -42,6 +44,8 @@ export class DemoTally {
   };
   /** Anything the bot did that a user did not expect; a correct run has none. */
   readonly anomalies: string[] = [];
+  /** Each `/nhacnho cham`: whom it reached against the communes behind the plan, read from the data. */
+  readonly nudgeChecks: NudgeCheck[] = [];
 
   /** The verdict the service stored on a file a commune sent (undefined: none was stored). */
   file(defect: SampleDefect, status: VerdictStatus | undefined, problems: readonly ProblemCode[]): void {
@@ -56,6 +60,17 @@ export class DemoTally {
   /** One more of a scripted moment. */
   count(name: ScenarioName): void {
     this.scenarios[name]++;
+  }
+
+  /** Records a `/nhacnho cham` check; one that reached other communes than those behind is an anomaly. */
+  nudge(check: NudgeCheck): void {
+    this.nudgeChecks.push(check);
+    if (check.ok) return;
+    const names = (list: readonly string[]) => (list.length > 0 ? list.join(', ') : 'không');
+    this.anomaly(
+      `/nhacnho cham ${formatDayMonth(check.date)} lúc ${check.time}: tin đến ${check.reached} xã, xã chậm so với kế hoạch là ${check.expected} ` +
+        `(thừa: ${names(check.extra)}; thiếu: ${names(check.missed)})`,
+    );
   }
 
   /** Notes something unexpected. */

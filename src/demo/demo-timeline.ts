@@ -4,6 +4,8 @@ import type { ManualClock } from '../domain/clock.js';
 /** What an action can do besides acting: schedule its own next step. */
 export interface ActionContext {
   readonly now: Date;
+  /** The flow the action belongs to: a first action and every follow-up it schedules share one. */
+  readonly flow: number;
   /** Runs `action` at least `minutes` later, on the next five-minute mark (after the world has settled). */
   later(minutes: number, action: DemoAction): void;
 }
@@ -18,6 +20,7 @@ interface Scheduled {
   readonly at: number;
   readonly phase: number;
   readonly order: number;
+  readonly flow: number;
   readonly action: DemoAction;
 }
 
@@ -28,10 +31,15 @@ const IDLE_GAP_MS = 2 * 3_600_000;
  * Plays actions in campaign time. All actions due at one moment run together, then `settle` lets the
  * service handle and answer everything; follow-ups (`later`) see those answers. The clock only moves
  * forward. With `speed` > 0, real time passes between moments: `speed` campaign seconds per second.
+ * A flow ends once its last action has run and the world has settled after it: `onFlowEnd` then hears
+ * of it, so what a flow showed in the chats can be told apart from what came later.
  */
 export class DemoTimeline {
   readonly #queue: Scheduled[] = [];
   #order = 0;
+  #flows = 0;
+  /** Actions still to run, by flow. */
+  readonly #pending = new Map<number, number>();
   #lastMoment: number | undefined;
   #lastReal = performance.now();
 
@@ -39,12 +47,18 @@ export class DemoTimeline {
     private readonly clock: ManualClock,
     private readonly settle: () => Promise<void>,
     private readonly speed: number,
+    private readonly onFlowEnd?: (flow: number) => void,
   ) {}
 
-  /** Schedules an action at an instant (not before the clock). */
+  /** Schedules an action at an instant (not before the clock), as the first of a new flow. */
   at(instant: Date, action: DemoAction, phase: number = PHASE.people): void {
+    this.#schedule(instant, action, phase, this.#flows++);
+  }
+
+  #schedule(instant: Date, action: DemoAction, phase: number, flow: number): void {
     const at = Math.max(instant.getTime(), this.clock.now().getTime());
-    const item = { at, phase, order: this.#order++, action };
+    const item = { at, phase, order: this.#order++, flow, action };
+    this.#pending.set(flow, (this.#pending.get(flow) ?? 0) + 1);
     // Kept sorted; a day holds a few hundred actions, so insertion by search is plenty.
     let i = this.#queue.length;
     while (i > 0 && compare(this.#queue[i - 1]!, item) > 0) i--;
@@ -61,12 +75,26 @@ export class DemoTimeline {
       while (this.#queue[0]?.at === moment) batch.push(this.#queue.shift()!);
       await this.#pace(moment);
       this.clock.set(new Date(moment));
-      const ctx: ActionContext = {
-        now: new Date(moment),
-        later: (minutes, action) => this.at(new Date(onGrid(moment + Math.max(1, minutes) * 60_000)), action),
-      };
-      for (const item of batch) await item.action(ctx);
+      for (const item of batch) {
+        await item.action({
+          now: new Date(moment),
+          flow: item.flow,
+          later: (minutes, action) =>
+            this.#schedule(
+              new Date(onGrid(moment + Math.max(1, minutes) * 60_000)),
+              action,
+              PHASE.people,
+              item.flow,
+            ),
+        });
+        this.#pending.set(item.flow, (this.#pending.get(item.flow) ?? 1) - 1);
+      }
       await this.settle();
+      for (const flow of new Set(batch.map((item) => item.flow)))
+        if (this.#pending.get(flow) === 0) {
+          this.#pending.delete(flow);
+          this.onFlowEnd?.(flow);
+        }
     }
     if (this.clock.now().getTime() < until.getTime()) this.clock.set(until);
   }

@@ -6,6 +6,7 @@ import type { ManualClock } from '../domain/clock.js';
 import { addDays, instantAt } from '../domain/local-time.js';
 import type { FakeBotApi, GroupLike, UserLike } from '../../test/support/fake-telegram/index.js';
 import type { ChatLog } from './chat-log.js';
+import type { MomentLog } from './chat-moments.js';
 import type { DemoRandom } from './demo-random.js';
 import type { DemoTally } from './demo-tally.js';
 import type { SampleFile } from './sample-scan-builder.js';
@@ -26,6 +27,8 @@ export class DemoWorld {
     readonly campaign: Campaign,
     readonly random: DemoRandom,
     readonly tally: DemoTally,
+    /** What the people set out to do, as data: the guide pictures are picked by it. */
+    readonly moments: MomentLog,
   ) {}
 
   /** The local date of a campaign day (1 = the first day; 0 = the day before). */

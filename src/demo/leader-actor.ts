@@ -21,8 +21,10 @@ export class LeaderActor {
     const { leader, group } = role;
     if (day === 0) {
       timeline.at(world.instant(date, '10:00'), (ctx) => {
+        world.moments.begin(ctx, 'join', leader.id);
         world.say(leader, `/start ${this.inviteCode}`);
         ctx.later(15, (added) => {
+          world.moments.begin(added, 'register_group', group.id);
           world.api.addBotToGroup(leader, group);
           world.log.user(group.id, leader.first_name, 'event', 'đã thêm bot vào nhóm');
           added.later(5, () => world.say(leader, `/dangky ${this.inviteCode}`, group));
@@ -32,8 +34,14 @@ export class LeaderActor {
     }
     const province = role.unitCode === world.campaign.settings.province.code;
     if ((province && day === 2) || (!province && day === 3))
-      timeline.at(world.instant(date, '09:15'), () => world.say(leader, '/tiendo', group));
+      timeline.at(world.instant(date, '09:15'), (ctx) => {
+        world.moments.begin(ctx, 'progress', group.id);
+        world.say(leader, '/tiendo', group);
+      });
     if (province && day === lastDay && day > 3)
-      timeline.at(world.instant(date, '16:45'), () => world.say(leader, '/chuabaocao', group));
+      timeline.at(world.instant(date, '16:45'), (ctx) => {
+        world.moments.begin(ctx, 'missing', group.id);
+        world.say(leader, '/chuabaocao', group);
+      });
   }
 }

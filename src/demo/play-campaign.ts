@@ -7,6 +7,7 @@ import { ALL_JOBS } from '../jobs/job-registry.js';
 import { jobSlots } from '../jobs/job-slots.js';
 import type { ExportSheet } from '../reports/export-sheet.js';
 import { ChatLog, type ChatEntry, type ChatInfo } from './chat-log.js';
+import { MomentLog, type ChatMoment } from './chat-moments.js';
 import { CommuneActor } from './commune-actor.js';
 import { CoordinatorActor } from './coordinator-actor.js';
 import { dayStats, type DayStats } from './day-stats.js';
@@ -36,6 +37,8 @@ export interface DemoResult {
   readonly cast: DemoCast;
   readonly chats: readonly ChatInfo[];
   readonly entries: readonly ChatEntry[];
+  /** What each stretch of the chats was (who did what, which job ran), recorded as the demo played it. */
+  readonly moments: readonly ChatMoment[];
   readonly days: readonly DayStats[];
   /** The export of the last day: what the database holds at the end. */
   readonly finalSheets: readonly ExportSheet[];
@@ -64,7 +67,8 @@ export async function playCampaign(input: {
   const chats = castChats(cast);
   chats.forEach((chat) => log.addChat(chat));
   const tally = new DemoTally();
-  const world = new DemoWorld(db, stage.api, log, clock, campaign, random, tally);
+  const moments = new MomentLog(log);
+  const world = new DemoWorld(db, stage.api, log, clock, campaign, random, tally, moments);
   const communes = cast.communes.map((role) => new CommuneActor(role, world));
   const byCode = new Map(communes.map((c) => [c.role.code, c]));
   const [first, second] = cast.communes;
@@ -84,6 +88,7 @@ export async function playCampaign(input: {
       await log.harvest(keep);
     },
     options.speed,
+    (flow) => moments.endFlow(flow),
   );
   const played = new Set(cast.communes.map((c) => c.code));
   const days: DayStats[] = [];
@@ -108,9 +113,10 @@ export async function playCampaign(input: {
     for (const time of times)
       timeline.at(
         new Date(time),
-        async () => {
+        async (ctx) => {
           for (const run of (await stage.tickJobs()).runs)
             if (run.kind === 'failed') tally.anomaly(`việc ${run.job} lúc ${run.slot.id} lỗi: ${run.error}`);
+            else if (run.kind === 'ran') moments.begin(ctx, 'job', undefined, run.job);
         },
         PHASE.jobs,
       );
@@ -170,6 +176,7 @@ export async function playCampaign(input: {
     cast,
     chats,
     entries: log.entries,
+    moments: moments.moments,
     days,
     finalSheets: exported.sheets,
     mismatches,

@@ -13,6 +13,7 @@ import { getCampaign } from '../services/campaign.service.js';
 import { prepareOutDir } from './demo-output.js';
 import { playCampaign, type DemoResult } from './play-campaign.js';
 import { startDemoStage } from './demo-stage.js';
+import { writeGuideImages, type GuideImagesReport } from './guide-images.js';
 
 /** How to run the demo (the `sohoa demo` options). */
 export interface DemoOptions {
@@ -31,12 +32,17 @@ export interface DemoOptions {
   readonly logLevel: string;
   /** Receives one line per campaign day as it ends. */
   readonly progress?: (line: string) => void;
+  /** Also renders the user guides' chat pictures from the run into this folder (`--guide-images`). */
+  readonly guideImagesDir?: string;
   /**
    * Tests only: rewrites every text the bot sends as the fake Telegram receives it. The simulated people
    * read outcomes from the database, so a run with other wording must play and count the same.
    */
   readonly rewordBotText?: (text: string) => string;
 }
+
+/** What a run produced; with `guideImagesDir`, also the guide pictures it wrote. */
+export type DemoRun = DemoResult & { readonly guideImages?: GuideImagesReport };
 
 /** A bad option value, with the sentence to show. */
 export class DemoOptionError extends Error {
@@ -59,7 +65,7 @@ function checkOptions(options: DemoOptions, definition: CampaignDefinition): voi
  * Plays the campaign with the real service on a fresh embedded PostgreSQL, against the fake Telegram on
  * 127.0.0.1, and writes the outputs. Touches no network beyond the loopback.
  */
-export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const started = performance.now();
   const definition = await readCampaignFolder(options.campaignDir);
   checkOptions(options, definition);
@@ -71,6 +77,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       'Telegram giả lập trên 127.0.0.1, không dùng mạng.',
   );
   const handle = await openDatabase({ kind: 'embedded', dataDir: options.dataDir ?? tempDir ?? 'memory' });
+  let result: DemoResult;
   try {
     const { db } = handle;
     await migrateToLatest(db);
@@ -86,9 +93,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       ...(options.rewordBotText ? { rewordBotText: options.rewordBotText } : {}),
     });
     try {
-      const result = await playCampaign({ db, campaign, clock, stage, definition, options, started });
+      result = await playCampaign({ db, campaign, clock, stage, definition, options, started });
       await writeFile(join(options.outDir, 'summary.txt'), result.summaryText);
-      return result;
     } finally {
       await stage.close();
     }
@@ -96,4 +102,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await handle.close();
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   }
+  // Rendered once the service is down: the pictures need only the log and the files the run saved.
+  if (options.guideImagesDir === undefined) return result;
+  const guideImages = await writeGuideImages(result, {
+    dir: options.guideImagesDir,
+    demoOutDir: options.outDir,
+    timeZone: definition.campaign.timeZone,
+  });
+  return { ...result, guideImages };
 }

@@ -1,4 +1,5 @@
 import type { CampaignFile } from '../domain/campaign-file.js';
+import { planDefinitionLines } from '../messages/plan-definition-messages.js';
 import type { ExportSheet } from '../reports/export-sheet.js';
 import type { ChatEntry, ChatInfo } from './chat-log.js';
 import type { DayStats } from './day-stats.js';
@@ -34,6 +35,7 @@ export function collectSummary(input: {
     days: options.days,
     communes: input.communes,
     seed: options.seed,
+    planDefinition: planDefinitionLines(settings),
     reports: {
       onTime: days.reduce((n, d) => n + d.onTime, 0),
       late: days.reduce((n, d) => n + d.late, 0),

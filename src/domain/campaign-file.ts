@@ -25,6 +25,8 @@ export interface FileSettings {
   readonly maxBytes: number;
   readonly minDpi: number;
   readonly minYear: number;
+  /** Percent of a scan's area that must differ from the paper for it not to be blank (default 0.1). */
+  readonly blankInkPercent?: number;
   readonly nameRule: string;
   readonly typeCodes: Readonly<Record<string, string>>;
   readonly retentionDays: number;
@@ -51,12 +53,25 @@ export interface DeliverySettings {
   readonly perChatBurst: number;
   readonly perGroupPerMinute: number;
   readonly maxAttempts: number;
+  /** How long a claimed message is reserved for one sender before another instance may retry it. */
+  readonly leaseSeconds: number;
+}
+
+/** How long personal chat content is kept (DESIGN §6). */
+export interface RetentionSettings {
+  /** Days after receipt after which message texts, names and file names are redacted from inbox and outbox. */
+  readonly chatDays: number;
 }
 
 /** Share of the expected pace below which a unit is behind / far behind. */
 export interface PaceSettings {
   readonly behindRatio: number;
   readonly farBehindRatio: number;
+}
+
+/** How the plan spreads each step's work: every calendar day ('linear') or Monday–Friday only. */
+export interface PlanSettings {
+  readonly curve: 'linear' | 'working-days';
 }
 
 /**
@@ -77,6 +92,10 @@ export interface CampaignFile {
   readonly files: FileSettings;
   readonly reminders: ReminderSettings;
   readonly pace: PaceSettings;
+  readonly plan: PlanSettings;
   readonly inviteValidDays: number;
+  /** Wrong invite codes per campaign per hour; past it every code is refused until the next hour. */
+  readonly inviteGuessesPerHour: number;
+  readonly retention: RetentionSettings;
   readonly delivery: DeliverySettings;
 }

@@ -17,8 +17,14 @@ export interface CampaignDefinition {
 
 /** The sample-file rules of a campaign, in the inspector's terms. */
 export function fileRulesOf(settings: Pick<CampaignFile, 'files'>): FileRules {
-  const { maxBytes, minDpi, minYear, typeCodes } = settings.files;
-  return { maxBytes, minDpi, minYear, typeCodes };
+  const { maxBytes, minDpi, minYear, typeCodes, blankInkPercent } = settings.files;
+  return {
+    maxBytes,
+    minDpi,
+    minYear,
+    typeCodes,
+    ...(blankInkPercent === undefined ? {} : { blankInkPercent }),
+  };
 }
 
 /** The deadline that pace is measured against: the last step's (cases attached & reviewed). */

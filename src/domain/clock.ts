@@ -13,6 +13,15 @@ export function startingClock(start: Date, realNow: () => number = Date.now): Cl
 }
 
 /**
+ * Where a rehearsal clock (SOHOA_NOW) starts: the requested instant, or — after a restart — the latest
+ * instant the service already recorded, if later. Starting again at SOHOA_NOW would put everything
+ * enqueued before the restart in the future, and nothing would be sent until the clock caught up.
+ */
+export function rehearsalStart(requested: Date, latestRecorded: Date | undefined): Date {
+  return latestRecorded && latestRecorded.getTime() > requested.getTime() ? latestRecorded : requested;
+}
+
+/**
  * A clock that can also wait on its own time. The sender paces, backs off and schedules on one of these,
  * so that in tests its limits run on the same virtual time as the outbox's due times.
  */

@@ -1,3 +1,6 @@
+import type { MetricCode } from './campaign-file.js';
+import type { StepForecast } from './forecast.js';
+import type { PlanCurve } from './plan.js';
 import type { PaceStatus, ReportTiming } from './progress.js';
 
 /** One unit's cumulative figures for the report date, already ranked and tagged by the caller. */
@@ -15,9 +18,11 @@ export interface UnitProgressRow {
   attachedChange: number; // since previous day
   completion: number | null; // attached / targetCases, null when no target
   rank: number | null; // 1 = best, null when no target
-  pace: PaceStatus;
-  timing: ReportTiming;
+  pace: PaceStatus; // the completion step's, from the domain's one pace rule
+  plan: number | null; // the plan's share of the target the pace was judged against; null without target
+  timing: ReportTiming; // today's reporting, shown beside the pace, never instead of it
   lastReportAt: Date | null;
+  forecasts: Partial<Record<MetricCode, StepForecast>>; // per step with a deadline, at the recent pace
 }
 
 /** The scope's cumulative counts at the end of one local day. */
@@ -32,10 +37,14 @@ export interface DailySeriesPoint {
 export interface MilestoneInfo {
   code: string;
   title: string;
+  metric: MetricCode; // books are counted in sổ, the other steps in hồ sơ
   deadline: string; // YYYY-MM-DD
-  daysLeft: number;
-  remainingCases: number;
-  neededPerDay: number | null;
+  state: 'done' | 'open' | 'overdue'; // overdue: deadline reached (after its cut-off) and not done
+  daysLeft: number; // reporting days left (plan.ts reportingDaysLeft), 0 once passed
+  daysOverdue: number; // calendar days since the deadline, 0 until then
+  target: number;
+  remaining: number;
+  neededPerDay: number | null; // ceil(remaining / daysLeft); null when no day is left
 }
 
 /** Everything one scope's evening report shows; computed by the services, rendered by src/reports and src/messages. */
@@ -48,6 +57,10 @@ export interface DailyReportData {
   timeZone: string; // Asia/Ho_Chi_Minh
   startDate: string;
   endDate: string;
+  /** The plan the pace is judged by: its curve and the completion step's deadline (the plan line). */
+  plan: { curve: PlanCurve; deadline: string };
+  /** Whether the report date's cut-off had passed when the data was taken. */
+  afterCutoff: boolean;
   totals: {
     targetBooks: number;
     targetCases: number;

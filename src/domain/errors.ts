@@ -59,3 +59,16 @@ export class AccessDeniedError extends Error {
     super(message);
   }
 }
+
+/** The service could not start (a call that must succeed failed) or a loop of it stopped: exit non-zero. */
+export class ServiceFailedError extends Error {
+  override readonly name = 'ServiceFailedError';
+  constructor(
+    message: string,
+    /** The call or loop that failed, e.g. `setWebhook`, `processor`. */
+    readonly stage: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}

@@ -8,4 +8,9 @@ export interface FileRules {
   readonly minDpi: number;
   /** Oldest registration year accepted in a file name. */
   readonly minYear: number;
+  /**
+   * A scan is blank when less than this percent of its drawn area differs from the paper's colour
+   * (default 0.1; see the inspector section of the README).
+   */
+  readonly blankInkPercent?: number;
 }

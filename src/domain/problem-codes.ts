@@ -27,6 +27,7 @@ export const PROBLEM_CODES = [
   'pdf.damaged',
   'pdf.encrypted',
   'pdf.too_complex',
+  'pdf.repaired',
   'content.no_pages',
   'content.multi_page',
   'content.no_image',
@@ -42,3 +43,13 @@ export const PROBLEM_CODES = [
 
 /** One stable problem code, e.g. `size.too_large`. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/**
+ * What a reader had to repair to open a PDF that still reads in full (reported with `pdf.repaired`): junk
+ * before `%PDF-`, a cross-reference table or `startxref` that is missing or wrong, a missing trailer,
+ * abbreviated filter names (/Fl…), a missing `%%EOF`.
+ */
+export const PDF_REPAIRS = ['header', 'xref', 'trailer', 'filter_names', 'end_marker'] as const;
+
+/** One kind of repair, e.g. `xref`. */
+export type PdfRepair = (typeof PDF_REPAIRS)[number];

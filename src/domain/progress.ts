@@ -1,8 +1,8 @@
-import { daysBetween } from './local-time.js';
+import { paceOf, stepPlan, type PaceRules, type PaceStatus } from './pace.js';
+import { judgedDate, type ReportingMoment } from './plan.js';
 import type { UnitLevel } from './unit.js';
 
-/** How a unit's attached count compares with the pace its deadline needs. */
-export type PaceStatus = 'on_track' | 'behind' | 'far_behind' | 'not_reported';
+export type { PaceRules, PaceStatus } from './pace.js';
 
 /** Whether today's report arrived before the cut-off, after it, or not at all. */
 export type ReportTiming = 'on_time' | 'late' | 'missing';
@@ -34,11 +34,13 @@ export interface CommuneStanding {
   readonly lastReportAt: Date | null;
 }
 
-/** A standing with its completion, pace and rank. */
+/** A standing with its completion, pace, the plan it was judged against, and rank. */
 export interface RankedStanding extends CommuneStanding {
   readonly completion: number | null;
   readonly rank: number | null;
   readonly pace: PaceStatus;
+  /** The plan's expected share of the target on the day the unit is judged against; null without target. */
+  readonly plan: number | null;
 }
 
 /** Attached & reviewed cases as a share of the target; null without a target. */
@@ -46,25 +48,22 @@ export function completionOf(figures: Figures, target: { cases: number } | null)
   return target && target.cases > 0 ? figures.attached / target.cases : null;
 }
 
-/** The share of the work the plan expects done by the end of `date` (linear from start to deadline). */
-export function expectedShare(date: string, startDate: string, deadline: string): number {
-  const total = daysBetween(startDate, deadline) + 1;
-  const elapsed = daysBetween(startDate, date) + 1;
-  return Math.min(1, Math.max(0, elapsed / total));
-}
-
-/** Pace status: completion against the plan's expectation, with the campaign's thresholds. */
-export function paceOf(
-  completion: number | null,
-  timing: ReportTiming,
-  expected: number,
-  thresholds: { behindRatio: number; farBehindRatio: number },
-): PaceStatus {
-  if (timing === 'missing') return 'not_reported';
-  if (completion === null || expected <= 0) return 'on_track';
-  const ratio = completion / expected;
-  if (ratio >= thresholds.behindRatio) return 'on_track';
-  return ratio >= thresholds.farBehindRatio ? 'behind' : 'far_behind';
+/**
+ * A unit's pace on the completion step (cases attached & reviewed) at a moment: the one judgement every
+ * chart, sheet and message shows. `reportedToday` decides which day's plan applies (see judgedDate).
+ */
+export function judgeUnit(
+  rules: PaceRules,
+  moment: ReportingMoment,
+  attached: number,
+  targetCases: number,
+  reportedToday: boolean,
+): { pace: PaceStatus; plan: number | null } {
+  const plan = stepPlan(rules.calendar, rules.deadline, judgedDate(moment, reportedToday));
+  return {
+    pace: paceOf(attached, targetCases, plan, rules.thresholds),
+    plan: targetCases > 0 ? plan.share : null,
+  };
 }
 
 /** What a scope's picture needs to know of the scope's own unit. */
@@ -78,6 +77,8 @@ export interface ScopeUnit {
 export interface ScopeProgress<Scope extends ScopeUnit = ScopeUnit> {
   readonly scope: Scope;
   readonly date: string;
+  /** Whether the date's report cut-off had passed: decides which day's plan silent communes face. */
+  readonly afterCutoff: boolean;
   readonly standings: readonly RankedStanding[];
   readonly totals: Figures & {
     readonly targetBooks: number;
@@ -97,16 +98,13 @@ const collator = new Intl.Collator('vi');
  */
 export function rankStandings(
   standings: readonly CommuneStanding[],
-  pace: { expected: number; behindRatio: number; farBehindRatio: number },
+  rules: PaceRules,
+  moment: ReportingMoment,
 ): RankedStanding[] {
   const withCompletion = standings.map((s) => {
     const completion = completionOf(s.figures, s.target);
-    return {
-      ...s,
-      completion,
-      pace: paceOf(completion, s.timing, pace.expected, pace),
-      rank: null as number | null,
-    };
+    const judged = judgeUnit(rules, moment, s.figures.attached, s.target?.cases ?? 0, s.timing !== 'missing');
+    return { ...s, completion, ...judged, rank: null as number | null };
   });
   const ranked = withCompletion
     .filter((s) => s.completion !== null)

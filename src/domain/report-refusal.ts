@@ -7,5 +7,13 @@ export type ReportRefusal =
   | { readonly code: 'not_commune'; readonly unitName: string }
   | { readonly code: 'other_unit_reporter' }
   | { readonly code: 'past_date_coordinator_only' }
-  | { readonly code: 'future_date'; readonly date: string }
+  | {
+      readonly code: 'date_out_of_range';
+      /** future: after today; before_campaign / after_campaign: outside the campaign's days. */
+      readonly reason: 'future' | 'before_campaign' | 'after_campaign';
+      readonly date: string;
+      readonly earliest: string;
+      readonly latest: string;
+      readonly today: string;
+    }
   | { readonly code: 'invalid_date' };

@@ -1,6 +1,8 @@
 import type { DailyReportData, UnitProgressRow } from './daily-report-data.js';
 import { daysBetween } from './local-time.js';
-import { completionOf, paceOf, type ReportTiming } from './progress.js';
+import { paceOf, stepPlan, type PaceRules } from './pace.js';
+import { judgedDate, planShare, type ReportingMoment } from './plan.js';
+import { completionOf, type ReportTiming } from './progress.js';
 
 /** Rows with a target, best rank first; the caller's ranks are kept, only the order is ensured. */
 export function rankedRows(rows: readonly UnitProgressRow[]): UnitProgressRow[] {
@@ -23,30 +25,26 @@ export function campaignDay(
   return day >= 1 && day <= total ? { day, total } : null;
 }
 
-/** The plan line: 0 on startDate rising linearly to the target on endDate. */
-export function planValue(data: DailyReportData, isoDate: string): number {
-  const span = daysBetween(data.startDate, data.endDate);
-  if (span <= 0) return data.totals.targetCases;
-  const share = Math.min(1, Math.max(0, daysBetween(data.startDate, isoDate) / span));
-  return Math.round(data.totals.targetCases * share);
-}
-
-/** What the pace of a row is judged against: the plan's expected share today and the campaign's ratios. */
-export interface PaceRule {
-  readonly expected: number;
-  readonly behindRatio: number;
-  readonly farBehindRatio: number;
+/** The plan line at the end of `isoDate`: the scope's target times the domain's plan share. */
+export function planValue(
+  data: Pick<DailyReportData, 'startDate' | 'plan' | 'totals'>,
+  isoDate: string,
+): number {
+  const calendar = { startDate: data.startDate, curve: data.plan.curve };
+  return Math.round(data.totals.targetCases * planShare(calendar, data.plan.deadline, isoDate));
 }
 
 /**
  * A group of units as one row — a district from its communes, or a whole scope (the PDF's total line,
- * the export's province row) — summing the members' figures and judging completion, pace and timing by
- * the same rules as a commune's: missing when no member reported, late when any member was late.
+ * the export's province row). Figures are summed; the plan is the members' planned work over their
+ * targets (each member judged against its own day, see judgedDate), and the pace follows the same rule
+ * as a commune's. Timing: missing when no member reported, late when any member was late.
  */
 export function groupRow(
   unit: Pick<UnitProgressRow, 'unitCode' | 'unitName' | 'parentName' | 'level'>,
   members: readonly UnitProgressRow[],
-  pace: PaceRule,
+  rules: PaceRules,
+  moment: ReportingMoment,
 ): UnitProgressRow {
   const sum = (pick: (r: UnitProgressRow) => number) => members.reduce((t, r) => t + pick(r), 0);
   const figures = {
@@ -64,6 +62,16 @@ export function groupRow(
       : 'on_time';
   const lastTimes = members.map((r) => r.lastReportAt?.getTime() ?? 0);
   const last = Math.max(0, ...lastTimes);
+  // The group's day is its earliest member's: it is overdue only once every member is judged on the deadline.
+  const judgedOn = judgedDate(
+    moment,
+    members.every((r) => r.timing !== 'missing'),
+  );
+  const planned = sum((r) => r.targetCases * (r.plan ?? 0));
+  const plan = {
+    share: targetCases > 0 ? planned / targetCases : 0,
+    deadlinePassed: stepPlan(rules.calendar, rules.deadline, judgedOn).deadlinePassed,
+  };
   return {
     ...unit,
     targetBooks: sum((r) => r.targetBooks),
@@ -72,8 +80,10 @@ export function groupRow(
     attachedChange: sum((r) => r.attachedChange),
     completion,
     rank: null,
-    pace: paceOf(completion, timing, pace.expected, pace),
+    pace: paceOf(figures.attached, targetCases, plan, rules.thresholds),
+    plan: targetCases > 0 ? plan.share : null,
     timing,
     lastReportAt: last > 0 ? new Date(last) : null,
+    forecasts: {},
   };
 }

@@ -13,6 +13,7 @@ export const campaignFileRulesSchema = z.object({
   maxBytes: z.int().positive().optional(),
   minDpi: z.int().positive().optional(),
   minYear: z.int().min(1800).optional(),
+  blankInkPercent: z.number().min(0).max(100).optional(),
   typeCodes: z.record(z.string().regex(/^[A-Z]{2,6}$/), z.string().min(1)).optional(),
 });
 

@@ -1,6 +1,7 @@
 import type { FileRules } from '../domain/file-rules.js';
 import type { Problem } from '../domain/file-verdict.js';
-import { problemFor } from '../messages/file-problem-messages.js';
+import { CASE_NAME_PARTS, readCaseFileName } from '../domain/case-file-name.js';
+import { NAME_PLACEHOLDERS, problemFor, type NameAdvice } from '../messages/file-problem-messages.js';
 
 /** The parts of a well-formed sample name `<TYPE>.<YYYY>.<BOOK>.<NO>.pdf`. */
 export interface CaseFileName {
@@ -29,7 +30,7 @@ export function baseName(path: string): string {
 export function checkFileName(name: string, rules: FileRules, now: Date): Problem[] {
   const base = baseName(name).normalize('NFC');
   // Built only when a problem needs it: most names are fine and this runs once per file in bulk checks.
-  const example = () => suggestFileName(base, rules, now);
+  const example = () => adviseFileName(base, rules, now);
   const problems: Problem[] = [];
   const { stem, extension } = splitExtension(base);
   if (extension.toLowerCase() !== '.pdf') problems.push(problemFor.nameExtension(base, example()));
@@ -71,26 +72,26 @@ export function parseCaseFileName(name: string, rules: FileRules, now: Date): Ca
 }
 
 /**
- * A corrected name built from what the sender typed, so the example in a message is their own file:
- * `ks_2010-1-1.PDF` → `KS.2010.01.001.pdf`. Parts that cannot be recovered get a placeholder.
+ * A corrected name built from what the sender's name already says, so the advice keeps their data:
+ * `Khai tu 241 (2009).pdf` → `KT.2009.<quyển>.241.pdf`, `ks_2010-1-1.PDF` → `KS.2010.01.001.pdf`. Only the
+ * parts the name does not say get a placeholder, and `missing` names them.
  */
+export function adviseFileName(name: string, rules: FileRules, now: Date): NameAdvice {
+  const parts = readCaseFileName(baseName(name), {
+    typeCodes: rules.typeCodes,
+    minYear: rules.minYear,
+    maxYear: campaignYear(now),
+  });
+  const missing = CASE_NAME_PARTS.filter((part) => parts[part] === undefined);
+  const [type, year, book, number] = CASE_NAME_PARTS.map((part) =>
+    parts[part] === undefined ? NAME_PLACEHOLDERS[part] : String(parts[part]),
+  );
+  return { name: `${type}.${year}.${book}.${number}.pdf`, missing };
+}
+
+/** The suggested name alone (see adviseFileName). */
 export function suggestFileName(name: string, rules: FileRules, now: Date): string {
-  const { stem } = splitExtension(baseName(name).normalize('NFC'));
-  const tokens = stem.match(/[A-Za-z]+|\d+/g) ?? [];
-  const codes = Object.keys(rules.typeCodes);
-  const typed = tokens.find((token) => /^[A-Za-z]/.test(token))?.toUpperCase();
-  const type = typed !== undefined && codes.includes(typed) ? typed : (codes[0] ?? 'KS');
-  const digits = tokens.filter((token) => /^\d/.test(token));
-  const current = campaignYear(now);
-  const yearIndex = digits.findIndex((token) => /^\d{4}$/.test(token));
-  const typedYear = yearIndex >= 0 ? Number(digits[yearIndex]) : undefined;
-  const year =
-    typedYear !== undefined && typedYear >= rules.minYear && typedYear <= current ? typedYear : current;
-  // Without a four-digit year, a first short number was most likely meant as the year (e.g. "10").
-  const rest = yearIndex >= 0 ? digits.slice(yearIndex + 1) : digits.length >= 3 ? digits.slice(1) : digits;
-  const book = (rest[0] ?? '1').padStart(2, '0');
-  const number = (rest[1] ?? '1').padStart(3, '0');
-  return `${type}.${year}.${book}.${number}.pdf`;
+  return adviseFileName(name, rules, now).name;
 }
 
 function splitExtension(base: string): { stem: string; extension: string } {

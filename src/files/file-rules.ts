@@ -18,4 +18,5 @@ export const DEFAULT_FILE_RULES: FileRules = Object.freeze({
   }),
   minDpi: 100,
   minYear: 1900,
+  blankInkPercent: 0.1,
 });

@@ -68,6 +68,10 @@ export type PdfParseResult =
       readonly ok: true;
       readonly context: PDFContext;
       readonly brokenObjectStreams: number;
+      /** An object stream named its filter by an abbreviation (/Fl…), which readers accept. */
+      readonly abbreviatedFilters: boolean;
+      /** A cross-reference stream supplied the trailer (then there is no classic `trailer`). */
+      readonly xrefStreamTrailer: boolean;
       /** Work units the parse used (see PdfParseLimits.maxWorkUnits). */
       readonly work: number;
     }
@@ -124,6 +128,8 @@ class ParseGuard {
   readonly refs = new Set<PDFRef>();
   inflated = 0;
   brokenObjectStreams = 0;
+  abbreviatedFilters = false;
+  xrefStreamTrailer = false;
   work = 0;
   exceeded: PdfLimitName | undefined;
 
@@ -162,7 +168,14 @@ export async function parsePdfGuarded(
   try {
     const context = await withSilencedConsole(() => parser.parseDocument());
     if (guard.exceeded !== undefined) return { ok: false, fault: 'too_complex', detail: guard.exceeded };
-    return { ok: true, context, brokenObjectStreams: guard.brokenObjectStreams, work: guard.work };
+    return {
+      ok: true,
+      context,
+      brokenObjectStreams: guard.brokenObjectStreams,
+      abbreviatedFilters: guard.abbreviatedFilters,
+      xrefStreamTrailer: guard.xrefStreamTrailer,
+      work: guard.work,
+    };
   } catch (error) {
     if (guard.exceeded !== undefined) return { ok: false, fault: 'too_complex', detail: guard.exceeded };
     return { ok: false, fault: 'damaged', detail: error instanceof Error ? error.name : 'unknown' };
@@ -216,6 +229,7 @@ async function parseIndirectObject(internals: ParserInternals, guard: ParseGuard
   } else if (object instanceof PDFRawStream && type === PDFName.of('XRef')) {
     // The entries are useless to a linear parser (pdf-lib ignores them too); only the trailer keys matter.
     adoptTrailer(internals.context, object.dict);
+    guard.xrefStreamTrailer = true;
   } else {
     internals.context.assign(ref, object);
   }
@@ -230,7 +244,7 @@ async function parseObjectStream(
   const room = guard.limits.maxInflatedBytes - guard.inflated;
   if (room <= 0) guard.hit('inflated');
   guard.spend(stream.contents.length);
-  const inflated = inflateObjectStream(stream, room);
+  const inflated = inflateObjectStream(internals.context, stream, room);
   if (!inflated.ok) {
     if (inflated.reason === 'over_budget') guard.hit('inflated');
     // Corrupt data may have inflated a long way before failing: charge the most deflate could produce.
@@ -238,6 +252,7 @@ async function parseObjectStream(
     guard.brokenObjectStreams += 1;
     return;
   }
+  if (inflated.abbreviated) guard.abbreviatedFilters = true;
   const decoded = inflated.bytes;
   guard.inflated += decoded.length;
   guard.spend(decoded.length);

@@ -9,10 +9,12 @@ export interface PdfPage {
   readonly widthPt?: number;
   readonly heightPt?: number;
   readonly resources?: PDFDict;
+  /** The page dictionary itself (its /Contents). */
+  readonly dict: PDFDict;
 }
 
 /** Why the walk stopped early or found no tree; pages found before that are still reported. */
-export type PageTreeFault = 'no_root' | 'cycle' | 'too_deep' | 'too_many';
+export type PageTreeFault = 'no_root' | 'cycle' | 'too_deep' | 'too_many' | 'missing_kid';
 
 /** The pages found, in order, and the first structural fault met, if any. */
 export interface PageTreeWalk {
@@ -68,6 +70,7 @@ export function walkPageTree(
     if (isLeaf) {
       pages.push({
         number: pages.length + 1,
+        dict: node,
         ...(own.box ? { widthPt: own.box[0], heightPt: own.box[1] } : {}),
         ...(own.resources ? { resources: own.resources } : {}),
       });
@@ -81,6 +84,8 @@ export function walkPageTree(
     for (let index = kids.size() - 1; index >= 0; index -= 1) {
       const kid = pdfDict(context, kids.get(index));
       if (kid !== undefined) stack.push({ node: kid, depth: depth + 1, inherited: own });
+      // A kid that points at nothing (a lost or unparseable object) is a page no reader can show.
+      else fault ??= 'missing_kid';
     }
     if (stack.length > limits.maxNodes) return { pages, fault: 'too_many' };
   }

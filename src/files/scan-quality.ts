@@ -1,7 +1,49 @@
+import type { Matrix } from './page-content-reader.js';
 import type { ScanImage } from './page-image-finder.js';
 
 /**
- * Effective resolution of an image drawn over a whole page: pixels per inch of page, the lower of the two
+ * Effective resolution of an image where the page draws it: its pixels over the length, in inches, of the
+ * sides of the parallelogram the transformation maps the unit square onto (rotation and skew included),
+ * the lower of the two axes.
+ */
+export function placedDpi(image: Pick<ScanImage, 'width' | 'height'>, ctm: Matrix): number {
+  const across = Math.hypot(ctm[0], ctm[1]) / 72;
+  const down = Math.hypot(ctm[2], ctm[3]) / 72;
+  if (across === 0 || down === 0) return Infinity;
+  return Math.min(image.width / across, image.height / down);
+}
+
+/** Area of the page, in square points, that an image drawn under `ctm` covers. */
+export function placedArea(ctm: Matrix): number {
+  return Math.abs(ctm[0] * ctm[3] - ctm[1] * ctm[2]);
+}
+
+// The page's resolution is the one at least this share of its drawn image area reaches: a logo or stamp
+// at low resolution beside the scan does not pull it down, a page partly scanned too coarsely does.
+const LOW_DPI_AREA_SHARE = 0.1;
+
+/**
+ * Resolution of a page drawn from one or several images (strips, tiles, a scan beside a logo): the dpi
+ * that all but the coarsest 10% of the drawn image area reaches. One image: its own dpi. A page of 415
+ * strips at 600 ppi: 600.
+ */
+export function pageDpi(
+  parts: readonly { readonly dpi: number; readonly area: number }[],
+): number | undefined {
+  const drawn = parts.filter((part) => part.area > 0 && Number.isFinite(part.dpi));
+  const total = drawn.reduce((sum, part) => sum + part.area, 0);
+  if (total === 0) return undefined;
+  const sorted = [...drawn].sort((a, b) => a.dpi - b.dpi);
+  let covered = 0;
+  for (const part of sorted) {
+    covered += part.area;
+    if (covered > total * LOW_DPI_AREA_SHARE + 1e-9) return part.dpi;
+  }
+  return sorted.at(-1)?.dpi;
+}
+
+/**
+ * Fallback when the page's content cannot be followed: resolution of an image drawn over a whole page: pixels per inch of page, the lower of the two
  * axes. Sides are matched longest-to-longest so a portrait page carrying a landscape image rotated into
  * place (common with flatbed scans) is measured the way it is shown.
  */
@@ -30,8 +72,9 @@ const SAMPLE_BYTES = 128;
 const MAX_PERIOD = 48;
 
 /**
- * Cheap guess that a scan is one flat colour (an empty or black page), from the encoded bytes alone: it
- * never decodes the image. False means "not obviously blank", not "has content".
+ * Cheap guess that a scan is one flat colour (an empty or black page), from the encoded bytes alone, for
+ * images whose pixels are not decoded (CCITT, JBIG2, progressive JPEG). False means "not obviously
+ * blank", not "has content".
  */
 export function looksBlank(image: ScanImage): boolean {
   const pixels = image.width * image.height;

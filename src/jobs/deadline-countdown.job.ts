@@ -13,6 +13,7 @@ export const deadlineCountdownJob: JobDefinition = {
     campaignDates(settings)
       .filter((date) => milestonesInCountdown(settings, date).length > 0)
       .map((date) => ({ date, time: settings.reminders.countdownTime })),
+  // Judged at the slot's own time (the morning), even when a late run or `run-job --at` runs it later.
   run: async ({ db, campaign, slot }) =>
-    planToJobResult(await planDeadlineCountdown(db, campaign, slot.date)),
+    planToJobResult(campaign, await planDeadlineCountdown(db, campaign, slot.date, slot.at)),
 };

@@ -11,6 +11,7 @@ export const JOB_NAMES = [
   'dem-nguoc',
   'tong-hop-ngay',
   'xoa-tep-mau',
+  'xoa-tin-nhan-cu',
 ] as const;
 /** One of the scheduled jobs. */
 export type JobName = (typeof JOB_NAMES)[number];

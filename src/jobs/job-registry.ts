@@ -3,6 +3,7 @@ import { dailySummaryJob } from './daily-summary.job.js';
 import type { JobDefinition, JobName } from './job-definition.js';
 import { missedReportJob } from './missed-report.job.js';
 import { reportCallJob } from './report-call.job.js';
+import { retentionJob } from './retention.job.js';
 import { samplePurgeJob } from './sample-purge.job.js';
 
 /** Every scheduled job, in the order a tick looks at them. */
@@ -12,6 +13,7 @@ export const ALL_JOBS: readonly JobDefinition[] = [
   reportCallJob,
   dailySummaryJob,
   samplePurgeJob,
+  retentionJob,
 ];
 
 /** The job with this name, if there is one. */

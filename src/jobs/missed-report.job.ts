@@ -15,5 +15,6 @@ export const missedReportJob: JobDefinition = {
     campaignDates(settings)
       .filter((date) => date >= addDays(settings.startDate, 1))
       .map((date) => ({ date, time: settings.reminders.missedMorning })),
-  run: async ({ db, campaign, slot }) => planToJobResult(await planMissedReports(db, campaign, slot.date)),
+  run: async ({ db, campaign, slot }) =>
+    planToJobResult(campaign, await planMissedReports(db, campaign, slot.date)),
 };

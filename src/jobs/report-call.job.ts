@@ -8,5 +8,6 @@ export const reportCallJob: JobDefinition = {
   name: 'nhac-bao-cao',
   slotTimes: (settings) =>
     campaignDates(settings).map((date) => ({ date, time: settings.reminders.reportCall })),
-  run: async ({ db, campaign, slot }) => planToJobResult(await planReportCall(db, campaign, slot.date)),
+  run: async ({ db, campaign, slot }) =>
+    planToJobResult(campaign, await planReportCall(db, campaign, slot.date)),
 };

@@ -1,4 +1,5 @@
 import type { CampaignChange, TargetFigures } from '../domain/campaign-changes.js';
+import type { UnitNameFix } from '../domain/unit-name.js';
 
 const SETTING_LABELS: Readonly<Record<string, string>> = {
   name: 'tên chiến dịch',
@@ -17,7 +18,7 @@ const SETTING_LABELS: Readonly<Record<string, string>> = {
 };
 
 // Raw figures, as units.csv writes them: the operator compares them with the file.
-const target = (t: TargetFigures | null) => (t ? `${t.books} sổ/${t.cases} trường hợp` : '(không có)');
+const target = (t: TargetFigures | null) => (t ? `${t.books} sổ/${t.cases} hồ sơ` : '(không có)');
 
 /** One campaign change in Vietnamese, one line, as `sohoa campaign load` lists it. */
 export function describeCampaignChange(change: CampaignChange): string {
@@ -39,4 +40,18 @@ export function describeCampaignChange(change: CampaignChange): string {
     case 'unit_target':
       return `Chỉ tiêu ${change.code} ${change.name}: ${target(change.before)} → ${target(change.after)}`;
   }
+}
+
+const FIX_KINDS = { spaces: 'bỏ dấu cách thừa', type_case: 'viết hoa loại đơn vị theo danh mục' } as const;
+
+/** The heading of the list of names `sohoa campaign load` normalised. */
+export function unitNameFixesHeading(count: number): string {
+  return `Đã chuẩn hóa ${count} tên/loại đơn vị trong units.csv (nên sửa luôn trong tệp):`;
+}
+
+/** One normalised unit name or type, one line: 'Đơn vị 19483: tên "Xã  A Dơi" → "Xã A Dơi" (bỏ dấu cách thừa)'. */
+export function describeUnitNameFix(fix: UnitNameFix): string {
+  const field = fix.field === 'name' ? 'tên' : 'loại';
+  const kinds = fix.kinds.map((kind) => FIX_KINDS[kind]).join(' và ');
+  return `Đơn vị ${fix.code}: ${field} "${fix.before}" → "${fix.after}" (${kinds})`;
 }

@@ -1,6 +1,7 @@
 import type { DailyReportData, MilestoneInfo, UnitProgressRow } from '../domain/daily-report-data.js';
 import { campaignDay, rankedRows } from '../domain/report-rows.js';
-import { shortDistrictName } from './unit-label-messages.js';
+import { metricUnit } from './report-document-messages.js';
+import { missingUnitLabels, shortDistrictName } from './unit-label-messages.js';
 import {
   formatDate,
   formatNumber,
@@ -35,7 +36,7 @@ function unitWithDistrict(row: UnitProgressRow, data: DailyReportData): string {
 
 function rankLine(row: UnitProgressRow, data: DailyReportData): string {
   const gain = row.targetCases > 0 ? row.attachedChange / row.targetCases : 0;
-  return `${row.rank ?? '–'}. ${unitWithDistrict(row, data)} – ${formatPercent(row.completion ?? 0)} (${formatPointChange(gain)})`;
+  return `${row.rank ?? '–'}. ${unitWithDistrict(row, data)} – ${formatPercent(row.completion ?? 0)} (${formatPointChange(gain)} điểm %)`;
 }
 
 function dayOfCampaign(data: DailyReportData): string {
@@ -51,7 +52,7 @@ function reportingLine(data: DailyReportData): string {
 function missingLine(data: DailyReportData): string | null {
   if (data.missing === 0) return null;
   if (data.missingNames.length > 0 && data.missingNames.length <= MAX_MISSING_NAMED) {
-    return `Chưa báo cáo: ${data.missingNames.join(', ')}.`;
+    return `Chưa báo cáo: ${missingUnitLabels(data).join(', ')}.`;
   }
   return `Chưa báo cáo: ${data.missing} đơn vị (danh sách trong báo cáo PDF).`;
 }
@@ -60,20 +61,25 @@ function totalsLine(data: DailyReportData): string {
   const scope = data.scopeLevel === 'province' ? 'Toàn tỉnh' : 'Toàn huyện';
   const { totals } = data;
   return (
-    `${scope}: ${formatNumber(totals.attached)}/${formatNumber(totals.targetCases)} hồ sơ đã đính kèm & rà soát ` +
-    `(${formatPercent(totals.completion)}), hôm nay ${formatSignedNumber(totals.attachedChange)}.`
+    `${scope}: ${formatNumber(totals.attached)}/${formatNumber(totals.targetCases)} hồ sơ đã đính kèm và rà soát ` +
+    `(${formatPercent(totals.completion)}), hôm nay ${formatSignedNumber(totals.attachedChange)} hồ sơ.`
   );
 }
 
-/** One deadline in words: what is left and the pace now needed. */
+/** One deadline in words: what is left, in the step's own unit, and the pace now needed. */
 export function milestoneLine(milestone: MilestoneInfo): string {
   const head = `${milestone.title} (hạn ${formatDate(milestone.deadline)})`;
-  if (milestone.remainingCases <= 0) return `${head}: đã hoàn thành.`;
-  const left = `còn ${formatNumber(milestone.remainingCases)} hồ sơ`;
-  if (milestone.daysLeft < 0) return `${head}: quá hạn ${-milestone.daysLeft} ngày, ${left}.`;
-  const when = milestone.daysLeft === 0 ? 'hạn là hôm nay' : `còn ${milestone.daysLeft} ngày`;
+  if (milestone.state === 'done') return `${head}: đã hoàn thành.`;
+  const left = `còn ${formatNumber(milestone.remaining)} ${metricUnit(milestone.metric)}`;
+  if (milestone.state === 'overdue') {
+    const late = milestone.daysOverdue > 0 ? `quá hạn ${milestone.daysOverdue} ngày` : 'đã hết hạn';
+    return `${head}: ${late}, chưa hoàn thành, ${left}.`;
+  }
+  const when = `còn ${milestone.daysLeft} ngày`;
   const pace =
-    milestone.neededPerDay !== null ? `, cần ${formatNumber(milestone.neededPerDay)} hồ sơ/ngày` : '';
+    milestone.neededPerDay !== null
+      ? `, cần ${formatNumber(milestone.neededPerDay)} ${metricUnit(milestone.metric)}/ngày`
+      : '';
   return `${head}: ${when}, ${left}${pace}.`;
 }
 
@@ -126,7 +132,7 @@ export function formatDailyCaption(data: DailyReportData, limit = DEFAULT_SUMMAR
   const ranked = rankedRows(data.communes);
   const names = (rows: UnitProgressRow[]): string =>
     rows.map((row) => `${unitWithDistrict(row, data)} ${formatPercent(row.completion ?? 0)}`).join('; ');
-  const upcoming = data.milestones.filter((m) => m.remainingCases > 0 && m.daysLeft >= 0);
+  const upcoming = data.milestones.filter((m) => m.state !== 'done');
   const blocks = [
     `Tiến độ số hóa – ${data.scopeName}, ${formatDate(data.date)} (dữ liệu lúc ${formatTime(data.dataAsOf, data.timeZone)})`,
     reportingLine(data),
@@ -136,4 +142,40 @@ export function formatDailyCaption(data: DailyReportData, limit = DEFAULT_SUMMAR
     ...upcoming.map(milestoneLine),
   ].filter(Boolean);
   return nfc(fitBlocks(blocks.map(nfc), limit, '\n'));
+}
+
+/**
+ * The closing report of the campaign's last evening: the final standing, who finished, and who did not
+ * and by how much (cases still to attach and review). Long lists go out whole: the channel splits them.
+ */
+export function formatClosingReport(data: DailyReportData): string {
+  const ranked = rankedRows(data.communes);
+  const finished = ranked.filter((row) => row.attached >= row.targetCases);
+  const unfinished = ranked.filter((row) => row.attached < row.targetCases);
+  const { totals } = data;
+  const lines = [
+    `KẾT THÚC ĐỢT SỐ HÓA – ${data.scopeName.toUpperCase()}`,
+    `Ngày cuối ${formatDate(data.endDate)}: ${formatNumber(totals.attached)}/${formatNumber(totals.targetCases)} hồ sơ đã đính kèm và rà soát (${formatPercent(totals.completion)}).`,
+    ...data.milestones.map((m) => `- ${milestoneLine(m)}`),
+    '',
+    `Đã hoàn thành (${finished.length}/${ranked.length} đơn vị):`,
+    finished.length > 0
+      ? finished.map((row) => unitWithDistrict(row, data)).join(', ') + '.'
+      : 'chưa có đơn vị nào.',
+  ];
+  if (unfinished.length > 0) {
+    lines.push('', `Chưa hoàn thành (${unfinished.length}), xếp theo % đính kèm:`);
+    lines.push(
+      ...unfinished.map(
+        (row) =>
+          `${row.rank ?? '–'}. ${unitWithDistrict(row, data)} – ${formatPercent(row.completion ?? 0)}, ` +
+          `còn thiếu ${formatNumber(row.targetCases - row.attached)} hồ sơ`,
+      ),
+    );
+  }
+  lines.push(
+    '',
+    'Sau ngày cuối, bot không gửi nhắc việc và báo cáo hằng ngày nữa; các lệnh tra cứu vẫn dùng được.',
+  );
+  return nfc(lines.join('\n'));
 }

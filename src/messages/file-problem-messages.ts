@@ -1,5 +1,7 @@
+import type { CaseNamePart } from '../domain/case-file-name.js';
 import type { Problem, VerdictStatus } from '../domain/file-verdict.js';
 import type { SniffedFormat } from '../domain/sniffed-format.js';
+import type { PdfRepair } from '../domain/problem-codes.js';
 import type { ZipFault } from '../domain/zip-fault.js';
 import { formatNumber } from './vi-format.js';
 
@@ -19,6 +21,50 @@ const FORMAT_NAMES: Partial<Record<SniffedFormat, string>> = {
   odf: 'tài liệu OpenDocument',
   rar: 'RAR',
   '7z': '7z',
+};
+
+/** A suggested name built from the sender's own name, and the parts it could not tell (placeholders). */
+export interface NameAdvice {
+  readonly name: string;
+  readonly missing: readonly CaseNamePart[];
+}
+
+/** What stands in a suggested name for a part the sender's name does not say. */
+export const NAME_PLACEHOLDERS: Readonly<Record<CaseNamePart, string>> = {
+  type: '<loại>',
+  year: '<năm>',
+  book: '<quyển>',
+  number: '<số>',
+};
+
+const MISSING_PART_WORDS: Readonly<Record<CaseNamePart, string>> = {
+  type: 'mã loại việc',
+  year: 'năm đăng ký (4 chữ số)',
+  book: 'số quyển',
+  number: 'số thứ tự của hồ sơ trong sổ',
+};
+
+/** 'a', 'a và b', 'a, b và c'. */
+function listVi(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} và ${items.at(-1) ?? ''}`;
+}
+
+/** The example in a name problem: the suggested name, and what the sender still has to fill in. */
+function exampleOf(example: string | NameAdvice): string {
+  if (typeof example === 'string') return example;
+  if (example.missing.length === 0) return example.name;
+  const missing = listVi(example.missing.map((part) => MISSING_PART_WORDS[part]));
+  const places = listVi(example.missing.map((part) => NAME_PLACEHOLDERS[part]));
+  return `${example.name} (tên tệp chưa có ${missing}: điền vào chỗ ${places} theo sổ)`;
+}
+
+/** What a PDF reader repaired, in words a commune officer can pass on to whoever made the file. */
+const REPAIR_NAMES: Readonly<Record<PdfRepair, string>> = {
+  header: 'có dữ liệu thừa trước phần đầu %PDF',
+  xref: 'bảng chỉ mục đối tượng (xref) bị thiếu hoặc sai',
+  trailer: 'thiếu phần trailer ở cuối tệp',
+  filter_names: 'dùng tên viết tắt cho kiểu nén dữ liệu',
+  end_marker: 'thiếu dấu kết thúc %%EOF',
 };
 
 /** Size as a file manager shows it: KB = bytes/1024, rounded up to one decimal, Vietnamese decimal comma. */
@@ -62,63 +108,67 @@ function warning(
 
 /** Builders for every problem the inspector reports, one per code. */
 export const problemFor = {
-  nameExtension: (name: string, example: string): Problem =>
+  nameExtension: (name: string, example: string | NameAdvice): Problem =>
     error(
       'name.extension',
-      `Tên tệp “${name}” không có đuôi .pdf. Hãy lưu bản quét dưới dạng PDF và đặt tên theo mẫu ${NAME_PATTERN}, ví dụ ${example}.`,
+      `Tên tệp “${name}” không có đuôi .pdf. Hãy lưu bản quét dưới dạng PDF và đặt tên theo mẫu ${NAME_PATTERN}, ví dụ ${exampleOf(example)}.`,
       name,
       '.pdf',
     ),
-  namePattern: (name: string, example: string): Problem =>
+  namePattern: (name: string, example: string | NameAdvice): Problem =>
     error(
       'name.pattern',
-      `Tên tệp “${name}” không đúng mẫu ${NAME_PATTERN} (mã loại việc, năm đăng ký 4 chữ số, số quyển, số thứ tự, ngăn cách nhau bằng dấu chấm). Hãy đổi tên, ví dụ ${example}.`,
+      `Tên tệp “${name}” không đúng mẫu ${NAME_PATTERN} (mã loại việc, năm đăng ký 4 chữ số, số quyển, số thứ tự, ngăn cách nhau bằng dấu chấm). Hãy đổi tên, ví dụ ${exampleOf(example)}.`,
       name,
       NAME_PATTERN,
     ),
-  nameTypeUnknown: (type: string, typeCodes: Readonly<Record<string, string>>, example: string): Problem => {
+  nameTypeUnknown: (
+    type: string,
+    typeCodes: Readonly<Record<string, string>>,
+    example: string | NameAdvice,
+  ): Problem => {
     const known = Object.entries(typeCodes)
       .map(([code, label]) => `${code} (${label})`)
       .join(', ');
     return error(
       'name.type_unknown',
-      `Mã loại việc “${type}” không có trong danh mục của đợt số hóa. Hãy dùng một trong các mã: ${known}; ví dụ ${example}.`,
+      `Mã loại việc “${type}” không có trong danh mục của đợt số hóa. Hãy dùng một trong các mã: ${known}; ví dụ ${exampleOf(example)}.`,
       type,
       Object.keys(typeCodes).join(','),
     );
   },
-  nameYearFormat: (year: string, example: string): Problem =>
+  nameYearFormat: (year: string, example: string | NameAdvice): Problem =>
     error(
       'name.year_format',
-      `Năm đăng ký “${year}” phải gồm đúng 4 chữ số. Hãy sửa tên tệp, ví dụ ${example}.`,
+      `Năm đăng ký “${year}” phải gồm đúng 4 chữ số. Hãy sửa tên tệp, ví dụ ${exampleOf(example)}.`,
       year,
       'YYYY',
     ),
-  nameYearFuture: (year: number, currentYear: number, example: string): Problem =>
+  nameYearFuture: (year: number, currentYear: number, example: string | NameAdvice): Problem =>
     error(
       'name.year_future',
-      `Năm đăng ký ${year} lớn hơn năm hiện tại (${currentYear}). Hãy đối chiếu năm ghi trên sổ và sửa tên tệp, ví dụ ${example}.`,
+      `Năm đăng ký ${year} lớn hơn năm hiện tại (${currentYear}). Hãy đối chiếu năm ghi trên sổ và sửa tên tệp, ví dụ ${exampleOf(example)}.`,
       year,
       currentYear,
     ),
-  nameYearTooOld: (year: number, minYear: number, example: string): Problem =>
+  nameYearTooOld: (year: number, minYear: number, example: string | NameAdvice): Problem =>
     error(
       'name.year_too_old',
-      `Năm đăng ký ${year} sớm hơn năm ${minYear}, năm cũ nhất mà đợt số hóa nhận. Hãy đối chiếu năm ghi trên sổ và sửa tên tệp, ví dụ ${example}.`,
+      `Năm đăng ký ${year} sớm hơn năm ${minYear}, năm cũ nhất mà đợt số hóa nhận. Hãy đối chiếu năm ghi trên sổ và sửa tên tệp, ví dụ ${exampleOf(example)}.`,
       year,
       minYear,
     ),
-  nameBookFormat: (book: string, example: string): Problem =>
+  nameBookFormat: (book: string, example: string | NameAdvice): Problem =>
     error(
       'name.book_format',
-      `Số quyển “${book}” phải gồm từ 2 chữ số trở lên (thêm số 0 ở đầu nếu cần). Hãy sửa tên tệp, ví dụ ${example}.`,
+      `Số quyển “${book}” phải gồm từ 2 chữ số trở lên (thêm số 0 ở đầu nếu cần). Hãy sửa tên tệp, ví dụ ${exampleOf(example)}.`,
       book,
       2,
     ),
-  nameNumberFormat: (number: string, example: string): Problem =>
+  nameNumberFormat: (number: string, example: string | NameAdvice): Problem =>
     error(
       'name.number_format',
-      `Số thứ tự “${number}” phải gồm từ 3 chữ số trở lên (thêm số 0 ở đầu nếu cần). Hãy sửa tên tệp, ví dụ ${example}.`,
+      `Số thứ tự “${number}” phải gồm từ 3 chữ số trở lên (thêm số 0 ở đầu nếu cần). Hãy sửa tên tệp, ví dụ ${exampleOf(example)}.`,
       number,
       3,
     ),
@@ -151,12 +201,18 @@ export const problemFor = {
       'Tệp PDF có cấu trúc bất thường (quá nhiều đối tượng, lồng nhau quá sâu hoặc dữ liệu nén phình quá lớn) nên không thể kiểm tra an toàn. Hãy quét lại trực tiếp từ máy quét ra PDF rồi gửi lại.',
       reason,
     ),
+  pdfRepaired: (repairs: readonly PdfRepair[]): Problem =>
+    warning(
+      'pdf.repaired',
+      `Tệp PDF có lỗi cấu trúc nhỏ (${repairs.map((repair) => REPAIR_NAMES[repair]).join('; ')}); phần mềm xem PDF vẫn tự sửa và mở được nên tệp vẫn được nhận. Để tránh lỗi khi đính kèm vào phần mềm hộ tịch, hãy mở tệp rồi lưu hoặc xuất lại thành PDF (hoặc quét lại) trước khi đính kèm.`,
+      repairs.join(','),
+    ),
   contentNoPages: (): Problem =>
     error('content.no_pages', `Tệp PDF không có trang nào. Hãy quét lại hồ sơ thành PDF rồi gửi lại.`, 0, 1),
   contentMultiPage: (pages: number): Problem =>
     warning(
       'content.multi_page',
-      `Tệp PDF có ${pages} trang. Mỗi tệp chỉ chứa một trường hợp đăng ký: nếu có trang của trường hợp khác, hãy tách thành tệp riêng; nếu đúng là một trường hợp nhiều trang thì có thể bỏ qua lưu ý này.`,
+      `Tệp PDF có ${pages} trang. Mỗi tệp chỉ chứa một hồ sơ đăng ký: nếu có trang của hồ sơ khác, hãy tách thành tệp riêng; nếu đúng là một hồ sơ nhiều trang thì có thể bỏ qua lưu ý này.`,
       pages,
       1,
     ),

@@ -16,9 +16,14 @@ const COMMANDS: readonly CommandHelp[] = [
   {
     command: '/baocao',
     roles: ['coordinator'],
-    text: 'báo cáo thay cho một xã trong phạm vi, kể cả ngày đã qua: /baocao xã 19333 ngày 05/03 sổ 12 quét 1540 nhập 1320 đính kèm 1100',
+    text: 'báo cáo thay cho một xã trong phạm vi (ghi mã hoặc tên xã), kể cả ngày đã qua: /baocao xã 19333 ngày 05/03 sổ 12 quét 1540 nhập 1320 đính kèm 1100',
   },
   { command: '/tiendo', roles: ['reporter'], text: 'xem tiến độ và thứ hạng của xã mình' },
+  {
+    command: '/lichsu',
+    roles: ['reporter'],
+    text: 'số liệu của xã trong những ngày qua và các lần sửa (ai sửa, lúc nào)',
+  },
   {
     command: '/tiendo',
     roles: ['coordinator', 'leader'],
@@ -38,9 +43,18 @@ const COMMANDS: readonly CommandHelp[] = [
   {
     command: '/baocaongay',
     roles: ['coordinator', 'leader'],
-    text: 'báo cáo ngày của phạm vi: biểu đồ xếp hạng, tóm tắt và tệp PDF',
+    text: 'báo cáo ngày của phạm vi: biểu đồ xếp hạng, tóm tắt và tệp PDF; thêm ngày để xem ngày đã qua, ví dụ /baocaongay 12/03',
   },
-  { command: '/bieudo', roles: ['coordinator', 'leader'], text: 'chỉ các biểu đồ tiến độ và xếp hạng' },
+  {
+    command: '/bieudo',
+    roles: ['coordinator', 'leader'],
+    text: 'chỉ các biểu đồ tiến độ và xếp hạng; thêm ngày để xem ngày đã qua, ví dụ /bieudo 12/03',
+  },
+  {
+    command: '/xuatexcel',
+    roles: ['coordinator', 'leader'],
+    text: 'tệp Excel số liệu của phạm vi gửi ngay trong cuộc trò chuyện; thêm ngày để lấy ngày đã qua, ví dụ /xuatexcel 12/03',
+  },
   {
     command: '/mau',
     roles: ['coordinator'],
@@ -50,14 +64,24 @@ const COMMANDS: readonly CommandHelp[] = [
   { command: '/trogiup', roles: ['reporter', 'coordinator', 'leader'], text: 'xem hướng dẫn này' },
 ];
 
+// Sample files are checked by simply sending them: no command shows that, so the help says it.
+const SAMPLE_FILES: Record<Role, string> = {
+  reporter:
+    'Kiểm tra tệp mẫu: anh/chị gửi thẳng tệp PDF đã quét (hoặc tệp ZIP gồm nhiều tệp PDF) vào cuộc trò chuyện này; bot kiểm tra ngay tên tệp, dung lượng và nội dung rồi trả lời.',
+  coordinator:
+    'Kiểm tra tệp mẫu: anh/chị gửi thẳng tệp PDF (hoặc tệp ZIP gồm nhiều tệp PDF) vào cuộc trò chuyện này để bot kiểm tra ngay tên tệp, dung lượng và nội dung.',
+  leader:
+    'Kiểm tra tệp mẫu: anh/chị gửi thẳng tệp PDF (hoặc tệp ZIP gồm nhiều tệp PDF) vào cuộc trò chuyện này để bot kiểm tra ngay tên tệp, dung lượng và nội dung.',
+};
+
 /** The help text for a role. */
 export function helpText(role: Role, unitName: string): string {
   const lines = COMMANDS.filter((c) => c.roles.includes(role)).map((c) => `${c.command} — ${c.text}`);
   const intro =
     role === 'reporter'
-      ? `Bạn báo cáo cho ${unitName}. Trước 17:00 mỗi ngày, hãy gửi số liệu cộng dồn (tổng từ đầu chiến dịch đến nay).`
-      : `Phạm vi của bạn: ${unitName}.`;
-  return [intro, '', 'Các lệnh:', ...lines].join('\n');
+      ? `Anh/chị báo cáo cho ${unitName}. Trước 17:00 mỗi ngày, hãy gửi số liệu cộng dồn (tổng từ đầu chiến dịch đến nay).`
+      : `Phạm vi của anh/chị: ${unitName}.`;
+  return [intro, '', 'Các lệnh:', ...lines, '', SAMPLE_FILES[role]].join('\n');
 }
 
 /** Every command with its roles, for documentation. */

@@ -1,13 +1,44 @@
+import { quoted } from './quoted-input.js';
 import type { BroadcastAudience, BroadcastChoice, BroadcastRefusal } from '../domain/broadcast-refusal.js';
-import type { CountdownLine, ReminderNotice, SilentUnit } from '../domain/reminder-notice.js';
-import { formatDate, formatNumber, formatPercent } from './vi-format.js';
+import type { CountdownLine, ReminderNotice, SigningOffice, SilentUnit } from '../domain/reminder-notice.js';
+import { metricUnit } from './report-document-messages.js';
+import { formatDate, formatNumber, formatPercent, nfc } from './vi-format.js';
 
 const EXAMPLE = '/baocao sổ 12 quét 1540 nhập 1320 đính kèm 1100';
 const WHO_HELP =
-  'chuabaocao (xã chưa báo cáo hôm nay), cham (xã chậm tiến độ), tatca (tất cả các xã), hoặc mã/tên một xã, huyện trong phạm vi của bạn';
+  'chuabaocao (xã chưa báo cáo hôm nay), cham (xã chậm tiến độ), tatca (tất cả các xã), hoặc mã/tên một xã, huyện trong phạm vi của anh/chị';
 
-function daysLeftWords(daysLeft: number): string {
-  return daysLeft <= 0 ? 'hạn là hôm nay' : `còn ${daysLeft} ngày`;
+// Unit types as a name starts with them; inside an office's name they are written lower-case.
+const UNIT_TYPES = ['Thành phố', 'Huyện đảo', 'Thị xã', 'Thị trấn', 'Huyện', 'Quận', 'Tỉnh', 'Phường', 'Xã'];
+
+/** 'Huyện Vĩnh Linh' → 'huyện Vĩnh Linh', as it reads after "Phòng Tư pháp". */
+function lowerUnitType(name: string): string {
+  const text = nfc(name).trim();
+  const type = UNIT_TYPES.find((t) => text.startsWith(`${t} `));
+  return type ? type.toLowerCase() + text.slice(type.length) : text;
+}
+
+/**
+ * The office a reminder is signed by: 'Sở Tư pháp tỉnh Quảng Trị' for the province, 'Phòng Tư pháp
+ * huyện Vĩnh Linh' for a district (a commune's coordinator signs as its People's Committee).
+ */
+export function officeName(office: SigningOffice): string {
+  const place = lowerUnitType(office.unitName);
+  switch (office.level) {
+    case 'province':
+      return `Sở Tư pháp ${place}`;
+    case 'district':
+      return `Phòng Tư pháp ${place}`;
+    case 'commune':
+      return `UBND ${place}`;
+  }
+}
+
+const signature = (office: SigningOffice) => `— ${officeName(office)}`;
+
+function daysLeftWords(line: CountdownLine): string {
+  if (line.dueToday) return 'hạn là hôm nay';
+  return line.daysLeft > 0 ? `còn ${line.daysLeft} ngày, kể cả hôm nay` : 'đã hết hạn';
 }
 
 function choiceWords(choice: BroadcastChoice): string {
@@ -29,41 +60,56 @@ function audienceWords(audience: BroadcastAudience): string {
 
 /** Vietnamese texts of scheduled reminders and of /nhacnho. */
 export const remindMessages = {
-  /** A scheduled reminder's text, whatever its kind. */
-  notice: (notice: ReminderNotice): string => {
+  /** A scheduled reminder's text, whatever its kind, signed by `office` (the province's, for the jobs). */
+  notice: (notice: ReminderNotice, office: SigningOffice): string => {
     switch (notice.kind) {
       case 'report_call':
-        return remindMessages.reportCall(notice.unitName, notice.date, notice.cutoff);
+        return remindMessages.reportCall(notice.unitName, notice.date, notice.cutoff, office);
       case 'missed_yesterday':
         return remindMessages.missedYesterday(
           notice.unitName,
           notice.yesterday,
           notice.silentDays,
           notice.cutoff,
+          office,
         );
       case 'escalation':
-        return remindMessages.escalation(notice.districtName, notice.yesterday, notice.units);
+        return remindMessages.escalation(notice.districtName, notice.yesterday, notice.units, office);
       case 'countdown':
-        return remindMessages.countdown(notice.unitName, notice.lines);
+        return remindMessages.countdown(notice.unitName, notice.lines, office);
     }
   },
 
-  reportCall: (unitName: string, date: string, cutoff: string) =>
+  reportCall: (unitName: string, date: string, cutoff: string, office: SigningOffice) =>
     [
       `⏰ ${unitName} chưa gửi báo cáo ngày ${formatDate(date)}. Hạn chốt là ${cutoff} hôm nay.`,
-      `Hãy gửi số liệu cộng dồn (tổng từ đầu chiến dịch đến nay), ví dụ:`,
+      'Đề nghị đồng chí gửi số liệu cộng dồn (tổng từ đầu chiến dịch đến nay), ví dụ:',
       EXAMPLE,
       'Hoặc gửi /baocao để bot hỏi lần lượt từng số.',
+      signature(office),
     ].join('\n'),
 
-  missedYesterday: (unitName: string, yesterday: string, silentDays: number, cutoff: string) =>
+  missedYesterday: (
+    unitName: string,
+    yesterday: string,
+    silentDays: number,
+    cutoff: string,
+    office: SigningOffice,
+  ) =>
     [
       `📭 ${unitName} chưa có báo cáo ngày ${formatDate(yesterday)}` +
         (silentDays > 1 ? ` (đã ${silentDays} ngày liên tiếp chưa báo cáo).` : '.'),
-      `Hôm nay hãy gửi số liệu cộng dồn trước ${cutoff}. Nếu cần bổ sung số liệu ngày đã qua, hãy báo Phòng Tư pháp.`,
+      `Đề nghị đồng chí gửi số liệu cộng dồn trước ${cutoff} hôm nay. ` +
+        'Nếu cần bổ sung số liệu ngày đã qua, đồng chí báo Phòng Tư pháp.',
+      signature(office),
     ].join('\n'),
 
-  escalation: (districtName: string, yesterday: string, units: readonly SilentUnit[]) =>
+  escalation: (
+    districtName: string,
+    yesterday: string,
+    units: readonly SilentUnit[],
+    office: SigningOffice,
+  ) =>
     [
       `🚨 ${units.length} xã của ${districtName} đã nhiều ngày liên tiếp không báo cáo (tính đến hết ngày ${formatDate(yesterday)}):`,
       ...units.map(
@@ -71,33 +117,45 @@ export const remindMessages = {
           `• ${u.name} — mã ${u.code} — ${u.silentDays} ngày` +
           (u.lastDate ? ` (báo cáo gần nhất ${formatDate(u.lastDate)})` : ' (chưa báo cáo lần nào)'),
       ),
-      'Gửi /nhacnho <mã xã> <nội dung> để nhắc riêng từng xã.',
+      'Đồng chí gửi /nhacnho <mã xã> <nội dung> để nhắc riêng từng xã.',
+      signature(office),
     ].join('\n'),
 
-  countdown: (unitName: string, lines: readonly CountdownLine[]) =>
+  countdown: (unitName: string, lines: readonly CountdownLine[], office: SigningOffice) =>
     [
       `⏳ Nhắc hạn hoàn thành — ${unitName}`,
       ...lines.map((l) => {
         const gap = l.target - l.done;
+        const unit = metricUnit(l.metric);
         const perDay =
-          l.daysLeft > 0 ? `, cần khoảng ${formatNumber(Math.ceil(gap / (l.daysLeft + 1)))}/ngày` : '';
+          l.neededPerDay !== null && l.neededPerDay > 0 && l.daysLeft > 1
+            ? `, cần ${formatNumber(l.neededPerDay)} ${unit}/ngày`
+            : '';
         return (
-          `• ${l.title} — hạn ${formatDate(l.deadline)} (${daysLeftWords(l.daysLeft)}): ` +
-          `${l.metricLabel} ${formatNumber(l.done)}/${formatNumber(l.target)} (${formatPercent(l.target > 0 ? l.done / l.target : 0)}), ` +
-          `còn thiếu ${formatNumber(gap)}${perDay}.`
+          `• ${l.title} — hạn ${formatDate(l.deadline)} (${daysLeftWords(l)}): ` +
+          `${l.metricLabel} ${formatNumber(l.done)}/${formatNumber(l.target)} ${unit} (${formatPercent(l.target > 0 ? l.done / l.target : 0)}), ` +
+          `còn thiếu ${formatNumber(gap)} ${unit}${perDay}.`
         );
       }),
       'Số liệu theo báo cáo gần nhất của xã. Gửi /tiendo để xem chi tiết.',
+      signature(office),
     ].join('\n'),
 
-  broadcast: (fromUnitName: string, fromName: string, text: string) =>
-    `📢 Tin nhắc từ ${fromUnitName} (${fromName}):\n${text}`,
+  /** A coordinator's /nhacnho as each commune reporter receives it: signed by the coordinator's office. */
+  broadcast: (office: SigningOffice, text: string) =>
+    `📢 Tin nhắc gửi đồng chí:\n${text}\n${signature(office)}`,
 
-  broadcastPreview: (audience: BroadcastAudience, recipients: number, units: number, text: string) =>
+  broadcastPreview: (
+    audience: BroadcastAudience,
+    recipients: number,
+    units: number,
+    text: string,
+    office: SigningOffice,
+  ) =>
     [
       `📢 Tin nhắc sẽ gửi tới ${formatNumber(recipients)} cán bộ của ${formatNumber(units)} xã (${audienceWords(audience)}):`,
       '',
-      text,
+      remindMessages.broadcast(office, text),
       '',
       'Bấm «Gửi» để gửi, «Hủy» để bỏ.',
     ].join('\n'),
@@ -141,12 +199,12 @@ export const remindMessages = {
       case 'text_too_long':
         return `Nội dung tin nhắc quá dài: tối đa ${formatNumber(refusal.max)} ký tự.`;
       case 'unknown_who':
-        return `Không hiểu đối tượng «${refusal.who}». Hãy dùng ${WHO_HELP}.`;
+        return `Không hiểu đối tượng «${quoted(refusal.who)}». Hãy dùng ${WHO_HELP}.`;
       case 'out_of_scope':
-        return `${refusal.unitName} không thuộc phạm vi của bạn (${refusal.scopeName}), nên không gửi tin nhắc tới đó được.`;
+        return `${refusal.unitName} không thuộc phạm vi của anh/chị (${refusal.scopeName}), nên không gửi tin nhắc tới đó được.`;
       case 'ambiguous':
         return [
-          `Có nhiều đơn vị tên «${refusal.who}» trong phạm vi của bạn; hãy dùng mã:`,
+          `Có nhiều đơn vị tên «${quoted(refusal.who)}» trong phạm vi của anh/chị; hãy dùng mã:`,
           ...refusal.choices.map((c) => `• ${choiceWords(c)}`),
         ].join('\n');
     }

@@ -1,3 +1,4 @@
+import { MAX_FIGURE } from '../domain/report-parser.js';
 import { METRIC_CODES, type CampaignFile, type MetricCode } from '../domain/campaign-file.js';
 import type { Figures, RankedStanding, ScopeProgress } from '../domain/progress.js';
 import type { ParseProblem } from '../domain/report-parser.js';
@@ -25,21 +26,41 @@ export interface AcceptedReport {
   readonly dayBefore: Figures;
 }
 
+/** Why a typed date is refused, after 'Ngày 12/03/2025 …' (also used by the dated report commands). */
+export const DATE_REFUSAL_REASON = {
+  future: 'chưa đến',
+  before_campaign: 'trước khi chiến dịch bắt đầu',
+  after_campaign: 'sau khi chiến dịch kết thúc',
+} as const;
+
+/** 'chỉ nhận ngày từ 01/03/2025 đến hôm nay 10/03/2025': the days a typed date may name. */
+export function allowedDateRange(range: { earliest: string; latest: string; today: string }): string {
+  if (range.latest < range.earliest) return `chiến dịch bắt đầu từ ngày ${formatDate(range.earliest)}`;
+  const until =
+    range.latest === range.today
+      ? `hôm nay ${formatDate(range.today)}`
+      : `${formatDate(range.latest)} (ngày kết thúc chiến dịch)`;
+  return `chỉ nhận ngày từ ${formatDate(range.earliest)} đến ${until}`;
+}
+
+function dateOutOfRange(r: Extract<ReportRefusal, { code: 'date_out_of_range' }>): string {
+  return `Ngày ${formatDate(r.date)} ${DATE_REFUSAL_REASON[r.reason]}: ${allowedDateRange(r)}.`;
+}
+
 const REFUSALS: Record<ReportRefusal['code'], (r: ReportRefusal) => string> = {
   not_allowed: () => 'Chỉ cán bộ báo cáo của xã (hoặc cán bộ điều phối) mới gửi được báo cáo.',
   unit_required: () =>
     'Cán bộ điều phối báo cáo thay cho xã nào thì ghi mã xã, ví dụ: /baocao xã 19333 sổ 12 quét 1540 nhập 1320 đính kèm 1100',
   unit_unknown: (r) =>
     `Không có xã mã ${'unitCode' in r ? r.unitCode : ''} trong chiến dịch. Kiểm tra lại mã xã.`,
-  unit_out_of_scope: (r) => `${'unitName' in r ? r.unitName : 'Đơn vị này'} không thuộc phạm vi của bạn.`,
+  unit_out_of_scope: (r) => `${'unitName' in r ? r.unitName : 'Đơn vị này'} không thuộc phạm vi của anh/chị.`,
   not_commune: (r) =>
     `${'unitName' in r ? r.unitName : 'Đơn vị này'} không phải cấp xã: báo cáo được gửi theo từng xã.`,
   other_unit_reporter: () =>
-    'Bạn chỉ báo cáo được cho xã của mình. Bỏ phần "xã …" trong tin nhắn rồi gửi lại.',
+    'Anh/chị chỉ báo cáo được cho xã của mình. Bỏ phần "xã …" trong tin nhắn rồi gửi lại.',
   past_date_coordinator_only: () =>
     'Báo cáo cho ngày đã qua chỉ cán bộ điều phối (Phòng Tư pháp) nhập được. Hãy gửi số liệu cộng dồn của hôm nay.',
-  future_date: (r) =>
-    `Không báo cáo trước cho ngày ${'date' in r ? formatDate(r.date) : ''}: ngày đó chưa đến.`,
+  date_out_of_range: (r) => (r.code === 'date_out_of_range' ? dateOutOfRange(r) : ''),
   invalid_date: () => 'Ngày không hợp lệ. Ghi ngày dạng 05/03 hoặc 05/03/2025.',
 };
 
@@ -86,7 +107,7 @@ export const reportMessages = {
 
   needsConfirmation: (metrics: Metrics, check: ReportCheck, date: string) =>
     [
-      `⚠️ Báo cáo ngày ${formatDate(date)} cần bạn xác nhận trước khi ghi:`,
+      `⚠️ Báo cáo ngày ${formatDate(date)} cần anh/chị xác nhận trước khi ghi:`,
       ...check.warnings.map((w) => `• ${describeRuleProblem(w, metrics)}`),
       '',
       ...figureLines(metrics, check.final),
@@ -112,7 +133,7 @@ export const reportMessages = {
     ];
     if (standing.target) {
       lines.push(
-        `Đã đính kèm ${formatPercent(standing.completion ?? 0)} của ${formatNumber(standing.target.cases)} trường hợp.`,
+        `Đã đính kèm ${formatPercent(standing.completion ?? 0)} của ${formatNumber(standing.target.cases)} hồ sơ.`,
       );
     }
     lines.push(
@@ -123,6 +144,34 @@ export const reportMessages = {
     return lines.join('\n');
   },
 
+  /** Figures held from a refused message, shown before a new message would be recorded with them. */
+  held: (
+    metrics: Metrics,
+    held: Partial<Record<MetricCode, number>>,
+    incoming: Partial<Record<MetricCode, number>>,
+  ) => {
+    const sent = figuresList(metrics, incoming);
+    return [
+      `⏸ Đang giữ: ${figuresList(metrics, held)} — gửi tiếp để ghi cùng, hoặc hủy.`,
+      sent ? `Số vừa gửi: ${sent}.` : 'Tin vừa gửi không có số mới.',
+      '',
+      'Bấm «Ghi cùng» để ghi cả số đang giữ và số vừa gửi, «Chỉ ghi số vừa gửi» để bỏ số đang giữ, ' +
+        'hoặc «Hủy» (hay gửi «hủy») để không ghi gì.',
+    ].join('\n');
+  },
+  heldTogetherButton: '✅ Ghi cùng',
+  heldIncomingButton: 'Chỉ ghi số vừa gửi',
+  heldDropButton: '✖️ Hủy',
+  heldDropped: (
+    metrics: Metrics,
+    held: Partial<Record<MetricCode, number>>,
+    incoming: Partial<Record<MetricCode, number>>,
+  ) => {
+    const all = [figuresList(metrics, held), figuresList(metrics, incoming)].filter((t) => t !== '');
+    return `Đã hủy, không ghi: ${all.join('; ')}. Số liệu đã ghi trước đó vẫn giữ nguyên.`;
+  },
+  heldStale: 'Không còn số nào đang chờ anh/chị quyết định: câu hỏi này đã được trả lời hoặc đã hết hạn.',
+
   cancelled: 'Đã hủy báo cáo chưa xác nhận. Số liệu đã ghi trước đó vẫn giữ nguyên.',
   stale: 'Báo cáo này đã được xử lý hoặc đã có báo cáo mới hơn thay thế.',
   notYours: 'Chỉ người gửi báo cáo mới xác nhận hoặc hủy được.',
@@ -130,11 +179,16 @@ export const reportMessages = {
   cancelButton: '✖️ Hủy',
   editButton: '✏️ Sửa báo cáo',
 
-  ask: (metrics: Metrics, metric: MetricCode, last: number | null, error?: 'not_a_count') => {
+  ask: (metrics: Metrics, metric: MetricCode, last: number | null, error?: 'not_a_count' | 'too_large') => {
     const label = metrics.find((m) => m.code === metric)?.label ?? metric;
     const lastText = last === null ? '' : ` (lần trước: ${formatNumber(last)})`;
     const hint = last === null ? 'Gửi một số' : 'Gửi một số, hoặc «giữ» để giữ nguyên';
-    const prefix = error ? 'Cần một số nguyên không âm, ví dụ 1540.\n' : '';
+    const prefix =
+      error === 'too_large'
+        ? `Số này quá lớn: mỗi số liệu tối đa ${formatNumber(MAX_FIGURE)}.\n`
+        : error
+          ? 'Cần một số nguyên không âm, ví dụ 1540.\n'
+          : '';
     return `${prefix}${label}${lastText}?\n${hint}; gửi «hủy» để thôi.`;
   },
   wizardCancelled: 'Đã thôi nhập báo cáo. Khi cần, gửi /baocao để bắt đầu lại.',

@@ -1,3 +1,4 @@
+import { quoted } from './quoted-input.js';
 import type { CampaignFile, MetricCode } from '../domain/campaign-file.js';
 import { formatNumber } from './vi-format.js';
 import type { ParseProblem } from '../domain/report-parser.js';
@@ -26,7 +27,7 @@ export function describeParseProblem(problem: ParseProblem, metrics: Metrics): s
     case 'unknown_label': {
       const known = listVi(metrics.map((m) => metricNoun(metrics, m.code)));
       const value = problem.value === undefined ? '' : ` (${problem.value})`;
-      return `Không hiểu mục «${problem.text}»${value}. Các mục báo cáo: ${known}.`;
+      return `Không hiểu mục «${quoted(problem.text)}»${value}. Các mục báo cáo: ${known}.`;
     }
     case 'missing_value': {
       const wanted =
@@ -37,16 +38,16 @@ export function describeParseProblem(problem: ParseProblem, metrics: Metrics): s
             : `con số ${metricNoun(metrics, problem.field)}`;
       return problem.found === undefined
         ? `Sau «${problem.label}» còn thiếu ${wanted}.`
-        : `Sau «${problem.label}» cần ${wanted}, nhưng lại là «${problem.found}».`;
+        : `Sau «${problem.label}» cần ${wanted}, nhưng lại là «${quoted(problem.found)}».`;
     }
     case 'number_without_label':
-      return `Số «${problem.text}» không có tên mục đi kèm: ghi tên mục trước số, ví dụ «quét 1540».`;
+      return `Số «${quoted(problem.text)}» không có tên mục đi kèm: ghi tên mục trước số, ví dụ «quét 1540».`;
     case 'negative_number':
-      return `Số của mục «${problem.label}» không được âm («${problem.text}»).`;
+      return `Số của mục «${problem.label}» không được âm («${quoted(problem.text)}»).`;
     case 'not_whole_number':
-      return `Số của mục «${problem.label}» phải là số nguyên («${problem.text}»).`;
+      return `Số của mục «${problem.label}» phải là số nguyên («${quoted(problem.text)}»).`;
     case 'not_a_number':
-      return `Không đọc được số của mục «${problem.label}» («${problem.text}»): chỉ ghi chữ số, ví dụ 1540 hoặc 1.540.`;
+      return `Không đọc được số của mục «${problem.label}» («${quoted(problem.text)}»): chỉ ghi chữ số, ví dụ 1540 hoặc 1.540.`;
     case 'too_large':
       return (
         `Số của mục «${problem.label}» quá lớn (${formatNumber(problem.value)}, ` +
@@ -58,8 +59,8 @@ export function describeParseProblem(problem: ParseProblem, metrics: Metrics): s
     }
     case 'invalid_value':
       return problem.field === 'date'
-        ? `Ngày «${problem.text}» không hợp lệ: viết ${DATE_FORM}.`
-        : `Mã xã «${problem.text}» không hợp lệ: chỉ gồm chữ số.`;
+        ? `Ngày «${quoted(problem.text)}» không hợp lệ: viết ${DATE_FORM}.`
+        : `Mã xã «${quoted(problem.text)}» không hợp lệ: chỉ gồm chữ số.`;
     case 'duplicate_value':
       return `${problem.field === 'date' ? 'Ngày' : 'Mã xã'} được ghi nhiều lần, khác nhau: ${listVi(problem.values)}.`;
   }
@@ -79,7 +80,7 @@ export function describeRuleProblem(problem: RuleProblem, metrics: Metrics): str
       const limit = `${formatNumber(problem.limit)}${LIMIT_SOURCE_NOTE[problem.limitSource]}`;
       return (
         `Số ${noun} (${formatNumber(problem.value)}) không thể lớn hơn số ` +
-        `${metricNoun(metrics, problem.limitMetric)} (${limit}): mỗi trường hợp phải được quét và nhập ` +
+        `${metricNoun(metrics, problem.limitMetric)} (${limit}): mỗi hồ sơ phải được quét và nhập ` +
         `trước khi đính kèm tệp.`
       );
     }
@@ -87,7 +88,7 @@ export function describeRuleProblem(problem: RuleProblem, metrics: Metrics): str
       return problem.target === 'books'
         ? `Số ${noun} (${formatNumber(problem.value)}) vượt số sổ dự kiến của xã (${formatNumber(problem.limit)}). ` +
             'Số dự kiến chỉ là ước tính — xác nhận số này là đúng?'
-        : `Số ${noun} (${formatNumber(problem.value)}) vượt tổng số trường hợp dự kiến của xã ` +
+        : `Số ${noun} (${formatNumber(problem.value)}) vượt tổng số hồ sơ dự kiến của xã ` +
             `(${formatNumber(problem.limit)}). Xác nhận số này là đúng?`;
     case 'decreased':
       return (

@@ -114,11 +114,11 @@ export const sampleFileMessages = {
     'Mỗi tệp PDF bản quét chỉ khoảng 100 KB: hãy gửi từng tệp, hoặc chia thành nhiều tệp ZIP nhỏ hơn 20 MB.',
 
   notSupported: (fileName: string) =>
-    `❌ Bot chỉ kiểm tra bản quét PDF (mỗi trường hợp một tệp .pdf) hoặc tệp .zip chứa các tệp PDF; “${fileName}” không phải hai loại đó. ` +
+    `❌ Bot chỉ kiểm tra bản quét PDF (mỗi hồ sơ một tệp .pdf) hoặc tệp .zip chứa các tệp PDF; “${fileName}” không phải hai loại đó. ` +
     'Hãy quét hồ sơ ra PDF, đặt tên theo mẫu LOẠI.NĂM.QUYỂN.SỐ.pdf (ví dụ KS.2025.01.001.pdf) rồi gửi lại.',
 
   photo:
-    '📷 Bạn vừa gửi ảnh. Telegram nén ảnh khi gửi theo kiểu “ảnh”, nên bot không kiểm tra được bản quét. ' +
+    '📷 Anh/chị vừa gửi ảnh. Telegram nén ảnh khi gửi theo kiểu “ảnh”, nên bot không kiểm tra được bản quét. ' +
     'Hãy quét hồ sơ ra tệp PDF rồi gửi dưới dạng tệp: bấm 📎 → “Tệp” (File) → chọn tệp PDF.',
 
   listEmpty: (scopeName: string) => `✅ Chưa có tệp mẫu nào có lỗi hoặc lưu ý trong phạm vi ${scopeName}.`,
@@ -142,7 +142,7 @@ export const sampleFileMessages = {
 
   fetchNotAllowed: 'Chỉ cán bộ điều phối mới nhận lại được tệp mẫu đã lưu.',
 
-  notFound: (id: number) => `Không tìm thấy tệp mẫu #${id} trong phạm vi của bạn.`,
+  notFound: (id: number) => `Không tìm thấy tệp mẫu #${id} trong phạm vi của anh/chị.`,
 
   noContent: (id: number, purged: boolean) =>
     purged

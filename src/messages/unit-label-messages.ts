@@ -1,13 +1,15 @@
-import type { UnitProgressRow } from '../domain/daily-report-data.js';
+import type { DailyReportData, UnitProgressRow } from '../domain/daily-report-data.js';
 import type { PaceStatus, ReportTiming } from '../domain/progress.js';
 import { formatDateTime, nfc } from './vi-format.js';
 
 /** Vietnamese names of the pace statuses, as the chart legends and tables show them. */
 export const PACE_LABELS: Readonly<Record<PaceStatus, string>> = {
+  done: 'Đã hoàn thành',
   on_track: 'Đúng tiến độ',
   behind: 'Chậm tiến độ',
   far_behind: 'Chậm nhiều',
-  not_reported: 'Chưa báo cáo',
+  overdue: 'Quá hạn, chưa hoàn thành',
+  no_target: 'Chưa có chỉ tiêu',
 };
 
 /** Vietnamese names of today's report timing. */
@@ -24,14 +26,42 @@ export const LEVEL_LABELS: Readonly<Record<UnitProgressRow['level'], string>> = 
   commune: 'Xã',
 };
 
-// Longest first, so "Huyện đảo " wins over "Huyện ".
-const DISTRICT_PREFIXES = ['Thành phố ', 'Huyện đảo ', 'Thị xã ', 'Huyện ', 'Quận '];
+// One abbreviation per district type, longest prefix first so "Huyện đảo " wins over "Huyện ". The type
+// stays visible: "Quảng Trị" alone reads as the province, "TX Quảng Trị" is the town.
+const DISTRICT_PREFIXES: ReadonlyArray<readonly [string, string]> = [
+  ['Thành phố ', 'TP '],
+  ['Huyện đảo ', 'H. '],
+  ['Thị xã ', 'TX '],
+  ['Huyện ', 'H. '],
+  ['Quận ', 'Q. '],
+];
 
-/** A district name without its administrative prefix: 'Thành phố Đông Hà' → 'Đông Hà'. */
+/** A district name with its type abbreviated: 'Thành phố Đông Hà' → 'TP Đông Hà', 'Huyện Vĩnh Linh' → 'H. Vĩnh Linh'. */
 export function shortDistrictName(name: string): string {
   const text = nfc(name).trim();
-  const prefix = DISTRICT_PREFIXES.find((p) => text.startsWith(p) && text.length > p.length);
-  return prefix ? text.slice(prefix.length) : text;
+  const prefix = DISTRICT_PREFIXES.find(([long]) => text.startsWith(long) && text.length > long.length);
+  return prefix ? prefix[1] + text.slice(prefix[0].length) : text;
+}
+
+/** A unit with its district, for lists that span several districts: 'Phường 1 (TX Quảng Trị)'. */
+export function unitWithParent(name: string, parentName: string | null): string {
+  return parentName ? `${name} (${shortDistrictName(parentName)})` : name;
+}
+
+/**
+ * The names of the units that have not reported, with their district in a province view: Phường 1, 2
+ * and 3 exist in both Đông Hà and TX Quảng Trị, so a bare name does not say which one is missing.
+ */
+export function missingUnitLabels(
+  data: Pick<DailyReportData, 'scopeLevel' | 'missingNames' | 'communes'>,
+): string[] {
+  if (data.scopeLevel !== 'province') return data.missingNames;
+  const parents = new Map<string, (string | null)[]>();
+  for (const row of data.communes) {
+    if (row.timing === 'missing')
+      parents.set(row.unitName, [...(parents.get(row.unitName) ?? []), row.parentName]);
+  }
+  return data.missingNames.map((name) => unitWithParent(name, parents.get(name)?.shift() ?? null));
 }
 
 /**
@@ -49,7 +79,7 @@ export function shortCommuneName(name: string): string {
 export function chartUnitLabel(row: UnitProgressRow, withParent: boolean): string {
   if (row.level !== 'commune') return shortDistrictName(row.unitName);
   const name = shortCommuneName(row.unitName);
-  return withParent && row.parentName ? `${name} · ${shortDistrictName(row.parentName)}` : name;
+  return withParent ? unitWithParent(name, row.parentName) : name;
 }
 
 /** "dữ liệu lúc 17:00 10/03/2025": when the figures were taken, in the campaign's time zone. */

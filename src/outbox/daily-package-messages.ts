@@ -1,11 +1,14 @@
 import type { NewOutboxMessage } from '../db/outbox.repository.js';
+import { formatChartAlbumCaption } from '../messages/chart-album-messages.js';
 import { formatDailyCaption, formatDailySummary } from '../messages/daily-summary-messages.js';
 import type { DailyPackage } from '../services/daily-package.service.js';
+import { albumOf } from './outbox-payload.js';
 
 /**
- * The outbox messages that deliver a package to one chat, in reading order: the ranking images (the
- * first with a short caption), the district comparison, the progress chart, the summary text, the PDF.
- * Keys extend `keyPrefix`, so the same cause never sends twice.
+ * The outbox messages that deliver a package to one chat, in reading order: ONE album of the charts
+ * (the ranking images, the district comparison, the progress chart), ONE summary text, ONE PDF. When the
+ * text follows, the album's caption only names the charts (the figures are the text's); charts alone
+ * carry the short figures in their caption. Keys extend `keyPrefix`, so the same cause never sends twice.
  */
 export function dailyPackageMessages(
   pkg: DailyPackage,
@@ -16,20 +19,20 @@ export function dailyPackageMessages(
   const base = { platform: target.platform, chatId: target.chatId };
   const messages: NewOutboxMessage[] = [];
   if (parts.charts) {
-    const photos = [...pkg.ranking, ...(pkg.district ? [pkg.district] : []), pkg.progress];
-    photos.forEach((png, i) =>
-      messages.push({
-        ...base,
-        dedupeKey: `${keyPrefix}:photo:${i + 1}`,
-        kind: 'photo',
-        // Named by date so that a group's saved files from different evenings never collide.
-        payload: {
-          fileName: `bieu-do-${pkg.data.date}-${i + 1}.png`,
-          caption: i === 0 ? formatDailyCaption(pkg.data) : undefined,
-        },
-        attachment: png,
-      }),
+    const charts = [...pkg.ranking, ...(pkg.district ? [pkg.district] : []), pkg.progress];
+    const caption = parts.summary ? formatChartAlbumCaption(pkg.data) : formatDailyCaption(pkg.data);
+    const album = albumOf(
+      // Named by date so that a group's saved files from different evenings never collide.
+      charts.map((bytes, i) => ({ fileName: `bieu-do-${pkg.data.date}-${i + 1}.png`, bytes })),
+      caption,
     );
+    messages.push({
+      ...base,
+      dedupeKey: `${keyPrefix}:album`,
+      kind: 'album',
+      payload: album.payload,
+      attachment: album.attachment,
+    });
   }
   if (parts.summary) {
     messages.push({

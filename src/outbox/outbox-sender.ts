@@ -16,7 +16,7 @@ import { retryDelayMs } from './retry-backoff.js';
 import { passSendGate } from './send-gate.js';
 import { SenderActivity } from './sender-activity.js';
 import { senderTimeSource } from './sender-time-source.js';
-import { SendRateLimiter, isPrivateChat, type SendLimits, type SendPermit } from './send-rate-limiter.js';
+import { SendRateLimiter, type SendLimits, type SendPermit } from './send-rate-limiter.js';
 import { DEFAULT_SEND_LIMITS, DEFAULT_SENDER_OPTIONS, type SenderOptions } from './sender-options.js';
 import { resolveEditReference } from './edit-reference.js';
 
@@ -167,7 +167,8 @@ export class OutboxSender {
       return 'released';
     }
     const sleep = (ms: number, abort?: AbortSignal) => this.activity.waiting(this.#time.sleep(ms, abort));
-    const gate = await passSendGate(this.#limiter, row.chat_id, this.options.maxChatWaitMs, sleep, signal);
+    const target = { key: `${row.platform}:${row.chat_id}`, kind: channel.chatKindOf(row.chat_id) };
+    const gate = await passSendGate(this.#limiter, target, this.options.maxChatWaitMs, sleep, signal);
     if (gate.kind !== 'go') {
       const later = new Date(clock.now().getTime() + (gate.kind === 'later' ? gate.waitMs : 0));
       if (gate.kind === 'later') this.activity.held(later);
@@ -214,7 +215,7 @@ export class OutboxSender {
     }
     if (failure.kind === 'blocked') {
       await settleOutboxClaim(db, claim, { status: 'failed', error: message });
-      const chat = isPrivateChat(row.chat_id) ? 'private' : 'group';
+      const chat = this.deps.channels.get(row.platform)?.chatKindOf(row.chat_id) ?? 'private';
       await deactivateRecipient(db, { platform: row.platform, chatId: row.chat_id, chat }, now);
       return 'failed';
     }

@@ -83,10 +83,10 @@ export class SendRateLimiter {
   }
 
   /** Milliseconds until the chat's own limit admits one more send (0: now). */
-  chatWaitMs(chatId: string): number {
+  chatWaitMs(target: SendTarget): number {
     const now = this.now();
-    if (!isPrivateChat(chatId)) return this.#groups.get(chatId)?.waitMs(now) ?? 0;
-    const chat = this.#privates.get(chatId);
+    if (target.kind === 'group') return this.#groups.get(target.key)?.waitMs(now) ?? 0;
+    const chat = this.#privates.get(target.key);
     if (!chat) return 0;
     this.#refill(chat, now);
     const short = 1 - chat.tokens;
@@ -99,22 +99,22 @@ export class SendRateLimiter {
   }
 
   /** Counts one send to the chat, starting now. Call only when both waits are 0. */
-  take(chatId: string): SendPermit {
+  take(target: SendTarget): SendPermit {
     const now = this.now();
     this.#forgetIdle(now);
     this.#global.start();
     let group: SendWindow | undefined;
     let chat: PrivateChat | undefined;
-    if (isPrivateChat(chatId)) {
-      chat = this.#privates.get(chatId) ?? { tokens: this.limits.perChatBurst, filledAt: now };
-      this.#privates.set(chatId, chat);
+    if (target.kind === 'private') {
+      chat = this.#privates.get(target.key) ?? { tokens: this.limits.perChatBurst, filledAt: now };
+      this.#privates.set(target.key, chat);
       this.#refill(chat, now);
       chat.tokens -= 1;
     } else {
       group =
-        this.#groups.get(chatId) ??
+        this.#groups.get(target.key) ??
         new SendWindow(this.limits.perGroupPerMinute, 60_000 + this.limits.marginMs);
-      this.#groups.set(chatId, group);
+      this.#groups.set(target.key, group);
       group.start();
     }
     let settled = false;
@@ -146,7 +146,11 @@ export class SendRateLimiter {
   }
 }
 
-/** Telegram gives private chats (users) positive ids and groups negative ones. */
-export function isPrivateChat(chatId: string): boolean {
-  return /^\d+$/.test(chatId);
+/**
+ * The chat a send goes to, as the limits see it: a key unique across platforms and whether it is one
+ * person or a group (platforms limit the two differently; the channel knows which is which).
+ */
+export interface SendTarget {
+  readonly key: string;
+  readonly kind: 'private' | 'group';
 }

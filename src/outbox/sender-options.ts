@@ -43,7 +43,22 @@ export const DEFAULT_SENDER_OPTIONS: Omit<SenderOptions, keyof SendLimits> = {
 
 /** The sender settings a campaign file sets (its `delivery` block). */
 export function senderOptionsFromCampaign(settings: Pick<CampaignFile, 'delivery'>): Partial<SenderOptions> {
-  const { globalPerSecond, perChatPerSecond, perChatBurst, perGroupPerMinute, maxAttempts } =
+  const { globalPerSecond, perChatPerSecond, perChatBurst, perGroupPerMinute, maxAttempts, leaseSeconds } =
     settings.delivery;
-  return { globalPerSecond, perChatPerSecond, perChatBurst, perGroupPerMinute, maxAttempts };
+  const leaseMs = leaseSeconds * 1000;
+  // One call, a chat's wait and the bookkeeping must end inside the lease (the sender checks it), or a
+  // slow send could be retried by another instance while it is still under way.
+  const requestTimeoutMs = Math.min(
+    DEFAULT_SENDER_OPTIONS.requestTimeoutMs,
+    leaseMs - DEFAULT_SENDER_OPTIONS.maxChatWaitMs - 11_000,
+  );
+  return {
+    globalPerSecond,
+    perChatPerSecond,
+    perChatBurst,
+    perGroupPerMinute,
+    maxAttempts,
+    leaseMs,
+    requestTimeoutMs,
+  };
 }

@@ -2,7 +2,8 @@ import type { UnitProgressRow } from '../domain/daily-report-data.js';
 import type { ExportSheet } from './export-sheet.js';
 import { PACE_LABELS, TIMING_LABELS } from '../messages/unit-label-messages.js';
 import { toLocalDateTime } from '../messages/vi-format.js';
-import { EXPORT_HEADERS } from '../messages/report-document-messages.js';
+import { EXPORT_HEADERS, forecastWords } from '../messages/report-document-messages.js';
+import { METRIC_CODES } from '../domain/campaign-file.js';
 
 /** A value as the export formats need it; the writers decide how each kind is written. */
 export type ExportValue =
@@ -51,11 +52,23 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
     value: (row) => ({ kind: 'decimal', value: row.completion === null ? null : row.completion * 100 }),
   },
   { header: EXPORT_HEADERS.rank, width: 10, value: (row) => integer(row.rank) },
-  { header: EXPORT_HEADERS.pace, width: 14, value: (row) => text(PACE_LABELS[row.pace]) },
+  {
+    header: EXPORT_HEADERS.plan,
+    width: 16,
+    value: (row) => ({ kind: 'decimal', value: row.plan === null ? null : row.plan * 100 }),
+  },
+  // The domain's one pace; whether the unit reported today is the next column, never a pace.
+  { header: EXPORT_HEADERS.pace, width: 24, value: (row) => text(PACE_LABELS[row.pace]) },
   { header: EXPORT_HEADERS.timing, width: 16, value: (row) => text(TIMING_LABELS[row.timing]) },
   {
     header: EXPORT_HEADERS.lastReportAt,
     width: 17,
     value: (row, sheet) => localDateTime(row.lastReportAt, sheet.timeZone),
   },
+  // One forecast per step; a step without a deadline in the campaign stays empty.
+  ...METRIC_CODES.map((metric): ExportColumn => ({
+    header: EXPORT_HEADERS.forecast[metric],
+    width: 34,
+    value: (row) => text(row.forecasts[metric] ? forecastWords(row.forecasts[metric], metric) : ''),
+  })),
 ];

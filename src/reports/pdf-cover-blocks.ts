@@ -2,7 +2,7 @@ import type { PDFPage } from 'pdf-lib';
 import type { DailyReportData } from '../domain/daily-report-data.js';
 import { CONTENT_WIDTH, PAGE, drawText, pdfColor, type PdfFonts } from './pdf-layout.js';
 import { INK, PACE_COLORS, SERIES_COLORS } from './report-palette.js';
-import { planValue, rankedRows } from '../domain/report-rows.js';
+import { rankedRows } from '../domain/report-rows.js';
 import { shortDistrictName } from '../messages/unit-label-messages.js';
 import { formatNumber, formatPercent, formatSignedNumber } from '../messages/vi-format.js';
 import { coverWords } from '../messages/report-document-messages.js';
@@ -37,7 +37,8 @@ export function drawCompletionBar(
   fonts: PdfFonts,
 ): number {
   const { totals } = data;
-  const planShare = totals.targetCases > 0 ? planValue(data, data.date) / totals.targetCases : 0;
+  // The scope's plan is its communes' planned work (each judged against its own day), as its pace is.
+  const planShare = data.scopeTotal.plan ?? 0;
   const height = 16;
   const y = top - 18 - height;
   drawText(page, coverWords.overall(totals.completion, planShare), {

@@ -14,7 +14,7 @@ import { drawTable, type PdfCursor } from './pdf-table.js';
 import { campaignDay } from '../domain/report-rows.js';
 import { dataTimeLabel } from '../messages/unit-label-messages.js';
 import { INK } from './report-palette.js';
-import { formatDate, formatNumber } from '../messages/vi-format.js';
+import { formatDate } from '../messages/vi-format.js';
 import { coverWords } from '../messages/report-document-messages.js';
 
 function drawCenteredLine(
@@ -68,18 +68,28 @@ export function drawCoverPage(doc: PDFDocument, fonts: PdfFonts, data: DailyRepo
         {
           header: coverWords.milestoneRemaining,
           align: 'right',
-          cell: (m) => formatNumber(Math.max(0, m.remainingCases)),
+          cell: (m) => coverWords.milestoneAmount(m, m.remaining),
         },
         {
           header: coverWords.milestonePerDay,
           align: 'right',
           cell: (m) =>
-            m.neededPerDay === null || m.remainingCases <= 0 ? '–' : formatNumber(m.neededPerDay),
+            m.neededPerDay === null || m.remaining <= 0 ? '–' : coverWords.milestoneAmount(m, m.neededPerDay),
         },
       ],
     },
     { page, y: y - 8 },
   );
+  // Say once which days "còn N ngày" counts, so the per-day figure can be checked by hand.
+  drawText(cursor.page, coverWords.daysLeftNote(data.afterCutoff), {
+    x: PAGE.margin,
+    y: cursor.y - 4,
+    size: 8,
+    font: fonts.regular,
+    color: INK.muted,
+    maxWidth: CONTENT_WIDTH,
+  });
+  cursor = { page: cursor.page, y: cursor.y - 16 };
 
   if (data.missing > 0) {
     const lines = wrapPdfText(coverWords.missing(data), fonts.regular, 9, CONTENT_WIDTH);

@@ -2,14 +2,9 @@ import type { DailyReportData, UnitProgressRow } from '../domain/daily-report-da
 import type { PdfTableColumn, PdfTableSpec } from './pdf-table.js';
 import { PACE_COLORS } from './report-palette.js';
 import { rankedRows, unrankedRows } from '../domain/report-rows.js';
-import { TIMING_LABELS, shortDistrictName } from '../messages/unit-label-messages.js';
-import {
-  formatNumber,
-  formatPercent,
-  formatSignedNumber,
-  formatTimeDayMonth,
-} from '../messages/vi-format.js';
-import { unitTableWords } from '../messages/report-document-messages.js';
+import { shortDistrictName } from '../messages/unit-label-messages.js';
+import { formatNumber, formatPercent, formatSignedNumber, formatTime } from '../messages/vi-format.js';
+import { forecastWords, unitTableWords } from '../messages/report-document-messages.js';
 
 /** A table line: a unit, or the scope's totals drawn in bold at the end. */
 export interface UnitTableLine {
@@ -58,15 +53,23 @@ function columns(
       cell: ({ row }) => formatSignedNumber(row.attachedChange),
     },
     {
-      header: unitTableWords.lastReportAt,
-      align: 'center',
-      cell: ({ row, isTotal }) =>
-        row.lastReportAt && !isTotal ? formatTimeDayMonth(row.lastReportAt, data.timeZone) : '–',
+      header: unitTableWords.forecast,
+      align: 'right',
+      cell: ({ row }) => forecastWords(row.forecasts.attached, 'attached', true),
     },
     {
+      // Time and timing share one cell: the table must fit a portrait A4 page with the forecast.
       header: unitTableWords.timing,
-      align: 'left',
-      cell: ({ row, isTotal }) => (isTotal ? '' : TIMING_LABELS[row.timing]),
+      align: 'center',
+      cell: ({ row, isTotal }) =>
+        isTotal
+          ? '–'
+          : unitTableWords.timingCell(
+              row.timing,
+              row.lastReportAt && row.timing !== 'missing'
+                ? formatTime(row.lastReportAt, data.timeZone)
+                : null,
+            ),
     },
   ];
   return all.filter((column): column is PdfTableColumn<UnitTableLine> => column !== null);

@@ -42,10 +42,17 @@ export async function renderProgressChart(data: DailyReportData): Promise<Buffer
         line(chartWords.scanned, SERIES_COLORS.scanned, step('scanned')),
         line(chartWords.entered, SERIES_COLORS.entered, step('entered')),
         line(chartWords.attached, SERIES_COLORS.attached, step('attached')),
+        // The plan at the end of each day, by the domain's one definition: day 1 already has its share.
         line(
           chartWords.plan,
           SERIES_COLORS.plan,
           dates.map((date) => planValue(data, date)),
+          true,
+        ),
+        line(
+          chartWords.target,
+          SERIES_COLORS.target,
+          dates.map(() => data.totals.targetCases),
           true,
         ),
       ],
@@ -129,7 +136,7 @@ const lastValueLabels: Plugin<'line'> = {
     const size = SIZE.tick + 2;
     const labels: { text: string; color: string; x: number; y: number }[] = [];
     chart.data.datasets.forEach((dataset, index) => {
-      if (index === chart.data.datasets.length - 1) return; // the plan line explains itself
+      if (index >= chart.data.datasets.length - 2) return; // the plan and target lines explain themselves
       const values = dataset.data as (number | null)[];
       const last = values.findLastIndex((value) => value !== null);
       const point = chart.getDatasetMeta(index).data[last];

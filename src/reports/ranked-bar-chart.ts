@@ -9,8 +9,8 @@ import {
   wrapText,
 } from './chart-canvas.js';
 import type { UnitProgressRow } from '../domain/daily-report-data.js';
-import type { PaceStatus } from '../domain/progress.js';
-import { INK, PACE_COLORS } from './report-palette.js';
+import { PACE_ORDER, type PaceStatus } from '../domain/pace.js';
+import { INK, NOT_REPORTED_OUTLINE, PACE_COLORS } from './report-palette.js';
 import { PACE_LABELS, chartUnitLabel } from '../messages/unit-label-messages.js';
 import { formatPercent, formatPointChange, nfc } from '../messages/vi-format.js';
 import { chartWords } from '../messages/report-document-messages.js';
@@ -37,7 +37,6 @@ const ROW_HEIGHT = 56;
 // Longest axis label in px; the longest real name, 'Phường Đông Thanh · Đông Hà' with its rank, is ~330.
 const MAX_LABEL_WIDTH = 420;
 const SIDE_PADDING = 20;
-const PACE_ORDER: readonly PaceStatus[] = ['on_track', 'behind', 'far_behind', 'not_reported'];
 
 /** The subtitle line that explains the figure at the end of each bar. */
 export const BAR_VALUE_HINT = chartWords.barValueHint;
@@ -58,7 +57,7 @@ export function barAxisLabel(row: UnitProgressRow, withParent: boolean): string 
 function imageHeight(spec: RankedBarChartSpec, footnoteLines: number): number {
   const title = spec.titleLines.length * Math.ceil(SIZE.title * 1.25) + 24;
   const subtitle = spec.subtitleLines.length * Math.ceil(SIZE.subtitle * 1.3) + 12;
-  const legend = 2 * (SIZE.legend + 16) + 8; // room for the legend to wrap onto a second row
+  const legend = 3 * (SIZE.legend + 16) + 8; // room for the legend to wrap onto a third row
   const axis = SIZE.tick + 24;
   const footnote = footnoteLines > 0 ? footnoteLines * Math.ceil(SIZE.note * 1.35) + 28 : 0;
   return title + subtitle + legend + axis + spec.rows.length * ROW_HEIGHT + footnote + 24;
@@ -88,12 +87,49 @@ export async function renderRankedBarChart(spec: RankedBarChartSpec): Promise<Bu
     hidden: false,
     fontColor: INK.text,
   }));
+  // Not having reported today is its own entry, drawn as an outline: the fill stays the unit's pace.
+  const silent = spec.legendRows.filter((row) => row.timing === 'missing').length;
+  if (silent > 0) {
+    legendItems.push({
+      text: nfc(`${chartWords.notReported} (${silent})`),
+      fillStyle: INK.background,
+      strokeStyle: NOT_REPORTED_OUTLINE,
+      lineWidth: 3,
+      hidden: false,
+      fontColor: INK.text,
+    });
+  }
+  if (spec.rows.some((row) => row.plan !== null)) {
+    legendItems.push({
+      text: nfc(chartWords.planMark),
+      fillStyle: INK.text,
+      strokeStyle: INK.text,
+      lineWidth: 0,
+      hidden: false,
+      fontColor: INK.text,
+      pointStyle: 'line',
+    });
+  }
 
   const valueLabelPlugin: Plugin<'bar'> = {
     id: 'sohoaBarValues',
     afterDatasetsDraw(chart) {
       const { ctx } = chart;
       ctx.save();
+      // The plan mark: where the unit should stand by the day it is judged against.
+      const x = chart.scales.x;
+      ctx.strokeStyle = INK.text;
+      ctx.lineWidth = 4;
+      chart.getDatasetMeta(0).data.forEach((bar, index) => {
+        const plan = spec.rows[index]?.plan;
+        if (plan === null || plan === undefined || !x) return;
+        const { y, height } = bar.getProps(['y', 'height'], true) as { y: number; height: number };
+        const px = x.getPixelForValue(Math.min(spec.axisMaxPercent, plan * 100));
+        ctx.beginPath();
+        ctx.moveTo(px, y - height / 2 - 4);
+        ctx.lineTo(px, y + height / 2 + 4);
+        ctx.stroke();
+      });
       ctx.font = canvasFont(SIZE.value, true);
       ctx.fillStyle = INK.text;
       ctx.textBaseline = 'middle';
@@ -131,6 +167,11 @@ export async function renderRankedBarChart(spec: RankedBarChartSpec): Promise<Bu
         {
           data: spec.rows.map((row) => Math.max(0, (row.completion ?? 0) * 100)),
           backgroundColor: spec.rows.map((row) => PACE_COLORS[row.pace]),
+          borderColor: spec.rows.map((row) =>
+            row.timing === 'missing' ? NOT_REPORTED_OUTLINE : 'transparent',
+          ),
+          borderWidth: spec.rows.map((row) => (row.timing === 'missing' ? 4 : 0)),
+          borderSkipped: false,
           barPercentage: 0.9,
           categoryPercentage: 0.8,
         },

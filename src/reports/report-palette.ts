@@ -5,18 +5,24 @@ import type { PaceStatus } from '../domain/progress.js';
  * bars stay distinct after Telegram's JPEG recompression and on dim phone screens.
  */
 export const PACE_COLORS: Readonly<Record<PaceStatus, string>> = {
+  done: '#1565c0',
   on_track: '#2e7d32',
   behind: '#f0a000',
   far_behind: '#c62828',
-  not_reported: '#9e9e9e',
+  overdue: '#6a1b9a',
+  no_target: '#9e9e9e',
 };
 
-/** Line colours of the cumulative progress chart, one per step plus the plan. */
+/** The outline of a bar whose unit has not reported today: its colour stays its pace. */
+export const NOT_REPORTED_OUTLINE = '#212121';
+
+/** Line colours of the cumulative progress chart, one per step plus the plan and the target. */
 export const SERIES_COLORS = {
   scanned: '#1565c0',
   entered: '#8e24aa',
   attached: '#2e7d32',
   plan: '#616161',
+  target: '#c62828',
 } as const;
 
 /** Neutral colours for text, secondary text and grid lines. */

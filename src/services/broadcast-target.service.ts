@@ -81,7 +81,6 @@ export async function parseBroadcastRequest(
 
   const first = words[0]?.word ?? '';
   const all = await listUnitsOfCampaign(db, campaign.id);
-  const byId = new Map(all.map((u) => [u.id, u]));
   if (/^\d+$/.test(first)) {
     const unit = all.find((u) => u.code === first);
     if (!unit) return { ok: false, refusal: { code: 'unknown_who', who: first } };
@@ -91,26 +90,51 @@ export async function parseBroadcastRequest(
     return finish({ kind: 'unit', unit }, 1);
   }
 
+  const match = matchUnitName(
+    all,
+    inScope,
+    words.map((t) => t.word),
+  );
+  if (match.kind === 'none') return { ok: false, refusal: { code: 'unknown_who', who: first } };
+  if (match.kind === 'out_of_scope') {
+    return { ok: false, refusal: { code: 'out_of_scope', unitName: match.unit.name, scopeName: scope.name } };
+  }
+  if (match.kind === 'ambiguous') {
+    const who = input.slice(0, words[match.used - 1]?.end ?? 0);
+    return { ok: false, refusal: { code: 'ambiguous', who, choices: match.choices } };
+  }
+  return finish({ kind: 'unit', unit: match.unit }, match.used);
+}
+
+/** A unit named at the start of some words: which one, and how many words its name took. */
+export type UnitNameMatch =
+  | { readonly kind: 'unit'; readonly unit: UnitRow; readonly used: number }
+  | { readonly kind: 'ambiguous'; readonly choices: BroadcastChoice[]; readonly used: number }
+  /** Named, but none of the units of that name is in the caller's scope. */
+  | { readonly kind: 'out_of_scope'; readonly unit: UnitRow; readonly used: number }
+  | { readonly kind: 'none' };
+
+/**
+ * Reads a unit name (with or without its type, diacritics optional) from the start of `words`, the
+ * longest name first; of several units of that name only those in scope count (Phường 1 of Đông Hà for
+ * Đông Hà's coordinator). Shared by /nhacnho and /baocao xã, so both read names the same way.
+ */
+export function matchUnitName(
+  all: readonly UnitRow[],
+  inScope: ReadonlySet<number>,
+  words: readonly string[],
+): UnitNameMatch {
+  const byId = new Map(all.map((u) => [u.id, u]));
   const names = all.map((unit) => ({ unit, names: namesOf(unit) }));
   for (let used = Math.min(MAX_NAME_WORDS, words.length); used >= 1; used--) {
-    const typed = fold(words.slice(0, used).map((t) => t.word));
+    const typed = fold(words.slice(0, used));
     const matches = names.filter((n) => n.names.includes(typed)).map((n) => n.unit);
-    if (matches.length === 0) continue;
+    const [first] = matches;
+    if (!first) continue;
     const mine = matches.filter((u) => inScope.has(u.id));
-    if (mine.length === 0) {
-      return {
-        ok: false,
-        refusal: { code: 'out_of_scope', unitName: matches[0]?.name ?? typed, scopeName: scope.name },
-      };
-    }
-    if (mine.length > 1) {
-      const who = input.slice(0, words[used - 1]?.end ?? 0);
-      return {
-        ok: false,
-        refusal: { code: 'ambiguous', who, choices: mine.map((u) => choiceOf(u, byId)) },
-      };
-    }
-    return finish({ kind: 'unit', unit: mine[0] as UnitRow }, used);
+    if (mine.length === 0) return { kind: 'out_of_scope', unit: first, used };
+    if (mine.length > 1) return { kind: 'ambiguous', choices: mine.map((u) => choiceOf(u, byId)), used };
+    return { kind: 'unit', unit: mine[0] as UnitRow, used };
   }
-  return { ok: false, refusal: { code: 'unknown_who', who: first } };
+  return { kind: 'none' };
 }

@@ -1,8 +1,9 @@
 import type { BroadcastAudience, BroadcastRefusal } from '../domain/broadcast-refusal.js';
-import { completionDeadline, type Campaign } from '../domain/campaign.js';
+import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import { localDate } from '../domain/local-time.js';
-import { expectedShare, paceOf } from '../domain/progress.js';
+import { isBehindPlan } from '../domain/pace.js';
+import type { SigningOffice } from '../domain/reminder-notice.js';
 import {
   decideBroadcast,
   findBroadcast,
@@ -21,10 +22,16 @@ import { getScopeProgress } from './progress.service.js';
 import { activeMembersByUnit } from './reminder-recipients.service.js';
 
 /**
- * Words a confirmed broadcast for its recipients (the messages layer's `remindMessages.broadcast`). It is
- * passed in because the outbox rows must be written in the decision's own transaction.
+ * Words a confirmed broadcast for its recipients (the messages layer's `remindMessages.broadcast`), signed
+ * by the sender's office. It is passed in because the outbox rows must be written in the decision's own
+ * transaction.
  */
-export type BroadcastWording = (fromUnitName: string, fromName: string, text: string) => string;
+export type BroadcastWording = (office: SigningOffice, text: string) => string;
+
+/** The office a coordinator writes on behalf of: their unit (a province's Sở, a district's Phòng Tư pháp). */
+function officeOf(unit: UnitRow): SigningOffice {
+  return { level: unit.level, unitName: unit.name };
+}
 
 /** How long a broadcast waits for its confirmation. */
 export const BROADCAST_CONFIRM_MINUTES = 30;
@@ -47,6 +54,8 @@ export type PrepareOutcome =
       readonly recipients: number;
       readonly units: number;
       readonly text: string;
+      /** Whose name the reminder goes out under. */
+      readonly office: SigningOffice;
     };
 
 /** The answer to a confirm or cancel button. */
@@ -81,6 +90,7 @@ async function targetCommunes(
   who: BroadcastWho,
   scopeUnits: readonly UnitRow[],
   today: string,
+  now: Date,
 ): Promise<number[]> {
   if (who.kind === 'unit') {
     const under = (u: UnitRow) => u.id === who.unit.id || u.parent_id === who.unit.id;
@@ -90,17 +100,11 @@ async function targetCommunes(
       .map((u) => u.id);
   }
   if (who.kind === 'tatca') return scopeUnits.filter((u) => u.level === 'commune').map((u) => u.id);
-  const progress = await getScopeProgress(db, campaign, scope.id, today);
+  const progress = await getScopeProgress(db, campaign, scope.id, today, now);
   if (who.kind === 'chuabaocao')
     return progress.standings.filter((s) => s.timing === 'missing').map((s) => s.unitId);
-  // Behind the pace needed to finish by the deadline, whether or not the commune reported today.
-  const { settings } = campaign;
-  const expected = expectedShare(today, settings.startDate, completionDeadline(settings));
-  return progress.standings
-    .filter((s) =>
-      ['behind', 'far_behind'].includes(paceOf(s.completion, 'on_time', expected, settings.pace)),
-    )
-    .map((s) => s.unitId);
+  // The domain's one pace (before the cut-off a silent commune faces yesterday's plan), as every output.
+  return progress.standings.filter((s) => isBehindPlan(s.pace)).map((s) => s.unitId);
 }
 
 function audienceOf(who: BroadcastWho, scope: UnitRow): BroadcastAudience {
@@ -129,7 +133,7 @@ export async function prepareBroadcast(
   const now = clock.now();
   const today = localDate(now, campaign.settings.timeZone);
   const communes = new Set(
-    await targetCommunes(db, campaign, who.unit, request.who, request.scopeUnits, today),
+    await targetCommunes(db, campaign, who.unit, request.who, request.scopeUnits, today, now),
   );
   const reporters = await activeMembersByUnit(db, campaign.id, 'reporter');
   const recipients: BroadcastRecipient[] = [...communes].flatMap((unitId) =>
@@ -152,7 +156,15 @@ export async function prepareBroadcast(
     }),
   );
   const units = new Set(recipients.map((r) => r.unitId)).size;
-  return { kind: 'preview', broadcastId, audience, recipients: recipients.length, units, text: request.text };
+  return {
+    kind: 'preview',
+    broadcastId,
+    audience,
+    recipients: recipients.length,
+    units,
+    text: request.text,
+    office: officeOf(who.unit),
+  };
 }
 
 async function audienceOfRow(db: Db, row: BroadcastRow, scope: UnitRow): Promise<BroadcastAudience> {
@@ -198,7 +210,7 @@ export async function decideBroadcastRequest(
       return { kind: 'expired', minutes: BROADCAST_CONFIRM_MINUTES };
     }
     await decideBroadcast(trx, row.id, 'confirmed', now);
-    const text = wording(who.unit.name, who.member.display_name, row.text);
+    const text = wording(officeOf(who.unit), row.text);
     await enqueueOutbox(
       trx,
       row.recipients.map((r) => ({

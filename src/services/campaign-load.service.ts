@@ -22,6 +22,7 @@ import {
   type UnitWithTarget,
 } from '../db/unit.repository.js';
 import { campaignChanges, type CampaignChange } from '../domain/campaign-changes.js';
+import { normalizeUnits, type UnitNameFix } from '../domain/unit-name.js';
 
 /** What loading a campaign folder did. */
 export interface CampaignLoadResult {
@@ -30,6 +31,8 @@ export interface CampaignLoadResult {
   /** What changed, as data (src/messages words it); empty when the database already matched the files. */
   readonly changes: readonly CampaignChange[];
   readonly counts: { readonly units: number; readonly targetBooks: number; readonly targetCases: number };
+  /** Names and types in units.csv written another way (spaces, capitals) and stored normalised. */
+  readonly normalized: readonly UnitNameFix[];
 }
 
 const LEVEL_ORDER = { province: 0, district: 1, commune: 2 } as const;
@@ -40,12 +43,15 @@ const LEVEL_ORDER = { province: 0, district: 1, commune: 2 } as const;
  */
 export async function loadCampaign(
   db: Db,
-  definition: CampaignDefinition,
+  folder: CampaignDefinition,
   clock: Clock,
   actor = 'cli',
 ): Promise<CampaignLoadResult> {
+  // One spelling per name in every list and chart: 'Xã  A Dơi' and 'Thị Trấn Ái Tử' are stored normalised.
+  const { units, fixes } = normalizeUnits(folder.units);
+  const definition: CampaignDefinition = { campaign: folder.campaign, units };
   return db.transaction().execute(async (trx) => {
-    const { campaign: file, units } = definition;
+    const { campaign: file } = definition;
     const now = clock.now();
     const columns = {
       name: file.name,
@@ -96,6 +102,7 @@ export async function loadCampaign(
         targetBooks: targets.reduce((s, u) => s + (u.target?.books ?? 0), 0),
         targetCases: targets.reduce((s, u) => s + (u.target?.cases ?? 0), 0),
       },
+      normalized: fixes,
     };
   });
 }

@@ -1,15 +1,25 @@
-import { completionDeadline, type Campaign } from '../domain/campaign.js';
+import type { Campaign } from '../domain/campaign.js';
 import type { MetricCode } from '../domain/campaign-file.js';
-import { cumulativeSeries } from '../domain/daily-series.js';
+import { cumulativeSeries, type SeriesPoint } from '../domain/daily-series.js';
 import { instantAt, daysBetween } from '../domain/local-time.js';
-import { expectedShare, type RankedStanding } from '../domain/progress.js';
-import { groupRow, type PaceRule } from '../domain/report-rows.js';
+import { paceRulesOf, type PaceRules } from '../domain/pace.js';
+import {
+  neededPerDay,
+  planCalendarOf,
+  reportingDaysLeft,
+  reportingMoment,
+  type ReportingMoment,
+} from '../domain/plan.js';
+import type { RankedStanding } from '../domain/progress.js';
+import { groupRow } from '../domain/report-rows.js';
 import type { Db } from '../db/database.js';
 import { listScopeReportsUntil } from '../db/progress.repository.js';
 import type { DailyReportData, MilestoneInfo, UnitProgressRow } from '../domain/daily-report-data.js';
-import { getScopeProgress, type ScopeProgress } from './progress.service.js';
+import { forecastSteps, getScopeProgress, type ScopeProgress } from './progress.service.js';
 
-function toRow(s: RankedStanding): UnitProgressRow {
+type ScopeReport = Awaited<ReturnType<typeof listScopeReportsUntil>>[number];
+
+function toRow(s: RankedStanding, forecasts: UnitProgressRow['forecasts']): UnitProgressRow {
   return {
     unitCode: s.code,
     unitName: s.name,
@@ -22,32 +32,50 @@ function toRow(s: RankedStanding): UnitProgressRow {
     completion: s.completion,
     rank: s.rank,
     pace: s.pace,
+    plan: s.plan,
     timing: s.timing,
     lastReportAt: s.lastReportAt,
+    forecasts,
   };
+}
+
+/** A group's forecasts from its members' day-by-day totals. */
+function groupForecasts(
+  campaign: Campaign,
+  row: UnitProgressRow,
+  reports: readonly ScopeReport[],
+  date: string,
+): UnitProgressRow['forecasts'] {
+  const series: SeriesPoint[] = cumulativeSeries(reports, campaign.settings.startDate, date);
+  return forecastSteps(campaign, series, { books: row.targetBooks, cases: row.targetCases });
 }
 
 /** Districts of a province view, each the sum of its communes, ranked by completion. */
 function districtRows(
+  campaign: Campaign,
   standings: readonly RankedStanding[],
   rows: UnitProgressRow[],
-  pace: PaceRule,
-  progress: ScopeProgress,
+  reports: readonly ScopeReport[],
+  context: { rules: PaceRules; moment: ReportingMoment; progress: ScopeProgress },
 ): UnitProgressRow[] {
-  const groups = new Map<string, { name: string; members: UnitProgressRow[] }>();
+  const groups = new Map<string, { name: string; members: UnitProgressRow[]; ids: Set<number> }>();
   rows.forEach((row, i) => {
     const code = standings[i]?.parentCode ?? '';
-    const group = groups.get(code) ?? { name: row.parentName ?? '', members: [] };
+    const group = groups.get(code) ?? { name: row.parentName ?? '', members: [], ids: new Set<number>() };
     group.members.push(row);
+    group.ids.add(standings[i]?.unitId ?? -1);
     groups.set(code, group);
   });
-  const districts = [...groups].map(([code, { name, members }]) =>
-    groupRow(
-      { unitCode: code, unitName: name, parentName: progress.scope.name, level: 'district' },
+  const districts = [...groups].map(([code, { name, members, ids }]) => {
+    const row = groupRow(
+      { unitCode: code, unitName: name, parentName: context.progress.scope.name, level: 'district' },
       members,
-      pace,
-    ),
-  );
+      context.rules,
+      context.moment,
+    );
+    const mine = reports.filter((r) => ids.has(r.unit_id));
+    return { ...row, forecasts: groupForecasts(campaign, row, mine, context.progress.date) };
+  });
   const ranked = districts
     .filter((d) => d.completion !== null)
     .sort((a, b) => (b.completion ?? 0) - (a.completion ?? 0));
@@ -55,28 +83,39 @@ function districtRows(
   return [...ranked, ...districts.filter((d) => d.completion === null)];
 }
 
-function milestoneInfo(campaign: Campaign, progress: ScopeProgress, date: string): MilestoneInfo[] {
-  const { totals } = progress;
+/** Each deadline's state, reporting days left and the pace still needed, by the domain's one definition. */
+export function milestoneInfo(
+  campaign: Campaign,
+  totals: ScopeProgress['totals'],
+  moment: ReportingMoment,
+): MilestoneInfo[] {
+  const calendar = planCalendarOf(campaign.settings);
   const targetOf = (metric: MetricCode) => (metric === 'books' ? totals.targetBooks : totals.targetCases);
   return campaign.settings.milestones.map((m) => {
-    const daysLeft = daysBetween(date, m.deadline);
-    const remaining = Math.max(0, targetOf(m.metric) - totals[m.metric]);
-    // The deadline day itself still counts as a working day.
-    const neededPerDay = remaining === 0 ? 0 : daysLeft >= 0 ? Math.ceil(remaining / (daysLeft + 1)) : null;
+    const target = targetOf(m.metric);
+    const remaining = Math.max(0, target - totals[m.metric]);
+    const daysLeft = reportingDaysLeft(calendar, m.deadline, moment);
+    // The deadline day counts as passed once its cut-off has: that day's report was the last chance.
+    const passed = moment.date > m.deadline || (moment.date === m.deadline && moment.afterCutoff);
     return {
       code: m.code,
       title: m.title,
+      metric: m.metric,
       deadline: m.deadline,
+      state: remaining === 0 ? 'done' : passed ? 'overdue' : 'open',
       daysLeft,
-      remainingCases: remaining,
-      neededPerDay,
+      daysOverdue: Math.max(0, daysBetween(m.deadline, moment.date)),
+      target,
+      remaining,
+      neededPerDay: passed ? null : neededPerDay(remaining, daysLeft),
     };
   });
 }
 
 /**
  * Everything a scope's evening report shows for a date, from a constant number of SQL statements
- * whatever the number of units: the ranking query and the series query.
+ * whatever the number of units: the ranking query and the series query. `dataAsOf` places the report
+ * before or after the date's cut-off.
  */
 export async function buildDailyReportData(
   db: Db,
@@ -86,32 +125,48 @@ export async function buildDailyReportData(
   dataAsOf: Date,
 ): Promise<DailyReportData> {
   const { settings } = campaign;
-  const progress = await getScopeProgress(db, campaign, scopeUnitId, date);
+  const moment = reportingMoment(date, dataAsOf, settings);
+  const progress = await getScopeProgress(db, campaign, scopeUnitId, date, dataAsOf);
   const reports = await listScopeReportsUntil(db, campaign.id, scopeUnitId, date);
-  const deadline = completionDeadline(settings);
-  const pace: PaceRule = { expected: expectedShare(date, settings.startDate, deadline), ...settings.pace };
-  const communes = progress.standings.map(toRow);
-  const series = cumulativeSeries(reports, settings.startDate, date).map(
-    ({ date: d, scanned, entered, attached }) => ({
-      date: d,
-      scanned,
-      entered,
-      attached,
-    }),
+  const rules = paceRulesOf(settings);
+  const byUnit = new Map<number, ScopeReport[]>();
+  for (const r of reports) byUnit.set(r.unit_id, [...(byUnit.get(r.unit_id) ?? []), r]);
+  const communes = progress.standings.map((s) =>
+    toRow(
+      s,
+      forecastSteps(
+        campaign,
+        (byUnit.get(s.unitId) ?? []).map((r) => ({ ...r, date: r.report_date })),
+        { books: s.target?.books ?? 0, cases: s.target?.cases ?? 0 },
+      ),
+    ),
   );
+  const fullSeries = cumulativeSeries(reports, settings.startDate, date);
+  const series = fullSeries.map(({ date: d, scanned, entered, attached }) => ({
+    date: d,
+    scanned,
+    entered,
+    attached,
+  }));
   const scopeLevel = progress.scope.level === 'province' ? 'province' : 'district';
+  const scopeRow = groupRow(
+    { unitCode: progress.scope.code, unitName: progress.scope.name, parentName: null, level: scopeLevel },
+    communes,
+    rules,
+    moment,
+  );
+  const endOfDay = instantAt(date, '23:59', settings.timeZone);
   return {
     campaignName: settings.name,
     scopeName: progress.scope.name,
     scopeLevel,
     date,
-    dataAsOf:
-      dataAsOf < instantAt(date, '23:59', settings.timeZone)
-        ? dataAsOf
-        : instantAt(date, '23:59', settings.timeZone),
+    dataAsOf: dataAsOf < endOfDay ? dataAsOf : endOfDay,
     timeZone: settings.timeZone,
     startDate: settings.startDate,
     endDate: settings.endDate,
+    plan: { curve: settings.plan.curve, deadline: rules.deadline },
+    afterCutoff: moment.afterCutoff,
     totals: {
       ...progress.totals,
       completion:
@@ -122,14 +177,19 @@ export async function buildDailyReportData(
     missing: progress.missing,
     unitCount: progress.standings.length,
     missingNames: progress.standings.filter((s) => s.timing === 'missing').map((s) => s.name),
-    scopeTotal: groupRow(
-      { unitCode: progress.scope.code, unitName: progress.scope.name, parentName: null, level: scopeLevel },
-      communes,
-      pace,
-    ),
+    scopeTotal: {
+      ...scopeRow,
+      forecasts: forecastSteps(campaign, fullSeries, {
+        books: scopeRow.targetBooks,
+        cases: scopeRow.targetCases,
+      }),
+    },
     communes,
-    districts: scopeLevel === 'province' ? districtRows(progress.standings, communes, pace, progress) : [],
+    districts:
+      scopeLevel === 'province'
+        ? districtRows(campaign, progress.standings, communes, reports, { rules, moment, progress })
+        : [],
     series,
-    milestones: milestoneInfo(campaign, progress, date),
+    milestones: milestoneInfo(campaign, progress.totals, moment),
   };
 }

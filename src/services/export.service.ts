@@ -16,6 +16,21 @@ export async function buildExportSheets(
   const province = await findUnitByCode(db, campaign.id, settings.province.code);
   if (!province)
     throw new NotFoundError('Chưa nạp đơn vị cấp tỉnh của chiến dịch.', 'unit', settings.province.code);
-  const data = await buildDailyReportData(db, campaign, province.id, date, now);
-  return groupExportSheets([data.scopeTotal, ...data.districts, ...data.communes], date, settings.timeZone);
+  return buildScopeExportSheets(db, campaign, province.id, date, now);
+}
+
+/** The export table of one scope (a province or a district): its total row, its districts, its communes. */
+export async function buildScopeExportSheets(
+  db: Db,
+  campaign: Campaign,
+  scopeUnitId: number,
+  date: string,
+  now: Date,
+): Promise<ExportSheet[]> {
+  const data = await buildDailyReportData(db, campaign, scopeUnitId, date, now);
+  return groupExportSheets(
+    [data.scopeTotal, ...data.districts, ...data.communes],
+    date,
+    campaign.settings.timeZone,
+  );
 }

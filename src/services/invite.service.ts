@@ -1,8 +1,11 @@
+import { campaignFileSchema } from '../config/campaign-schema.js';
 import type { Clock } from '../domain/clock.js';
 import { NotFoundError } from '../domain/errors.js';
 import { generateInviteCode, hashInviteCode, looksLikeInviteCode } from '../domain/invite-code.js';
 import type { RedeemFailure } from '../domain/invite-refusal.js';
 import { insertAudit } from '../db/audit.repository.js';
+import { findCampaignById } from '../db/campaign.repository.js';
+import { countCampaignFailuresSince, listProvinceCoordinators } from '../db/invite-attempt.repository.js';
 import type { Db } from '../db/database.js';
 import {
   countFailedAttemptsSince,
@@ -25,6 +28,7 @@ export const MAX_FAILED_ATTEMPTS = 5;
 /** The window over which failed attempts are counted. */
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** A created invite: the plain code is shown once and never stored. */
 export interface CreatedInvite {
@@ -85,25 +89,74 @@ export type RedeemResult =
   | { readonly ok: true; readonly member: MemberRow; readonly unit: UnitRow }
   | {
       readonly ok: false;
-      readonly reason: 'unknown' | 'expired' | 'used_up' | 'revoked' | 'other_campaign' | 'throttled';
+      readonly reason: RedeemFailure;
+      /** Set when the campaign's guessing budget is spent: the caller tells these coordinators. */
+      readonly alert?: InviteGuessingAlert;
     };
 
+/** The province's coordinators to tell, once an hour, that invite codes are being guessed. */
+export interface InviteGuessingAlert {
+  readonly failures: number;
+  readonly hourStart: Date;
+  readonly recipients: readonly { readonly platform: string; readonly chatId: string }[];
+  /** One alert per recipient per hour: the dedupe key's stem, to which the recipient's chat is added. */
+  readonly dedupeKey: string;
+}
+
 type ConsumeResult =
-  { readonly ok: true; readonly invite: InviteRow } | { readonly ok: false; readonly reason: RedeemFailure };
+  | { readonly ok: true; readonly invite: InviteRow }
+  | { readonly ok: false; readonly reason: RedeemFailure; readonly alert?: InviteGuessingAlert };
+
+/**
+ * The campaign-wide guessing budget: many accounts with a few guesses each get past the per-account
+ * throttle, so wrong codes are also counted per campaign per clock hour (the local hour: Vietnam's offset
+ * is whole hours). Past the budget every code is refused, for everyone, until the hour ends — a right
+ * code too, or the guessers could go on finding them — and the province's coordinators are told once.
+ */
+async function guessingBudget(
+  trx: Db,
+  campaignId: number,
+  now: Date,
+): Promise<{ spent: false } | { spent: true; alert: InviteGuessingAlert }> {
+  const row = await findCampaignById(trx, campaignId);
+  if (!row) return { spent: false };
+  const settings = campaignFileSchema.parse(row.settings);
+  const hourStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+  const failures = await countCampaignFailuresSince(trx, campaignId, hourStart);
+  if (failures < settings.inviteGuessesPerHour) return { spent: false };
+  const coordinators = await listProvinceCoordinators(trx, campaignId);
+  return {
+    spent: true,
+    alert: {
+      failures,
+      hourStart,
+      recipients: coordinators.map((c) => ({ platform: c.platform, chatId: c.platform_user_id })),
+      // The hour in the key: later refusals in the same hour enqueue nothing new.
+      dedupeKey: `invite-guessing:${campaignId}:${hourStart.toISOString()}`,
+    },
+  };
+}
 
 /**
  * Checks a typed code and uses one use of it, inside the caller's transaction. Every attempt is recorded,
- * so that guesses are throttled per user.
+ * so that guesses are throttled per user and per campaign.
  */
 async function consumeInvite(
   trx: Db,
   input: { campaignId: number; platform: string; platformUserId: string; code: string },
   now: Date,
 ): Promise<ConsumeResult> {
+  const budget = await guessingBudget(trx, input.campaignId, now);
+  if (budget.spent) return { ok: false, reason: 'campaign_throttled', alert: budget.alert };
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   const failures = await countFailedAttemptsSince(trx, input.platform, input.platformUserId, since);
   if (failures >= MAX_FAILED_ATTEMPTS) return { ok: false, reason: 'throttled' };
-  const attempt = { platform: input.platform, platform_user_id: input.platformUserId, attempted_at: now };
+  const attempt = {
+    campaign_id: input.campaignId,
+    platform: input.platform,
+    platform_user_id: input.platformUserId,
+    attempted_at: now,
+  };
   const invite = looksLikeInviteCode(input.code)
     ? await findInviteForUpdate(trx, hashInviteCode(input.code))
     : undefined;
@@ -120,7 +173,9 @@ async function consumeInvite(
             : null;
   if (reason !== null || !invite) {
     await insertInviteAttempt(trx, { ...attempt, succeeded: false });
-    return { ok: false, reason: reason ?? 'unknown' };
+    // The failure that spends the budget alerts the coordinators at once, not at the next attempt.
+    const after = await guessingBudget(trx, input.campaignId, now);
+    return { ok: false, reason: reason ?? 'unknown', ...(after.spent ? { alert: after.alert } : {}) };
   }
   await decrementInviteUses(trx, invite.id);
   await insertInviteAttempt(trx, { ...attempt, succeeded: true });
@@ -162,7 +217,11 @@ export async function redeemInvite(
 /** The outcome of registering a group chat with a code. */
 export type RegisterGroupResult =
   | { readonly ok: true; readonly unit: UnitRow; readonly purpose: 'leadership' | 'coordination' }
-  | { readonly ok: false; readonly reason: RedeemFailure | 'wrong_role' };
+  | {
+      readonly ok: false;
+      readonly reason: RedeemFailure | 'wrong_role';
+      readonly alert?: InviteGuessingAlert;
+    };
 
 /**
  * Registers a group chat for a scope with a leader code (a leadership group that gets the evening
@@ -182,6 +241,9 @@ export async function registerGroupWithInvite(
 ): Promise<RegisterGroupResult> {
   return inTransaction(db, async (trx): Promise<RegisterGroupResult> => {
     const now = clock.now();
+    // Before the peek: a spent budget must not leave "this is a reporter code" as an answer to guesses.
+    const budget = await guessingBudget(trx, input.campaignId, now);
+    if (budget.spent) return { ok: false, reason: 'campaign_throttled', alert: budget.alert };
     const peek = looksLikeInviteCode(input.code)
       ? await findInviteForUpdate(trx, hashInviteCode(input.code))
       : undefined;

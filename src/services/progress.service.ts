@@ -1,8 +1,12 @@
-import { completionDeadline, type Campaign } from '../domain/campaign.js';
+import type { Campaign } from '../domain/campaign.js';
+import type { MetricCode } from '../domain/campaign-file.js';
+import { cumulativeSeries } from '../domain/daily-series.js';
 import { NotFoundError } from '../domain/errors.js';
+import { forecastStep, type Observation, type StepForecast } from '../domain/forecast.js';
+import { paceRulesOf } from '../domain/pace.js';
+import { planCalendarOf, reportingMoment, closedDay, type ReportingMoment } from '../domain/plan.js';
 import {
   ZERO_FIGURES,
-  expectedShare,
   rankStandings,
   sumFigures,
   type CommuneStanding,
@@ -11,7 +15,11 @@ import {
   type ScopeProgress as ScopeProgressOf,
 } from '../domain/progress.js';
 import type { Db } from '../db/database.js';
-import { listCommuneReports, type CommuneReportRow } from '../db/progress.repository.js';
+import {
+  listCommuneReports,
+  listScopeReportsUntil,
+  type CommuneReportRow,
+} from '../db/progress.repository.js';
 import { findUnitById, listChildUnitIds } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
 
@@ -52,13 +60,24 @@ function toStanding(row: CommuneReportRow, date: string): CommuneStanding {
   };
 }
 
-function summarize(scope: UnitRow, date: string, standings: RankedStanding[]): ScopeProgress {
+/** The moment a query stands at: `now` against the date's cut-off; without `now`, a closed day. */
+export function momentOf(campaign: Campaign, date: string, now?: Date): ReportingMoment {
+  return now ? reportingMoment(date, now, campaign.settings) : closedDay(date);
+}
+
+function summarize(
+  scope: UnitRow,
+  date: string,
+  moment: ReportingMoment,
+  standings: RankedStanding[],
+): ScopeProgress {
   const current = sumFigures(standings.map((s) => s.figures));
   const previous = sumFigures(standings.map((s) => s.previous));
   const count = (timing: string) => standings.filter((s) => s.timing === timing).length;
   return {
     scope,
     date,
+    afterCutoff: moment.afterCutoff,
     standings,
     totals: {
       ...current,
@@ -72,12 +91,17 @@ function summarize(scope: UnitRow, date: string, standings: RankedStanding[]): S
   };
 }
 
-/** Ranks every commune in a scope on a date; a commune missing today keeps its last figures. */
+/**
+ * Ranks every commune in a scope on a date; a commune missing today keeps its last figures. `now` places
+ * the query before or after the date's cut-off (which day's plan a silent commune is judged against);
+ * without it the day is taken as closed.
+ */
 export async function getScopeProgress(
   db: Db,
   campaign: Campaign,
   scopeUnitId: number,
   date: string,
+  now?: Date,
 ): Promise<ScopeProgress> {
   const scope = await findUnitById(db, scopeUnitId);
   if (!scope || scope.campaign_id !== campaign.id) {
@@ -85,13 +109,9 @@ export async function getScopeProgress(
   }
   const rows = await listCommuneReports(db, campaign.id, scopeUnitId, date);
   const standings = rows.map((row) => toStanding(row, date));
-  const { settings } = campaign;
-  const deadline = completionDeadline(settings);
-  const ranked = rankStandings(standings, {
-    expected: expectedShare(date, settings.startDate, deadline),
-    ...settings.pace,
-  });
-  return summarize(scope, date, ranked);
+  const moment = momentOf(campaign, date, now);
+  const ranked = rankStandings(standings, paceRulesOf(campaign.settings), moment);
+  return summarize(scope, date, moment, ranked);
 }
 
 /** The part of a scope's picture that lies under one of its units, ranked again among themselves. */
@@ -105,22 +125,72 @@ export function narrowScopeProgress(
   const standings = progress.standings
     .filter((s) => communeIds.has(s.unitId))
     .map((s) => ({ ...s, rank: s.rank === null ? null : ++rank }));
-  return summarize(scope, progress.date, standings);
+  return summarize(
+    scope,
+    progress.date,
+    { date: progress.date, afterCutoff: progress.afterCutoff },
+    standings,
+  );
 }
 
-/** A commune's standing with its ranking in its district and in its province (one ranking query). */
+/** Per step with a deadline, its forecast from a run of cumulative observations. */
+export function forecastSteps(
+  campaign: Campaign,
+  observations: readonly (Figures & { date: string })[],
+  targets: { books: number; cases: number },
+): Partial<Record<MetricCode, StepForecast>> {
+  const calendar = planCalendarOf(campaign.settings);
+  const result: Partial<Record<MetricCode, StepForecast>> = {};
+  for (const m of campaign.settings.milestones) {
+    const values: Observation[] = observations.map((o) => ({ date: o.date, value: o[m.metric] }));
+    const target = m.metric === 'books' ? targets.books : targets.cases;
+    result[m.metric] = forecastStep(calendar, values, target, m.deadline);
+  }
+  return result;
+}
+
+/** Forecasts for each step of the scope as a whole, from its day-by-day totals up to `date`. */
+export async function getScopeForecasts(
+  db: Db,
+  campaign: Campaign,
+  progress: ScopeProgress,
+): Promise<Partial<Record<MetricCode, StepForecast>>> {
+  const reports = await listScopeReportsUntil(db, campaign.id, progress.scope.id, progress.date);
+  const series = cumulativeSeries(reports, campaign.settings.startDate, progress.date);
+  return forecastSteps(campaign, series, {
+    books: progress.totals.targetBooks,
+    cases: progress.totals.targetCases,
+  });
+}
+
+/**
+ * A commune's standing with its ranking in its district and in its province (one ranking query), and
+ * the forecast of each of its steps from its own reports.
+ */
 export async function getCommuneProgress(
   db: Db,
   campaign: Campaign,
   commune: UnitRow,
   date: string,
-): Promise<{ standing: RankedStanding; inDistrict: ScopeProgress; inProvince: ScopeProgress }> {
+  now?: Date,
+): Promise<{
+  standing: RankedStanding;
+  inDistrict: ScopeProgress;
+  inProvince: ScopeProgress;
+  forecasts: Partial<Record<MetricCode, StepForecast>>;
+}> {
   const district = commune.parent_id === null ? undefined : await findUnitById(db, commune.parent_id);
   if (!district?.parent_id) throw new NotFoundError('Xã không thuộc huyện nào.', 'unit', commune.code);
-  const inProvince = await getScopeProgress(db, campaign, district.parent_id, date);
+  const inProvince = await getScopeProgress(db, campaign, district.parent_id, date, now);
   const siblings = await listChildUnitIds(db, district.id);
   const inDistrict = narrowScopeProgress(inProvince, district, new Set(siblings));
   const standing = inDistrict.standings.find((s) => s.unitId === commune.id);
   if (!standing) throw new NotFoundError('Không tìm thấy xã trong huyện.', 'unit', commune.code);
-  return { standing, inDistrict, inProvince };
+  const reports = await listScopeReportsUntil(db, campaign.id, commune.id, date);
+  const observations = reports.map((r) => ({ ...r, date: r.report_date }));
+  const forecasts = forecastSteps(campaign, observations, {
+    books: standing.target?.books ?? 0,
+    cases: standing.target?.cases ?? 0,
+  });
+  return { standing, inDistrict, inProvince, forecasts };
 }

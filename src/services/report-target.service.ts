@@ -2,6 +2,7 @@ import type { Campaign } from '../domain/campaign.js';
 import { localParts } from '../domain/local-time.js';
 import type { ReportRefusal } from '../domain/report-refusal.js';
 import type { DayMonth } from '../domain/text-normalize.js';
+import { resolveTypedDate } from '../domain/typed-date.js';
 import type { Db } from '../db/database.js';
 import type { MemberRow } from '../db/member.table.js';
 import { findUnitAncestry, findUnitByCode } from '../db/unit.repository.js';
@@ -12,16 +13,6 @@ export interface ReportTarget {
   readonly unit: UnitRow;
   readonly date: string;
   readonly late: boolean;
-}
-
-function resolveDate(written: DayMonth, today: { year: number; date: string }): string | undefined {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const make = (year: number) => `${year}-${pad(written.month)}-${pad(written.day)}`;
-  let date = make(written.year ?? today.year);
-  // "05/03" means the most recent 5 March: last year's when this year's is still ahead.
-  if (written.year === undefined && date > today.date) date = make(today.year - 1);
-  const check = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date ? undefined : date;
 }
 
 /**
@@ -58,13 +49,18 @@ export async function resolveReportTarget(
 
   let date = local.date;
   if (written.date) {
-    const resolved = resolveDate(written.date, local);
-    if (!resolved) return { ok: false, refusal: { code: 'invalid_date' } };
-    if (resolved > local.date) return { ok: false, refusal: { code: 'future_date', date: resolved } };
-    if (resolved < local.date && member.role !== 'coordinator') {
+    // Inside the campaign's days only: 12/03 typed on 10/03 is in the future, not 12/03 of last year.
+    const window = { start: settings.startDate, end: settings.endDate, today: local.date };
+    const resolved = resolveTypedDate(written.date, window);
+    if (resolved.kind === 'invalid') return { ok: false, refusal: { code: 'invalid_date' } };
+    if (resolved.kind !== 'date') {
+      const { kind: reason, ...range } = resolved;
+      return { ok: false, refusal: { code: 'date_out_of_range', reason, ...range } };
+    }
+    if (resolved.date < local.date && member.role !== 'coordinator') {
       return { ok: false, refusal: { code: 'past_date_coordinator_only' } };
     }
-    date = resolved;
+    date = resolved.date;
   }
   // A back-filled day is late by definition; today's is late after the campaign's cut-off.
   const late = date < local.date || local.time >= settings.reportCutoff;

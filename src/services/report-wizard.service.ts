@@ -1,3 +1,4 @@
+import { MAX_FIGURE } from '../domain/report-parser.js';
 import { METRIC_CODES, type MetricCode } from '../domain/campaign-file.js';
 import type { Clock } from '../domain/clock.js';
 import { localDate } from '../domain/local-time.js';
@@ -38,7 +39,7 @@ export type WizardOutcome =
       readonly kind: 'ask';
       readonly metric: MetricCode;
       readonly last: number | null;
-      readonly error?: 'not_a_count';
+      readonly error?: 'not_a_count' | 'too_large';
     }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'done'; readonly outcome: ReportOutcome };
@@ -100,12 +101,13 @@ export async function answerReportWizard(
     const metric = METRIC_CODES[state.step] ?? 'attached';
     if (!KEEP_WORDS.has(answer)) {
       const count = readCount(answer.replace(/\s+/g, ' '));
-      if (count.kind !== 'whole') {
+      // The same bound as a one-line report: a figure the database cannot hold is asked for again.
+      if (count.kind !== 'whole' || count.value > MAX_FIGURE) {
         return {
           kind: 'ask',
           metric,
           last: await lastValue(trx, state.unitId, today, metric),
-          error: 'not_a_count',
+          error: count.kind === 'whole' ? 'too_large' : 'not_a_count',
         };
       }
       state.figures[metric] = count.value;
@@ -119,7 +121,8 @@ export async function answerReportWizard(
     await deleteConversation(trx, input.conversation, WIZARD_KIND);
     const outcome = await submitParsedReport(
       trx,
-      { ...input, parsed: { figures: state.figures, problems: [], empty: false } },
+      // Every figure was asked for in turn: figures held from an earlier message do not apply.
+      { ...input, parsed: { figures: state.figures, problems: [], empty: false }, held: 'ignore' },
       clock,
     );
     return { kind: 'done', outcome };

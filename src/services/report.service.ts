@@ -27,16 +27,36 @@ import { type ReportRefusal } from '../domain/report-refusal.js';
 const DRAFT_KIND = 'report_draft';
 const DRAFT_TTL_MS = 6 * 3_600_000;
 
+type FigureSet = Partial<Record<MetricCode, number>>;
+
 interface Draft {
   unitId: number;
+  /** The commune's code, to resolve the target again when the sender decides about held figures. */
+  unitCode?: string;
   date: string;
-  figures: Partial<Record<MetricCode, number>>;
+  /** Valid figures kept from a refused message. */
+  figures: FigureSet;
+  /** A later message's figures, waiting for the sender to say whether to record them with the held ones. */
+  incoming?: FigureSet;
+  /** Numbers each question about held figures, so a button of an older question cannot answer a newer one. */
+  asked?: number;
 }
+
+/** What to do with figures held from a refused message when a new message comes. */
+export type HeldFigures = 'ask' | 'merge' | 'ignore';
 
 /** The outcome of a report message: data the chat turns into words. */
 export type ReportOutcome =
   | { readonly kind: 'empty' }
   | { readonly kind: 'refused'; readonly refusal: ReportRefusal }
+  | {
+      /** Figures are held from a refused message: shown first, recorded only once the sender says so. */
+      readonly kind: 'held';
+      readonly target: ReportTarget;
+      readonly held: FigureSet;
+      readonly incoming: FigureSet;
+      readonly asked: number;
+    }
   | {
       readonly kind: 'invalid';
       readonly problems: ParseProblem[];
@@ -116,7 +136,7 @@ export interface ReportInput {
 /** Same as submitReport, for figures already parsed (the step-by-step questions build them). */
 export async function submitParsedReport(
   db: Db,
-  input: ReportInput & { parsed: ParsedReport },
+  input: ReportInput & { parsed: ParsedReport; held?: HeldFigures },
   clock: Clock,
 ): Promise<ReportOutcome> {
   return inTransaction(db, async (trx): Promise<ReportOutcome> => {
@@ -127,27 +147,39 @@ export async function submitParsedReport(
     if (!resolved.ok) return { kind: 'refused', refusal: resolved.refusal };
     const { target } = resolved;
 
-    const draft = await findConversation<Draft>(trx, conversation, DRAFT_KIND, now);
-    const base = draft && draft.unitId === target.unit.id && draft.date === target.date ? draft.figures : {};
-    const figures = { ...base, ...parsed.figures };
-    const saveDraft = () =>
+    const found = await findConversation<Draft>(trx, conversation, DRAFT_KIND, now);
+    const draft = found && found.unitId === target.unit.id && found.date === target.date ? found : undefined;
+    const held = input.held ?? 'ask';
+    // Held figures matter only when the new message leaves one of them out (it would be reused).
+    const hasHeld =
+      draft !== undefined && Object.keys(draft.figures).some((metric) => !(metric in parsed.figures));
+    const saveDraft = (state: Omit<Draft, 'unitId' | 'unitCode' | 'date'>) =>
       saveConversation(
         trx,
         conversation,
         DRAFT_KIND,
-        { unitId: target.unit.id, date: target.date, figures },
+        { unitId: target.unit.id, unitCode: target.unit.code, date: target.date, ...state },
         now,
         DRAFT_TTL_MS,
       );
+    // Held figures are never reused silently: a clean message that would add to them asks first.
+    if (hasHeld && held === 'ask' && parsed.problems.length === 0) {
+      const asked = (draft.asked ?? 0) + 1;
+      await saveDraft({ figures: draft.figures, incoming: parsed.figures, asked });
+      return { kind: 'held', target, held: draft.figures, incoming: parsed.figures, asked };
+    }
+    const base = draft && held !== 'ignore' ? draft.figures : {};
+    const figures = { ...base, ...parsed.figures };
     if (parsed.problems.length > 0) {
-      await saveDraft();
+      // The refusal lists every figure kept, so merging into what was held is not silent.
+      await saveDraft({ figures });
       return { kind: 'invalid', problems: parsed.problems, kept: figures };
     }
 
     const previous = figuresOf(await findLatestReport(trx, target.unit.id, target.date));
     const check = checkReport({ figures, previous, target: await findUnitTarget(trx, target.unit.id) });
     if (check.status === 'rejected') {
-      await saveDraft();
+      await saveDraft({ figures });
       return { kind: 'rejected', target, check };
     }
     await deleteConversation(trx, conversation, DRAFT_KIND);
@@ -169,6 +201,53 @@ export async function submitParsedReport(
     }
     return accept(trx, revision, target, check, now);
   });
+}
+
+/** What the sender decided about held figures: record them with the new ones, only the new, or neither. */
+export type HeldChoice = 'together' | 'incoming' | 'drop';
+
+/** The outcome of a decision about held figures. */
+export type HeldDecisionOutcome =
+  | ReportOutcome
+  | { readonly kind: 'dropped'; readonly held: FigureSet; readonly incoming: FigureSet }
+  | { readonly kind: 'no_held' };
+
+/**
+ * Carries out the sender's answer to a `held` outcome. `asked` names the question answered (undefined for
+ * a typed «hủy», which answers the latest); an older question's button finds nothing to decide.
+ */
+export async function decideHeldReport(
+  db: Db,
+  input: ReportInput & { choice: HeldChoice; asked?: number },
+  clock: Clock,
+): Promise<HeldDecisionOutcome> {
+  return inTransaction(db, async (trx): Promise<HeldDecisionOutcome> => {
+    const draft = await findConversation<Draft>(trx, input.conversation, DRAFT_KIND, clock.now());
+    const incoming = draft?.incoming;
+    if (!draft || !incoming || (input.asked !== undefined && draft.asked !== input.asked)) {
+      return { kind: 'no_held' };
+    }
+    if (input.choice === 'drop') {
+      await deleteConversation(trx, input.conversation, DRAFT_KIND);
+      return { kind: 'dropped', held: draft.figures, incoming };
+    }
+    const [year, month, day] = draft.date.split('-').map(Number);
+    const parsed: ParsedReport = {
+      figures: incoming,
+      problems: [],
+      empty: false,
+      date: { day: day ?? 0, month: month ?? 0, year: year ?? 0 },
+      ...(draft.unitCode === undefined ? {} : { unitCode: draft.unitCode }),
+    };
+    const held = input.choice === 'together' ? 'merge' : 'ignore';
+    return submitParsedReport(trx, { ...input, parsed, held }, clock);
+  });
+}
+
+/** True when the sender has a question about held figures open (a typed «hủy» then answers it). */
+export async function hasHeldQuestion(db: Db, conversation: ConversationKey, clock: Clock): Promise<boolean> {
+  const draft = await findConversation<Draft>(db, conversation, DRAFT_KIND, clock.now());
+  return draft?.incoming !== undefined;
 }
 
 /** The outcome of pressing "confirm" or "cancel" on a held report. */

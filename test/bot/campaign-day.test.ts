@@ -57,7 +57,7 @@ describeEachDatabase('a campaign day with 119 communes', (database) => {
       for (const [i, user] of users.entries()) {
         if (!mistaken(i)) continue;
         expect(lastText(api, user.id)).toContain('không thể lớn hơn số nhập');
-        api.sendText(user, '/baocao đính kèm 80');
+        api.sendText(user, '/baocao so 1 scan 100 nhap 80 dinhkem 80');
       }
       await harness.settle();
 

@@ -28,6 +28,10 @@ describeEachDatabase('replies longer than Telegram allows', (database) => {
       for (const reply of replies) {
         expect('text' in reply ? reply.text.length : 0).toBeLessThanOrEqual(4096);
       }
+      // What the person typed is quoted back cut short, so the reply stays a phone screen long.
+      const text = replies.map((r) => ('text' in r ? r.text : '')).join('\n');
+      expect(text).toContain('…');
+      expect(text.length).toBeLessThan(1000);
       const failed = await db.selectFrom('outbox').select('id').where('status', '=', 'failed').execute();
       expect(failed).toEqual([]);
     } finally {

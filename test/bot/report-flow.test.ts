@@ -22,7 +22,16 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
       await harness.settle();
       return lastText(harness.api, from.id);
     };
-    return { db, clock, harness, invite, lan, say };
+    /** Presses the button of the last message whose data starts with `prefix` (e.g. 'rh:a'). */
+    const press = async (prefix: string, from = lan) => {
+      const message = harness.api.lastMessageTo(from.id);
+      const data = lastMarkup(harness.api, from.id).match(new RegExp(`"(${prefix}[^"]*)"`))?.[1];
+      if (!message || !data) throw new Error(`no button ${prefix}`);
+      harness.api.pressButton(from, message, data);
+      await harness.settle();
+      return lastText(harness.api, from.id);
+    };
+    return { db, clock, harness, invite, lan, say, press };
   };
 
   it('greets an unknown user with the way to join, and joins them with a code', async () => {
@@ -32,7 +41,7 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
       expect(await say('/baocao sổ 12')).toContain('/start <mã mời>');
       expect(await say('/start SAIMA-12345')).toContain('Mã mời không đúng');
       const reply = await say(`/start ${await invite('19333')}`);
-      expect(reply).toContain('Chào Lan Nguyễn! Bạn đã tham gia chiến dịch');
+      expect(reply).toContain('Chào anh/chị Lan Nguyễn! Anh/chị đã tham gia chiến dịch');
       expect(reply).toContain('cán bộ báo cáo của xã — Phường 1');
       expect(reply).toContain('/baocao');
     } finally {
@@ -47,7 +56,7 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
       const reply = await say('/baocao so 12 scan 1540 nhap 1320 dinhkem 1100');
       expect(reply).toContain('✅ Đã ghi báo cáo ngày 10/03/2025 của Phường 1:');
       expect(reply).toContain('Quét: 1.540 (+1.540)');
-      expect(reply).toContain('Đã đính kèm 18,6% của 5.919 trường hợp');
+      expect(reply).toContain('Đã đính kèm 18,6% của 5.919 hồ sơ');
       expect(reply).toMatch(/Hạng: 1\/9 trong Thành phố Đông Hà · 1\/119 trong Tỉnh Quảng Trị/);
       const rows = await db.selectFrom('daily_reports').selectAll().execute();
       expect(rows).toHaveLength(1);
@@ -66,7 +75,7 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
   });
 
   it('names each wrong figure, keeps the valid ones, and completes with the missing part', async () => {
-    const { db, harness, invite, say } = await setup();
+    const { db, harness, invite, say, press } = await setup();
     try {
       await say(`/start ${await invite('19333')}`);
       const first = await say('/baocao sổ 12, quét abc, nhập 1320, scam 5');
@@ -75,7 +84,10 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
       expect(first).toContain('Đã giữ lại các số hợp lệ: sổ 12, nhập 1.320');
       expect(await db.selectFrom('daily_reports').selectAll().execute()).toHaveLength(0);
       const second = await say('/baocao quét 1540 đính kèm 1100');
-      expect(second).toContain('✅ Đã ghi báo cáo');
+      expect(second).toContain('Đang giữ: sổ 12, nhập 1.320 — gửi tiếp để ghi cùng, hoặc hủy.');
+      expect(second).toContain('Số vừa gửi: quét 1.540, đính kèm 1.100.');
+      expect(await db.selectFrom('daily_reports').selectAll().execute()).toHaveLength(0);
+      expect(await press('rh:a')).toContain('✅ Đã ghi báo cáo');
       const row = await db.selectFrom('daily_reports').selectAll().executeTakeFirstOrThrow();
       expect(row).toMatchObject({ books: 12, scanned: 1540, entered: 1320, attached: 1100 });
     } finally {
@@ -84,13 +96,14 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
   });
 
   it('refuses attached above entered, and holds a decrease until confirmed', async () => {
-    const { db, clock, harness, invite, say } = await setup();
+    const { db, clock, harness, invite, say, press } = await setup();
     try {
       await say(`/start ${await invite('19333')}`);
       expect(await say('/baocao sổ 10 quét 1000 nhập 900 đính kèm 950')).toContain(
         'không thể lớn hơn số nhập',
       );
-      await say('/baocao đính kèm 800');
+      expect(await say('/baocao đính kèm 800')).toContain('Đang giữ: sổ 10, quét 1.000, nhập 900');
+      expect(await press('rh:a')).toContain('✅ Đã ghi báo cáo');
       clock.advance(3_600_000);
       const held = await say('/baocao quét 990');
       expect(held).toContain('⚠️');
@@ -141,7 +154,7 @@ describeEachDatabase('joining and reporting in the chat', (database) => {
       await say(`/start ${await invite('461', 'coordinator')}`, coordinator);
       const back = await say('/baocao xã 19333 ngày 08/03 sổ 9 quét 700 nhập 600 đính kèm 500', coordinator);
       expect(back).toContain('✅ Đã ghi báo cáo ngày 08/03/2025 của Phường 1');
-      expect(await say('/baocao xã 19405 sổ 1', coordinator)).toContain('không thuộc phạm vi của bạn');
+      expect(await say('/baocao xã 19405 sổ 1', coordinator)).toContain('không thuộc phạm vi của anh/chị');
       const rows = await db
         .selectFrom('daily_reports')
         .select(['report_date', 'late'])

@@ -71,7 +71,7 @@ describeEachDatabase('/mau: problem samples in scope', (database) => {
       expect(list).not.toContain('Hồ Xá');
 
       expect((await say(dongHa, `/mau ${minhSample}`)).reply).toBe(
-        `Không tìm thấy tệp mẫu #${minhSample} trong phạm vi của bạn.`,
+        `Không tìm thấy tệp mẫu #${minhSample} trong phạm vi của anh/chị.`,
       );
       expect((await say(dongHa, '/mau 99999')).reply).toContain('Không tìm thấy tệp mẫu #99999');
       expect((await say(dongHa, '/mau abc')).reply).toContain('Cách dùng: /mau');
@@ -102,8 +102,8 @@ describeEachDatabase('/mau: problem samples in scope', (database) => {
   it('refuses reporters, lists without files for leaders, and stays out of groups', async () => {
     const { harness, api, join, say, lan, lanSample } = await setup(database);
     try {
-      expect((await say(lan, '/mau')).reply).toBe('Bạn không có quyền dùng lệnh này.');
-      expect((await say(lan, `/mau ${lanSample}`)).reply).toBe('Bạn không có quyền dùng lệnh này.');
+      expect((await say(lan, '/mau')).reply).toBe('Anh/chị không có quyền dùng lệnh này.');
+      expect((await say(lan, `/mau ${lanSample}`)).reply).toBe('Anh/chị không có quyền dùng lệnh này.');
 
       const leader = await join(701, '461', 'leader');
       const list = (await say(leader, '/mau')).reply;

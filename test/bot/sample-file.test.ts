@@ -256,7 +256,7 @@ describeEachDatabase('sample files in the chat', (database) => {
         } as Update.MessageUpdate['message'],
       });
       await harness.settle();
-      expect(textOf(api.lastMessageTo(501))).toContain('📷 Bạn vừa gửi ảnh');
+      expect(textOf(api.lastMessageTo(501))).toContain('📷 Anh/chị vừa gửi ảnh');
 
       const broken = await send(lan, 'hong.zip', Buffer.from('PK\u0003\u0004 not really a zip'));
       expect(broken.reply).toContain('❌ Không mở được tệp ZIP hong.zip.');

@@ -71,7 +71,9 @@ describeEachDatabase('a second channel behind the Channel interface', (database)
 
   it('joins, reports and confirms through the same features, with choices in a neutral shape', async () => {
     const { db, channel, send, command, invite } = await setup();
-    expect(await send(command(`/start ${invite}`))).toContain('Chào Lan! Bạn đã tham gia chiến dịch');
+    expect(await send(command(`/start ${invite}`))).toContain(
+      'Chào anh/chị Lan! Anh/chị đã tham gia chiến dịch',
+    );
     expect(await send(command('/baocao so 12 scan 1540 nhap 1320 dinhkem 1100'))).toContain(
       'Đã ghi báo cáo ngày 10/03/2025 của Phường 1',
     );

@@ -100,3 +100,13 @@ describe('Telegram updates in the neutral form', () => {
     expect(telegramUpdateToChatMessage(blocked, 'sohoa_bot')).toBeUndefined();
   });
 });
+
+describe('Telegram chat ids', () => {
+  it('tell people (positive ids) from groups (negative ids)', async () => {
+    const { createTelegramChannel } = await import('../../src/channels/telegram/telegram-channel.js');
+    const channel = createTelegramChannel({ token: '1:x', apiRoot: 'http://127.0.0.1:9' });
+    expect(channel.chatKindOf('123')).toBe('private');
+    expect(channel.chatKindOf('-100123')).toBe('group');
+    expect(channel.chatKindOf('-5')).toBe('group');
+  });
+});

@@ -20,7 +20,7 @@ describe('the sohoa command', () => {
     const env = await migratedEnv();
     const first = captureIo();
     expect(await main(['campaign', 'load', QUANG_TRI_DIR], first, env)).toBe(0);
-    expect(first.stdout()).toContain('1 tỉnh, 9 huyện, 119 xã; chỉ tiêu 2.088 sổ, 203.540 trường hợp');
+    expect(first.stdout()).toContain('1 tỉnh, 9 huyện, 119 xã; chỉ tiêu 2.088 sổ, 203.540 hồ sơ');
     expect(first.stdout()).toContain('Đã nạp lần đầu');
 
     const second = captureIo();

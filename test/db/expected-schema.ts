@@ -88,6 +88,7 @@ export const expectedSchema = {
   },
   invite_attempts: {
     id: 'not null',
+    campaign_id: 'null',
     platform: 'not null',
     platform_user_id: 'not null',
     succeeded: 'not null',
@@ -115,6 +116,7 @@ export const expectedSchema = {
     last_error: 'null',
     received_at: 'not null',
     handled_at: 'null',
+    redacted_at: 'null',
   },
   report_revisions: {
     id: 'not null',
@@ -174,6 +176,7 @@ export const expectedSchema = {
     result: 'null',
     created_at: 'not null',
     sent_at: 'null',
+    redacted_at: 'null',
   },
   job_runs: {
     id: 'not null',

@@ -91,8 +91,8 @@ describe('checkReport: pipeline order', () => {
   it('names both limits when attached is above both', () => {
     const result = check({ scanned: 1000, entered: 1000, attached: 1100 });
     expect(result.errors.map((e) => describeRuleProblem(e, metrics))).toEqual([
-      'Số đính kèm (1.100) không thể lớn hơn số nhập (1.000): mỗi trường hợp phải được quét và nhập trước khi đính kèm tệp.',
-      'Số đính kèm (1.100) không thể lớn hơn số quét (1.000): mỗi trường hợp phải được quét và nhập trước khi đính kèm tệp.',
+      'Số đính kèm (1.100) không thể lớn hơn số nhập (1.000): mỗi hồ sơ phải được quét và nhập trước khi đính kèm tệp.',
+      'Số đính kèm (1.100) không thể lớn hơn số quét (1.000): mỗi hồ sơ phải được quét và nhập trước khi đính kèm tệp.',
     ]);
   });
 
@@ -149,7 +149,7 @@ describe('checkReport: targets', () => {
   it('words the cases warning with the Vietnamese numbers', () => {
     const result = check({ scanned: 210_000 }, { target: { books: 2088, cases: 203_600 } });
     expect(describeRuleProblem(result.warnings[0]!, metrics)).toBe(
-      'Số quét (210.000) vượt tổng số trường hợp dự kiến của xã (203.600). Xác nhận số này là đúng?',
+      'Số quét (210.000) vượt tổng số hồ sơ dự kiến của xã (203.600). Xác nhận số này là đúng?',
     );
   });
 

@@ -70,10 +70,26 @@ describe('file name rule', () => {
   it('suggests a corrected name built from what was sent', () => {
     expect(suggestFileName('ks_2010-1-1.PDF', DEFAULT_FILE_RULES, now)).toBe('KS.2010.01.001.pdf');
     expect(suggestFileName('KT 1998 3 45.docx', DEFAULT_FILE_RULES, now)).toBe('KT.1998.03.045.pdf');
-    expect(suggestFileName('scan0001.pdf', DEFAULT_FILE_RULES, now)).toBe('KS.2025.01.001.pdf');
+    expect(suggestFileName('scan0001.pdf', DEFAULT_FILE_RULES, now)).toBe('<loại>.<năm>.<quyển>.0001.pdf');
     const [problem] = checkFileName('KS-2010-01-001.pdf', DEFAULT_FILE_RULES, now);
     expect(problem?.message).toContain('KS.2010.01.001.pdf');
     expect(problem?.message).toContain('LOẠI.NĂM.QUYỂN.SỐ.pdf');
+  });
+
+  it('keeps what a free-form name says and names only the missing parts', () => {
+    // The campaign's type list as the database returns it (jsonb orders keys): GH first.
+    const stored: FileRules = {
+      ...DEFAULT_FILE_RULES,
+      typeCodes: Object.fromEntries(Object.entries(DEFAULT_FILE_RULES.typeCodes).sort()),
+    };
+    expect(suggestFileName('Khai tu 241 (2009).pdf', stored, now)).toBe('KT.2009.<quyển>.241.pdf');
+    expect(suggestFileName('Khai sinh 2010 q1 so 15.pdf', stored, now)).toBe('KS.2010.01.015.pdf');
+    const [problem] = checkFileName('Khai tu 241 (2009).pdf', stored, now);
+    expect(problem?.code).toBe('name.pattern');
+    expect(problem?.message).toContain(
+      'ví dụ KT.2009.<quyển>.241.pdf (tên tệp chưa có số quyển: điền vào chỗ <quyển> theo sổ).',
+    );
+    expect(problem?.message).not.toContain('GH.');
   });
 
   it('parses a valid name into its parts', () => {

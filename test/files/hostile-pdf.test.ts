@@ -26,10 +26,11 @@ const inspect = (bytes: Uint8Array) =>
 const codes = (verdict: FileVerdict) => verdict.problems.map((problem) => problem.code);
 const CATALOG = '<< /Type /Catalog /Pages 2 0 R >>';
 const NO_PAGES = '<< /Type /Pages /Kids [] /Count 0 >>';
-// An image XObject whose (fake) data is never looked at beyond its dictionary: 1000 px over 720 pt = 100 dpi.
+// An image XObject whose (fake) data is looked at no further than its JPEG start marker: 1000 px over
+// 720 pt = 100 dpi.
 const FAKE_IMAGE = streamBody(
   '/Type /XObject /Subtype /Image /Width 1000 /Height 1000 /Filter /DCTDecode',
-  new Uint8Array(4096).fill(7),
+  new Uint8Array(4096).fill(7).fill(0xff, 0, 1).fill(0xd8, 1, 2),
 );
 
 /** A page (object 3) over 720×720 pt whose image (object 4) is `image`. */
@@ -69,7 +70,7 @@ describe('inflation bombs', () => {
     expect(codes(verdict)).toEqual(['pdf.too_complex']);
   });
 
-  it('never inflates a 1 GiB image or content stream: it is judged from its dictionary', async () => {
+  it('inflates a 1 GiB image or content stream only up to its cap, never in full', async () => {
     const image = streamBody(
       '/Type /XObject /Subtype /Image /Width 40000 /Height 40000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode',
       deflatedZeros(GIB),
@@ -86,7 +87,8 @@ describe('inflation bombs', () => {
       '/Root 1 0 R',
     );
     const verdict = await inspect(pdf);
-    // A stream that compresses a thousandfold is flat: reported as a blank scan, at 4000 dpi.
+    // The content stream is over its cap, so the page is judged by its image: the first rows (all zero,
+    // within the pixel cap) make it a blank scan, at 4000 dpi.
     expect(verdict).toMatchObject({ status: 'warnings', pages: 1, dpi: 4000 });
     expect(codes(verdict)).toEqual(['content.blank_scan']);
   });
@@ -219,6 +221,50 @@ describe('hostile object graphs', () => {
     expect(codes(await inspect(onePage('<< /Subtype /Image /Width 1 /Height 1 >>', strings)))).toEqual([
       'pdf.too_complex',
     ]);
+  });
+});
+
+describe('hostile content streams and images', () => {
+  it('bounds a form XObject that draws itself ten times per level (10⁴ draws at most, by depth and tokens)', async () => {
+    const form = streamBody(
+      '/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /F 5 0 R /Im0 4 0 R >> >>',
+      new Uint8Array(Buffer.from(`${'q 0.5 0 0 0.5 0 0 cm /F Do Q '.repeat(10)}/Im0 Do`, 'latin1')),
+    );
+    const pdf = rawPdf(
+      [
+        CATALOG,
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 720 720] /Contents 6 0 R /Resources << /XObject << /F 5 0 R /Im0 4 0 R >> >> >>',
+        FAKE_IMAGE,
+        form,
+        streamBody('', new Uint8Array(Buffer.from('q 720 0 0 720 0 0 cm /F Do Q', 'latin1'))),
+      ],
+      '/Root 1 0 R',
+    );
+    const verdict = await inspect(pdf);
+    expect(verdict).toMatchObject({ pages: 1 });
+    expect(codes(verdict)).not.toContain('pdf.damaged');
+  });
+
+  it('decodes an image drawn thousands of times once, and a 1 GiB image only up to the pixel cap', async () => {
+    const draws = 'q 720 0 0 720 0 0 cm /Im0 Do Q '.repeat(5000);
+    const image = streamBody(
+      '/Type /XObject /Subtype /Image /Width 40000 /Height 40000 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode',
+      deflatedZeros(GIB),
+    );
+    const pdf = rawPdf(
+      [
+        CATALOG,
+        '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 720 720] /Contents 5 0 R /Resources << /XObject << /Im0 4 0 R >> >> >>',
+        image,
+        streamBody('/Filter /FlateDecode', deflate(draws)),
+      ],
+      '/Root 1 0 R',
+    );
+    const verdict = await inspect(pdf);
+    expect(verdict).toMatchObject({ status: 'warnings', dpi: 4000 });
+    expect(codes(verdict)).toEqual(['content.blank_scan']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, degrees } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../src/files/file-inspector.js';
 import { DEFAULT_FILE_RULES, type FileRules } from '../../src/files/file-rules.js';
@@ -45,21 +45,28 @@ describe('inspectFile on well-formed scans', () => {
     expect(verdict.problems[0]?.message).toMatch(/99 dpi.*100 dpi/);
   });
 
-  it('takes the lower of the two axes and matches a rotated image to the page', async () => {
+  it('takes the lower of the two axes, and measures a rotated image the way it is drawn', async () => {
     // 2000×1000 px on a 720×720 pt page: 200 dpi across, 100 dpi down.
     const square = await makeScanPdf([
       { widthPt: 720, heightPt: 720, image: { kind: 'jpeg', bytes: await makeJpeg(2000, 1000, 'text', 10) } },
     ]);
     expect((await inspect(square)).dpi).toBe(100);
-    // A landscape 1400×1000 image on a portrait 720×1008 pt page: long side to long side → 100 dpi.
-    const rotated = await makeScanPdf([
+    // A landscape 1400×1000 image turned a quarter onto a portrait 720×1008 pt page (as flatbed scans
+    // are): its 1400 px run down 14 in, its 1000 px across 10 in → 100 dpi.
+    const document = await PDFDocument.create();
+    const page = document.addPage([720, 1008]);
+    const image = await document.embedJpg(await makeJpeg(1400, 1000, 'text', 10));
+    page.drawImage(image, { x: 720, y: 0, width: 1008, height: 720, rotate: degrees(90) });
+    expect((await inspect(await document.save())).dpi).toBe(100);
+    // The same image stretched unrotated over the page is squeezed down: 1000 px over 14 in → 71.4 dpi.
+    const stretched = await makeScanPdf([
       {
         widthPt: 720,
         heightPt: 1008,
         image: { kind: 'jpeg', bytes: await makeJpeg(1400, 1000, 'text', 10) },
       },
     ]);
-    expect((await inspect(rotated)).dpi).toBe(100);
+    expect((await inspect(stretched)).dpi).toBe(71.4);
   });
 
   it('follows the campaign minimum dpi', async () => {

@@ -50,6 +50,7 @@ const everyProblem: Problem[] = [
   problemFor.pdfDamaged(),
   problemFor.pdfEncrypted(),
   problemFor.pdfTooComplex('time'),
+  problemFor.pdfRepaired(['header', 'xref', 'trailer', 'filter_names', 'end_marker']),
   problemFor.contentNoPages(),
   problemFor.contentMultiPage(3),
   problemFor.contentNoImage([1]),

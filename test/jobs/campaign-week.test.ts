@@ -197,14 +197,15 @@ describeEachDatabase('a simulated campaign week of reminders', (database) => {
       api.sent.find((c) => c.chatId === CHATS.patchy && c.text?.startsWith('⏳'))?.text ?? '';
     expect(patchyText).toContain('⏳ Nhắc hạn hoàn thành — Phường Đông Giang');
     expect(patchyText).toContain(
-      '• Quét từng trường hợp thành tệp PDF riêng — hạn 20/03/2025 (còn 3 ngày): quét 5.000/5.919 (84,5%), còn thiếu 919, cần khoảng 230/ngày.',
+      '• Quét từng hồ sơ thành tệp PDF riêng — hạn 20/03/2025 (còn 4 ngày, kể cả hôm nay): quét 5.000/5.919 hồ sơ (84,5%), còn thiếu 919 hồ sơ, cần 230 hồ sơ/ngày.',
     );
-    expect(patchyText).toContain('nhập 4.000/5.919 (67,6%), còn thiếu 1.919');
-    expect(patchyText).toContain('đính kèm 3.000/5.919 (50,7%), còn thiếu 2.919');
+    expect(patchyText).toContain('nhập 4.000/5.919 hồ sơ (67,6%), còn thiếu 1.919 hồ sơ');
+    expect(patchyText).toContain('đính kèm 3.000/5.919 hồ sơ (50,7%), còn thiếu 2.919 hồ sơ');
     expect(patchyText).not.toContain('Thu thập');
+    expect(patchyText.endsWith('\n— Sở Tư pháp tỉnh Quảng Trị')).toBe(true);
     const lastDay =
       api.sent.filter((c) => c.chatId === CHATS.silent && c.text?.startsWith('⏳')).at(-1)?.text ?? '';
-    expect(lastDay).toContain('(hạn là hôm nay): quét 0/1.558 (0,0%), còn thiếu 1.558.');
+    expect(lastDay).toContain('(hạn là hôm nay): quét 0/1.558 hồ sơ (0,0%), còn thiếu 1.558 hồ sơ.');
 
     // Nothing at all after the campaign's last day.
     const lastStamp = Math.max(...[...stampOf.values()].map((d) => d.getTime()));

@@ -38,6 +38,7 @@ describe('job calendars', () => {
       'thieu-bao-cao',
       'tong-hop-ngay',
       'xoa-tep-mau',
+      'xoa-tin-nhan-cu',
     ]);
   });
 

@@ -114,7 +114,7 @@ export async function reportAt(
 
 /** A scheduler instance of the simulated service, with the jobs that send messages (not the nightly purge). */
 export function schedulerFor(db: Db, campaign: Campaign, clock: ManualClock, instance: string): JobScheduler {
-  const jobs = ALL_JOBS.filter((job) => job.name !== 'xoa-tep-mau');
+  const jobs = ALL_JOBS.filter((job) => job.name !== 'xoa-tep-mau' && job.name !== 'xoa-tin-nhan-cu');
   return new JobScheduler({ db, campaign, clock, logger: createLogger('silent'), instance, jobs });
 }
 

@@ -3,7 +3,7 @@ import type { CampaignFile } from '../../src/domain/campaign-file.js';
 import type { ReminderNotice } from '../../src/domain/reminder-notice.js';
 import { describeCampaignChange } from '../../src/messages/campaign-change-messages.js';
 import { formatKilobytes } from '../../src/messages/file-problem-messages.js';
-import { remindMessages } from '../../src/messages/remind-messages.js';
+import { officeName, remindMessages } from '../../src/messages/remind-messages.js';
 import { describeStoredWarning } from '../../src/messages/report-problem-messages.js';
 
 const metrics: CampaignFile['metrics'] = [
@@ -45,17 +45,46 @@ describe('words for codes', () => {
         lines: [
           {
             title: 'Quét',
+            metric: 'scanned',
             metricLabel: 'quét',
             deadline: '2025-03-20',
-            daysLeft: 3,
+            daysLeft: 4,
+            dueToday: false,
             done: 1000,
             target: 5919,
+            neededPerDay: 1230,
           },
         ],
       },
     ];
-    expect(notices.map((n) => [...remindMessages.notice(n)][0])).toEqual(['⏰', '📭', '🚨', '⏳']);
-    expect(remindMessages.notice(notices[3] as ReminderNotice)).toContain('1.000/5.919');
+    const office = { level: 'province', unitName: 'Tỉnh Quảng Trị' } as const;
+    expect(notices.map((n) => [...remindMessages.notice(n, office)][0])).toEqual(['⏰', '📭', '🚨', '⏳']);
+    const countdown = remindMessages.notice(notices[3] as ReminderNotice, office);
+    expect(countdown).toContain(
+      'quét 1.000/5.919 hồ sơ (16,9%), còn thiếu 4.919 hồ sơ, cần 1.230 hồ sơ/ngày.',
+    );
+    // Every scheduled reminder is signed by the province's office, never by a person.
+    for (const notice of notices)
+      expect(remindMessages.notice(notice, office).split('\n').at(-1)).toBe('— Sở Tư pháp tỉnh Quảng Trị');
+  });
+
+  it('signs a coordinator’s reminder with the office of their unit', () => {
+    expect(officeName({ level: 'province', unitName: 'Tỉnh Quảng Trị' })).toBe('Sở Tư pháp tỉnh Quảng Trị');
+    expect(officeName({ level: 'district', unitName: 'Huyện Vĩnh Linh' })).toBe(
+      'Phòng Tư pháp huyện Vĩnh Linh',
+    );
+    expect(officeName({ level: 'district', unitName: 'Thành phố Đông Hà' })).toBe(
+      'Phòng Tư pháp thành phố Đông Hà',
+    );
+    expect(officeName({ level: 'district', unitName: 'Thị xã Quảng Trị' })).toBe(
+      'Phòng Tư pháp thị xã Quảng Trị',
+    );
+    expect(
+      remindMessages.broadcast(
+        { level: 'district', unitName: 'Huyện Vĩnh Linh' },
+        'Đề nghị báo cáo trước 17:00.',
+      ),
+    ).toBe('📢 Tin nhắc gửi đồng chí:\nĐề nghị báo cáo trước 17:00.\n— Phòng Tư pháp huyện Vĩnh Linh');
   });
 
   it('names the units an ambiguous /nhacnho could mean, with their district and code', () => {
@@ -80,7 +109,7 @@ describe('words for codes', () => {
         before: null,
         after: { books: 40, cases: 5919 },
       }),
-    ).toBe('Chỉ tiêu 19333 Phường 1: (không có) → 40 sổ/5919 trường hợp');
+    ).toBe('Chỉ tiêu 19333 Phường 1: (không có) → 40 sổ/5919 hồ sơ');
   });
 
   it('formats sizes with the one formatter (no Intl), thousands and decimal comma', () => {

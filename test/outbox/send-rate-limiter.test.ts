@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../src/outbox/retry-backoff.js';
-import { SendRateLimiter, isPrivateChat, type SendLimits } from '../../src/outbox/send-rate-limiter.js';
+import { SendRateLimiter, type SendLimits, type SendTarget } from '../../src/outbox/send-rate-limiter.js';
+
+/** Telegram's convention in these tests: people have positive ids, groups negative ones. */
+const chat = (id: string): SendTarget => ({ key: id, kind: /^\d+$/.test(id) ? 'private' : 'group' });
 
 const LIMITS: SendLimits = {
   globalPerSecond: 30,
@@ -22,7 +25,7 @@ describe('the sender rate limiter', () => {
     const permits = [];
     for (let i = 0; i < 30; i++) {
       expect(limiter.globalWaitMs()).toBe(0);
-      permits.push(limiter.take(String(100 + i)));
+      permits.push(limiter.take(chat(String(100 + i))));
     }
     // All 30 unanswered: nothing can be said about when the window frees, so look again soon.
     expect(limiter.globalWaitMs()).toBe(10);
@@ -38,49 +41,50 @@ describe('the sender rate limiter', () => {
   it('lets a private chat have a short burst, then one message per second', () => {
     const { limiter, advance } = limiterAt();
     for (let i = 0; i < 3; i++) {
-      expect(limiter.chatWaitMs('42')).toBe(0);
-      limiter.take('42').complete();
+      expect(limiter.chatWaitMs(chat('42'))).toBe(0);
+      limiter.take(chat('42')).complete();
     }
-    expect(limiter.chatWaitMs('42')).toBe(1025);
-    expect(limiter.chatWaitMs('43')).toBe(0);
+    expect(limiter.chatWaitMs(chat('42'))).toBe(1025);
+    expect(limiter.chatWaitMs(chat('43'))).toBe(0);
     advance(1000);
-    expect(limiter.chatWaitMs('42')).toBe(0);
-    limiter.take('42').complete();
-    expect(limiter.chatWaitMs('42')).toBeGreaterThan(1000);
+    expect(limiter.chatWaitMs(chat('42'))).toBe(0);
+    limiter.take(chat('42')).complete();
+    expect(limiter.chatWaitMs(chat('42'))).toBeGreaterThan(1000);
   });
 
   it('lets a group have 20 messages a minute', () => {
     const { limiter, advance } = limiterAt();
     for (let i = 0; i < 20; i++) {
-      expect(limiter.chatWaitMs('-100500')).toBe(0);
-      limiter.take('-100500').complete();
+      expect(limiter.chatWaitMs(chat('-100500'))).toBe(0);
+      limiter.take(chat('-100500')).complete();
       advance(100);
     }
-    expect(limiter.chatWaitMs('-100500')).toBe(60_025 - 2000);
+    expect(limiter.chatWaitMs(chat('-100500'))).toBe(60_025 - 2000);
     advance(60_025 - 2000);
-    expect(limiter.chatWaitMs('-100500')).toBe(0);
+    expect(limiter.chatWaitMs(chat('-100500'))).toBe(0);
   });
 
   it('gives back a send Telegram refused', () => {
     const { limiter } = limiterAt();
-    const permits = Array.from({ length: 30 }, (_, i) => limiter.take(String(i + 1)));
+    const permits = Array.from({ length: 30 }, (_, i) => limiter.take(chat(String(i + 1))));
     permits.slice(0, 29).forEach((p) => p.complete());
     expect(limiter.globalWaitMs()).toBeGreaterThan(0);
     permits[29]?.refund();
     permits[29]?.complete(); // settled once only
     expect(limiter.globalWaitMs()).toBe(0);
-    limiter.take('77').complete();
+    limiter.take(chat('77')).complete();
     expect(limiter.globalWaitMs()).toBeGreaterThan(0);
-    const burst = Array.from({ length: 3 }, () => limiter.take('500'));
-    expect(limiter.chatWaitMs('500')).toBeGreaterThan(0);
+    const burst = Array.from({ length: 3 }, () => limiter.take(chat('500')));
+    expect(limiter.chatWaitMs(chat('500'))).toBeGreaterThan(0);
     burst[0]?.refund();
-    expect(limiter.chatWaitMs('500')).toBe(0);
+    expect(limiter.chatWaitMs(chat('500'))).toBe(0);
   });
 
-  it('tells private chats from groups by the sign of the id', () => {
-    expect(isPrivateChat('123')).toBe(true);
-    expect(isPrivateChat('-100123')).toBe(false);
-    expect(isPrivateChat('-5')).toBe(false);
+  it('keeps the same chat id on two platforms apart', () => {
+    const limiter = new SendRateLimiter({ ...LIMITS, perChatBurst: 1 }, () => 0);
+    limiter.take({ key: 'telegram:42', kind: 'private' }).complete();
+    expect(limiter.chatWaitMs({ key: 'telegram:42', kind: 'private' })).toBeGreaterThan(0);
+    expect(limiter.chatWaitMs({ key: 'zalo-bot:42', kind: 'private' })).toBe(0);
   });
 
   it('backs off exponentially with jitter, capped', () => {

@@ -48,7 +48,7 @@ describe('ranking charts', () => {
   it('draws bars in the pace colours, not a blank canvas', async () => {
     const first = await inkStats(images[0] ?? Buffer.alloc(0), [
       PACE_COLORS.on_track,
-      PACE_COLORS.not_reported,
+      PACE_COLORS.far_behind,
     ]);
     expect(first.nonWhiteShare).toBeGreaterThan(0.05);
     expect(first.colorCounts[PACE_COLORS.on_track]).toBeGreaterThan(10_000);
@@ -75,7 +75,7 @@ describe('bar labels', () => {
   it('names the district beside the commune only in a province view', () => {
     if (!commune) throw new Error('fixture has no ranked commune');
     const row = { ...commune, unitName: 'Phường 1', parentName: 'Thành phố Đông Hà', rank: 1 };
-    expect(barAxisLabel(row, true)).toBe('1. Phường 1 · Đông Hà');
+    expect(barAxisLabel(row, true)).toBe('1. Phường 1 (TP Đông Hà)');
     expect(barAxisLabel(row, false)).toBe('1. Phường 1');
   });
 

@@ -5,7 +5,9 @@ import type {
   MilestoneInfo,
   UnitProgressRow,
 } from '../../src/domain/daily-report-data.js';
-import type { PaceStatus, ReportTiming } from '../../src/domain/progress.js';
+import { judgeUnit, type ReportTiming } from '../../src/domain/progress.js';
+import type { PaceRules } from '../../src/domain/pace.js';
+import { closedDay } from '../../src/domain/plan.js';
 import { groupRow } from '../../src/domain/report-rows.js';
 
 // A realistic, deterministic picture of Quảng Trị on day 10 of the 20-day campaign: 119 communes in 9
@@ -177,16 +179,14 @@ export const UNTARGETED_COMMUNES: readonly string[] = ['Xã Vĩnh Giang', 'Xã G
 const START = '2025-03-01';
 const END = '2025-03-20';
 const DATE = '2025-03-10';
-const CAMPAIGN_DAYS = 19; // END − START in days
-const PLAN_SHARE = 9 / CAMPAIGN_DAYS; // the plan line on DATE
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
-function paceOf(completion: number | null, timing: ReportTiming): PaceStatus {
-  if (timing === 'missing') return 'not_reported';
-  const share = completion ?? 0;
-  if (share >= PLAN_SHARE * 0.9) return 'on_track';
-  return share >= PLAN_SHARE * 0.65 ? 'behind' : 'far_behind';
-}
+/** The fixture is the evening of DATE: judged by the domain's one rule, as the services do. */
+export const FIXTURE_RULES: PaceRules = {
+  calendar: { startDate: START, curve: 'linear' },
+  deadline: END,
+  thresholds: { behindRatio: 0.9, farBehindRatio: 0.7 },
+};
+const MOMENT = closedDay(DATE);
 
 /** Local 'YYYY-MM-DD' + 'HH:mm' in Vietnam (UTC+7, no DST) as an instant. */
 function vnTime(date: string, hour: number, minute: number): Date {
@@ -234,8 +234,9 @@ function buildCommunes(random: () => number): UnitProgressRow[] {
         attachedChange,
         completion,
         rank: null,
-        pace: paceOf(completion, timing),
+        ...judgeUnit(FIXTURE_RULES, MOMENT, attached, targetCases, timing !== 'missing'),
         timing,
+        forecasts: {},
         lastReportAt:
           timing === 'missing' && random() < 0.3 ? null : vnTime(reportDay, hour, Math.floor(random() * 60)),
       });
@@ -246,36 +247,19 @@ function buildCommunes(random: () => number): UnitProgressRow[] {
 }
 
 function aggregateDistricts(communes: readonly UnitProgressRow[]): UnitProgressRow[] {
-  const rows = QUANG_TRI_DISTRICTS.map((district, index): UnitProgressRow => {
-    const members = communes.filter((row) => row.parentName === district.name);
-    const sum = (pick: (row: UnitProgressRow) => number): number =>
-      members.reduce((total, row) => total + pick(row), 0);
-    const targetCases = sum((row) => row.targetCases);
-    const attached = sum((row) => row.attached);
-    // A district counts as late while any of its communes is late or missing.
-    const timing: ReportTiming = members.every((row) => row.timing === 'on_time') ? 'on_time' : 'late';
-    const completion = targetCases > 0 ? attached / targetCases : null;
-    const times = members.flatMap((row) => (row.lastReportAt ? [row.lastReportAt.getTime()] : []));
-    return {
-      unitCode: String(461 + index),
-      unitName: district.name,
-      parentName: 'Tỉnh Quảng Trị',
-      level: 'district',
-      targetBooks: sum((row) => row.targetBooks),
-      targetCases,
-      books: sum((row) => row.books),
-      scanned: sum((row) => row.scanned),
-      entered: sum((row) => row.entered),
-      attached,
-      attachedChange: sum((row) => row.attachedChange),
-      completion,
-      rank: null,
-      // A district is judged on its figures; its missing communes show in the timing column.
-      pace: paceOf(completion, 'on_time'),
-      timing,
-      lastReportAt: times.length > 0 ? new Date(Math.max(...times)) : null,
-    };
-  });
+  const rows = QUANG_TRI_DISTRICTS.map((district, index): UnitProgressRow =>
+    groupRow(
+      {
+        unitCode: String(461 + index),
+        unitName: district.name,
+        parentName: 'Tỉnh Quảng Trị',
+        level: 'district',
+      },
+      communes.filter((row) => row.parentName === district.name),
+      FIXTURE_RULES,
+      MOMENT,
+    ),
+  );
   rank(rows);
   return rows;
 }
@@ -317,29 +301,43 @@ function assemble(
     completion: targetCases > 0 ? sum((row) => row.attached) / targetCases : 0,
   };
   const missingRows = communes.filter((row) => row.timing === 'missing');
-  const step = (code: string, title: string, done: number): MilestoneInfo => {
-    const remainingCases = Math.max(0, targetCases - done);
+  // The evening of 10/03: 10 reporting days left (11/03–20/03).
+  const step = (
+    code: string,
+    title: string,
+    metric: MilestoneInfo['metric'],
+    done: number,
+  ): MilestoneInfo => {
+    const remaining = Math.max(0, targetCases - done);
     return {
       code,
       title,
+      metric,
       deadline: END,
+      state: remaining === 0 ? 'done' : 'open',
       daysLeft: 10,
-      remainingCases,
-      neededPerDay: Math.ceil(remainingCases / 10),
+      daysOverdue: 0,
+      target: targetCases,
+      remaining,
+      neededPerDay: Math.ceil(remaining / 10),
     };
   };
   const milestones: MilestoneInfo[] = [
     {
       code: 'collect',
       title: 'Thu thập, phân loại sổ',
+      metric: 'books',
       deadline: '2025-02-25',
-      daysLeft: -13,
-      remainingCases: 0,
+      state: 'done',
+      daysLeft: 0,
+      daysOverdue: 13,
+      target: totals.targetBooks,
+      remaining: 0,
       neededPerDay: null,
     },
-    step('scan', 'Quét từng hồ sơ thành tệp PDF', totals.scanned),
-    step('enter', 'Nhập dữ liệu vào phần mềm của Bộ', totals.entered),
-    step('attach', 'Đính kèm, rà soát, hiệu chỉnh', totals.attached),
+    step('scan', 'Quét từng hồ sơ thành tệp PDF', 'scanned', totals.scanned),
+    step('enter', 'Nhập dữ liệu vào phần mềm của Bộ', 'entered', totals.entered),
+    step('attach', 'Đính kèm, rà soát, hiệu chỉnh', 'attached', totals.attached),
   ];
   return {
     campaignName: 'Số hóa sổ hộ tịch – Kế hoạch 37/KH-UBND',
@@ -350,6 +348,8 @@ function assemble(
     timeZone: TIME_ZONE,
     startDate: START,
     endDate: END,
+    plan: { curve: 'linear', deadline: END },
+    afterCutoff: true,
     totals,
     reportedOnTime: communes.filter((row) => row.timing === 'on_time').length,
     reportedLate: communes.filter((row) => row.timing === 'late').length,
@@ -368,7 +368,8 @@ function assemble(
         level: scopeLevel,
       },
       communes,
-      { expected: 0.5, behindRatio: 0.9, farBehindRatio: 0.7 },
+      FIXTURE_RULES,
+      MOMENT,
     ),
     communes,
     districts,

@@ -21,7 +21,8 @@ async function renderAll(data: DailyReportData): Promise<{ charts: DailyReportCh
   return { charts, pdf: await renderDailyReportPdf(data, charts) };
 }
 
-const TIMING_AT_LINE_END = /(Đúng giờ|Muộn|Chưa báo cáo)\s*$/;
+// The last cell of a unit's line: today's report time (marked late), or that none came yet.
+const TIMING_AT_LINE_END = /(\d{2}:\d{2}|muộn|Chưa)\s*$/;
 
 /** Table rows on the pages of the table titled `title`, counted by their last column. */
 function tableRowCount(pages: readonly string[], title: string, nextTitle: string | null): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DailyReportData } from '../../src/domain/daily-report-data.js';
+import type { DailyReportData, MilestoneInfo } from '../../src/domain/daily-report-data.js';
 import { rankedRows } from '../../src/domain/report-rows.js';
 import {
   DEFAULT_SUMMARY_LIMITS,
@@ -93,9 +93,13 @@ describe('caption variant', () => {
       milestones: Array.from({ length: 40 }, (_, index) => ({
         code: `m${index}`,
         title: `Bước có tên rất dài số ${index}`,
+        metric: 'scanned' as const,
         deadline: '2025-03-20',
+        state: 'open' as const,
         daysLeft: 10,
-        remainingCases: 1000,
+        daysOverdue: 0,
+        target: 5000,
+        remaining: 1000,
         neededPerDay: 100,
       })),
     };
@@ -117,23 +121,43 @@ describe('caption variant', () => {
 });
 
 describe('milestone lines', () => {
-  const base = {
+  const base: MilestoneInfo = {
     code: 'scan',
     title: 'Quét',
+    metric: 'scanned',
     deadline: '2025-03-20',
-    remainingCases: 81_005,
+    state: 'open',
+    daysLeft: 10,
+    daysOverdue: 0,
+    target: 200_000,
+    remaining: 81_005,
     neededPerDay: 8_101,
   };
   it('reads days left, overdue and done', () => {
-    expect(milestoneLine({ ...base, daysLeft: 10 })).toBe(
+    expect(milestoneLine(base)).toBe(
       'Quét (hạn 20/03/2025): còn 10 ngày, còn 81.005 hồ sơ, cần 8.101 hồ sơ/ngày.',
     );
-    expect(milestoneLine({ ...base, daysLeft: -2 })).toBe(
-      'Quét (hạn 20/03/2025): quá hạn 2 ngày, còn 81.005 hồ sơ.',
+    expect(
+      milestoneLine({ ...base, state: 'overdue', daysLeft: 0, daysOverdue: 2, neededPerDay: null }),
+    ).toBe('Quét (hạn 20/03/2025): quá hạn 2 ngày, chưa hoàn thành, còn 81.005 hồ sơ.');
+    expect(milestoneLine({ ...base, state: 'overdue', daysLeft: 0, neededPerDay: null })).toBe(
+      'Quét (hạn 20/03/2025): đã hết hạn, chưa hoàn thành, còn 81.005 hồ sơ.',
     );
-    expect(milestoneLine({ ...base, daysLeft: 0 })).toContain('hạn là hôm nay');
-    expect(milestoneLine({ ...base, daysLeft: 3, remainingCases: 0 })).toBe(
+    expect(milestoneLine({ ...base, state: 'done', remaining: 0 })).toBe(
       'Quét (hạn 20/03/2025): đã hoàn thành.',
+    );
+  });
+
+  it('counts books in sổ, not hồ sơ', () => {
+    const books: MilestoneInfo = {
+      ...base,
+      title: 'Thu thập sổ',
+      metric: 'books',
+      remaining: 148,
+      neededPerDay: 15,
+    };
+    expect(milestoneLine(books)).toBe(
+      'Thu thập sổ (hạn 20/03/2025): còn 10 ngày, còn 148 sổ, cần 15 sổ/ngày.',
     );
   });
 });

@@ -74,7 +74,7 @@ describe('xlsx export', () => {
     const reported = data.communes.findIndex((row) => row.lastReportAt !== null);
     const row = communes.getRow(reported + 2);
     expect(row.getCell(1).value).toEqual(new Date('2025-03-10T00:00:00Z'));
-    const at = row.getCell(16).value as Date;
+    const at = row.getCell(17).value as Date; // after the new plan column
     const expected = new Date(data.communes[reported]!.lastReportAt!.getTime() + 7 * 3_600_000);
     expect(at.toISOString().slice(0, 16)).toBe(expected.toISOString().slice(0, 16));
   });

@@ -57,11 +57,12 @@ describe('dates in the campaign time zone', () => {
 });
 
 describe('unit names on charts', () => {
-  it('drops administrative prefixes of districts', () => {
-    expect(shortDistrictName('Thành phố Đông Hà')).toBe('Đông Hà');
-    expect(shortDistrictName('Huyện Vĩnh Linh')).toBe('Vĩnh Linh');
-    expect(shortDistrictName('Thị xã Quảng Trị')).toBe('Quảng Trị');
-    expect(shortDistrictName('Huyện đảo Cồn Cỏ')).toBe('Cồn Cỏ');
+  it('abbreviates the administrative type of districts', () => {
+    // One abbreviation per type: 'Quảng Trị' alone would read as the province.
+    expect(shortDistrictName('Thành phố Đông Hà')).toBe('TP Đông Hà');
+    expect(shortDistrictName('Huyện Vĩnh Linh')).toBe('H. Vĩnh Linh');
+    expect(shortDistrictName('Thị xã Quảng Trị')).toBe('TX Quảng Trị');
+    expect(shortDistrictName('Huyện đảo Cồn Cỏ')).toBe('H. Cồn Cỏ');
   });
 
   it('shortens communes but keeps wards whole, and normalises to NFC', () => {

@@ -4,7 +4,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { CampaignFileError } from '../../src/domain/errors.js';
 import { listMilestones } from '../../src/db/campaign.repository.js';
 import { listUnitsWithTargets, sumTargets } from '../../src/db/unit.repository.js';
-import { describeCampaignChange } from '../../src/messages/campaign-change-messages.js';
+import { describeCampaignChange, describeUnitNameFix } from '../../src/messages/campaign-change-messages.js';
 import { loadCampaign } from '../../src/services/campaign-load.service.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { QUANG_TRI_DIR, copyCampaign } from '../support/campaign-fixture.js';
@@ -67,7 +67,7 @@ describeEachDatabase('loading a campaign', (database) => {
     expect(result.changes.map(describeCampaignChange)).toEqual([
       'Thay đổi giờ chốt báo cáo: "17:00" → "16:30"',
       'Đơn vị 19333: đổi tên "Phường 1" → "Phường Một"',
-      'Chỉ tiêu 19333 Phường Một: 40 sổ/5919 trường hợp → 42 sổ/6000 trường hợp',
+      'Chỉ tiêu 19333 Phường Một: 40 sổ/5919 hồ sơ → 42 sổ/6000 hồ sơ',
       'Thêm đơn vị 99999 Xã Thử Nghiệm',
     ]);
     const units = await listUnitsWithTargets(db, first.campaignId);
@@ -78,6 +78,29 @@ describeEachDatabase('loading a campaign', (database) => {
     });
     expect(units.find((u) => u.code === '99999')).toMatchObject({ level: 'commune', target_books: null });
     expect((await getCampaign(db)).settings.reportCutoff).toBe('16:30');
+  });
+
+  it('stores names and types normalised, and reports what it changed', async () => {
+    const { db } = database();
+    const dir = await copyCampaign(({ json, csv }) => ({
+      json,
+      csv: csv
+        .replace('19705,Xã Hải Lệ,Xã,', '19705, Xã  Hải   Lệ ,Xã,')
+        .replace('19363,Thị trấn Hồ Xá,Thị trấn,', '19363,THỊ TRẤN Hồ Xá,thị trấn,'),
+    }));
+    const result = await loadCampaign(db, await readCampaignFolder(dir), clock);
+    expect(result.normalized.map(describeUnitNameFix)).toEqual([
+      'Đơn vị 19705: tên "Xã  Hải   Lệ" → "Xã Hải Lệ" (bỏ dấu cách thừa)',
+      'Đơn vị 19363: tên "THỊ TRẤN Hồ Xá" → "Thị trấn Hồ Xá" (viết hoa loại đơn vị theo danh mục)',
+      'Đơn vị 19363: loại "thị trấn" → "Thị trấn" (viết hoa loại đơn vị theo danh mục)',
+    ]);
+    const units = await listUnitsWithTargets(db, result.campaignId);
+    expect(units.find((u) => u.code === '19705')?.name).toBe('Xã Hải Lệ');
+    expect(units.find((u) => u.code === '19363')).toMatchObject({ name: 'Thị trấn Hồ Xá', type: 'Thị trấn' });
+    // The shipped folder is already clean: loading it normalises nothing and changes nothing stored.
+    const clean = await loadCampaign(db, await readCampaignFolder(QUANG_TRI_DIR), clock);
+    expect(clean.normalized).toEqual([]);
+    expect(clean.changes).toEqual([]);
   });
 
   it('refuses to drop a unit that members point at, and leaves the database as it was', async () => {

@@ -59,7 +59,9 @@ describeEachDatabase('coordinators remind communes with /nhacnho', (database) =>
       expect(text(preview)).toContain(
         '📢 Tin nhắc sẽ gửi tới 1 cán bộ của 1 xã (các xã của Thành phố Đông Hà chưa báo cáo hôm nay):',
       );
-      expect(text(preview)).toContain('Đề nghị báo cáo trước 17:00 hôm nay.');
+      expect(text(preview)).toContain(
+        '📢 Tin nhắc gửi đồng chí:\nĐề nghị báo cáo trước 17:00 hôm nay.\n— Phòng Tư pháp thành phố Đông Hà',
+      );
       const [send, cancel] = buttonData(preview);
       expect(cancel).toMatch(/^nn:x:/);
       // Nothing is queued before the coordinator confirms.
@@ -72,7 +74,9 @@ describeEachDatabase('coordinators remind communes with /nhacnho', (database) =>
       expect(text(queued)).toContain(
         '✅ Đã xếp hàng gửi 1 tin nhắc tới các xã của Thành phố Đông Hà chưa báo cáo hôm nay.',
       );
-      const delivered = '📢 Tin nhắc từ Thành phố Đông Hà (Hùng):\nĐề nghị báo cáo trước 17:00 hôm nay.';
+      // Signed by the coordinator's office (a district: its Phòng Tư pháp), not by the person.
+      const delivered =
+        '📢 Tin nhắc gửi đồng chí:\nĐề nghị báo cáo trước 17:00 hôm nay.\n— Phòng Tư pháp thành phố Đông Hà';
       expect(text(harness.api.lastMessageTo(502))).toBe(delivered);
       expect(harness.api.deliveredCount(502, delivered)).toBe(1);
       expect(
@@ -124,6 +128,7 @@ describeEachDatabase('coordinators remind communes with /nhacnho', (database) =>
       );
       const all = await say(people.province, '/nhacnho tất cả Họp giao ban lúc 14:00.');
       expect(text(all)).toContain('(tất cả các xã của Tỉnh Quảng Trị)');
+      expect(text(all)).toContain('Họp giao ban lúc 14:00.\n— Sở Tư pháp tỉnh Quảng Trị');
       const cancelled = await press(people.province, all, buttonData(all)[1] ?? '');
       expect(text(cancelled)).toBe('Đã hủy tin nhắc, không gửi cho ai.');
 
@@ -153,10 +158,10 @@ describeEachDatabase('coordinators remind communes with /nhacnho', (database) =>
       expect(await refusal(people.hung, '/nhacnho ai_do Xin chào')).toContain('Không hiểu đối tượng «ai_do»');
       expect(await refusal(people.hung, '/nhacnho 99999 Xin chào')).toContain('Không hiểu đối tượng «99999»');
       expect(await refusal(people.hung, '/nhacnho 19363 Xin chào')).toBe(
-        'Thị trấn Hồ Xá không thuộc phạm vi của bạn (Thành phố Đông Hà), nên không gửi tin nhắc tới đó được.',
+        'Thị trấn Hồ Xá không thuộc phạm vi của anh/chị (Thành phố Đông Hà), nên không gửi tin nhắc tới đó được.',
       );
       expect(await refusal(people.hung, '/nhacnho Huyện Vĩnh Linh Xin chào')).toContain(
-        'không thuộc phạm vi của bạn',
+        'không thuộc phạm vi của anh/chị',
       );
       const ambiguous = await refusal(people.province, '/nhacnho Phường 1 Xin chào');
       expect(ambiguous).toContain('Có nhiều đơn vị tên «Phường 1»');

@@ -42,6 +42,10 @@ export class PlainChannel implements Channel {
     };
   }
 
+  chatKindOf(chatId: string): ChatKind {
+    return chatId.startsWith('g') ? 'group' : 'private';
+  }
+
   chatIdOf(update: unknown): string | undefined {
     return (update as PlainUpdate).chat.id;
   }

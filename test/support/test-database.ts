@@ -32,6 +32,16 @@ export async function createServerDatabase(
     drop: async () => {
       const client = new pg.Client({ connectionString: baseUrl });
       await client.connect();
+      // A pool's end() resolves before the server has seen every connection go: wait for them (bounded),
+      // so that forcing the drop never kills a connection still saying goodbye (57P01 in the test).
+      for (let attempt = 0; attempt < 100; attempt++) {
+        const { rows } = await client.query<{ n: string }>(
+          'select count(*) as n from pg_stat_activity where datname = $1',
+          [name],
+        );
+        if (Number(rows[0]?.n ?? 0) === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },

@@ -1,4 +1,3 @@
-import { botMessages } from '../../messages/common-messages.js';
 import type { ChatContext } from '../chat-context.js';
 
 /** The text after the command (trimmed; empty when none or when the update is not a command). */
@@ -11,7 +10,7 @@ export function senderId(ctx: ChatContext): string {
   return ctx.message.from?.id ?? '';
 }
 
-/** How to address the sender: their name on the platform, or a polite default. */
+/** The sender's name on the platform ('' when it gave none: the greeting then says only "anh/chị"). */
 export function senderName(ctx: ChatContext): string {
-  return ctx.message.from?.name || botMessages.someone;
+  return ctx.message.from?.name ?? '';
 }

@@ -1,6 +1,6 @@
 import { ChatComposer } from '../chat-composer.js';
 import { localDate } from '../../domain/local-time.js';
-import { getCommuneProgress, getScopeProgress } from '../../services/progress.service.js';
+import { getCommuneProgress, getScopeForecasts, getScopeProgress } from '../../services/progress.service.js';
 import type { ChatContext } from '../chat-context.js';
 import { progressMessages } from '../../messages/progress-messages.js';
 import { requireMember } from './member-guard.js';
@@ -15,15 +15,22 @@ progressFeature.command('tiendo', async (ctx) => {
   if (!who) return;
   const { db, campaign } = ctx.sohoa;
   if (who.unit.level === 'commune') {
-    const { standing, inDistrict, inProvince } = await getCommuneProgress(db, campaign, who.unit, today(ctx));
+    const now = ctx.sohoa.clock.now();
+    const { standing, inDistrict, inProvince, forecasts } = await getCommuneProgress(
+      db,
+      campaign,
+      who.unit,
+      today(ctx),
+      now,
+    );
     await ctx.sohoa.reply(
-      progressMessages.commune(standing, inDistrict, inProvince, campaign.settings.timeZone),
+      progressMessages.commune(standing, inDistrict, inProvince, campaign.settings, forecasts),
     );
     return;
   }
-  await ctx.sohoa.reply(
-    progressMessages.scope(await getScopeProgress(db, campaign, who.unit.id, today(ctx))),
-  );
+  const progress = await getScopeProgress(db, campaign, who.unit.id, today(ctx), ctx.sohoa.clock.now());
+  const forecasts = await getScopeForecasts(db, campaign, progress);
+  await ctx.sohoa.reply(progressMessages.scope(progress, campaign.settings, forecasts));
 });
 
 progressFeature.command('xephang', async (ctx) => {
@@ -33,7 +40,7 @@ progressFeature.command('xephang', async (ctx) => {
   // A commune sees its district's ranking with itself marked.
   const scopeId = who.unit.level === 'commune' ? who.unit.parent_id : who.unit.id;
   if (scopeId === null) return;
-  const progress = await getScopeProgress(db, campaign, scopeId, today(ctx));
+  const progress = await getScopeProgress(db, campaign, scopeId, today(ctx), ctx.sohoa.clock.now());
   await ctx.sohoa.reply(
     progressMessages.ranking(progress, who.unit.level === 'commune' ? who.unit.id : undefined),
   );

@@ -1,6 +1,7 @@
 import { botMessages } from '../../messages/common-messages.js';
 import { registerGroupWithInvite } from '../../services/invite.service.js';
 import { ChatComposer } from '../chat-composer.js';
+import { inviteGuessingAlertMessages } from './invite-guessing-alert.js';
 import { commandArgs, senderId } from './command-args.js';
 
 /** `/dangky <code>` in a group: registers it as a leadership or coordination group for a scope. */
@@ -35,6 +36,9 @@ registerGroupFeature.command('dangky', async (ctx) => {
       ? botMessages.groupRegistered(title, result.unit.name, result.purpose)
       : botMessages.inviteRefused(result.reason),
   );
+  if (!result.ok) {
+    await deps.enqueue(inviteGuessingAlertMessages(result.alert, deps.campaign.settings.timeZone));
+  }
 });
 
 // The bot added to a group introduces itself, so that someone knows to register it.

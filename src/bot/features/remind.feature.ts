@@ -31,7 +31,13 @@ remindFeature.command('nhacnho', async (ctx) => {
       return ctx.sohoa.reply(remindMessages.nobody(outcome.audience));
     case 'preview':
       return ctx.sohoa.reply(
-        remindMessages.broadcastPreview(outcome.audience, outcome.recipients, outcome.units, outcome.text),
+        remindMessages.broadcastPreview(
+          outcome.audience,
+          outcome.recipients,
+          outcome.units,
+          outcome.text,
+          outcome.office,
+        ),
         {
           choices: [
             [

@@ -1,9 +1,13 @@
 import { ChatComposer } from '../chat-composer.js';
 import type { ConversationKey } from '../../db/conversation.repository.js';
 import { getCommuneProgress } from '../../services/progress.service.js';
+import { foldWord } from '../../domain/text-normalize.js';
 import {
+  decideHeldReport,
   decideReport,
+  hasHeldQuestion,
   submitReport,
+  type HeldChoice,
   type ReportInput,
   type ReportOutcome,
 } from '../../services/report.service.js';
@@ -41,6 +45,15 @@ async function replyOutcome(ctx: ChatContext, outcome: ReportOutcome, input: Rep
     }
     case 'refused':
       return ctx.sohoa.reply(reportMessages.refused(outcome.refusal));
+    case 'held': {
+      const button = (label: string, choice: string) => ({ label, data: `rh:${choice}:${outcome.asked}` });
+      return ctx.sohoa.reply(reportMessages.held(metrics, outcome.held, outcome.incoming), {
+        choices: [
+          [button(reportMessages.heldTogetherButton, 'a'), button(reportMessages.heldIncomingButton, 'n')],
+          [button(reportMessages.heldDropButton, 'x')],
+        ],
+      });
+    }
     case 'invalid':
       return ctx.sohoa.reply(reportMessages.invalid(metrics, outcome.problems, outcome.kept));
     case 'rejected':
@@ -89,6 +102,43 @@ reportFeature.command('baocao', async (ctx) => {
     return ctx.sohoa.reply(reportMessages.refused({ code: 'unit_required' }));
   }
   await replyOutcome(ctx, outcome, input);
+});
+
+const HELD_CHOICES: Record<string, HeldChoice> = { a: 'together', n: 'incoming', x: 'drop' };
+
+async function replyHeldDecision(ctx: ChatContext, choice: HeldChoice, asked?: number): Promise<void> {
+  const { member, unit, db, clock, campaign } = ctx.sohoa;
+  if (!member || !unit) return;
+  const input = reportInput(ctx, { member, unit });
+  const outcome = await decideHeldReport(
+    db,
+    { ...input, choice, ...(asked === undefined ? {} : { asked }) },
+    clock,
+  );
+  if (outcome.kind === 'no_held') return ctx.sohoa.reply(reportMessages.heldStale);
+  const metrics = campaign.settings.metrics;
+  if (outcome.kind === 'dropped')
+    return ctx.sohoa.reply(reportMessages.heldDropped(metrics, outcome.held, outcome.incoming));
+  await replyOutcome(ctx, outcome, input);
+}
+
+// A typed «hủy» answers an open question about held figures (the buttons answer it too).
+reportFeature.on('text', async (ctx, next) => {
+  if (ctx.message.input.kind !== 'text' || foldWord(ctx.message.input.text.trim()) !== 'huy') return next();
+  const { member, unit, db, clock } = ctx.sohoa;
+  if (!member?.active || !unit) return next();
+  if (!(await hasHeldQuestion(db, reportInput(ctx, { member, unit }).conversation, clock))) return next();
+  await replyHeldDecision(ctx, 'drop');
+});
+
+reportFeature.choice(/^rh:([anx]):(\d+)$/, async (ctx) => {
+  const who = await requireMember(ctx, ['reporter', 'coordinator']);
+  if (!who) return;
+  const [, choice = '', asked] = ctx.match ?? [];
+  const held = HELD_CHOICES[choice];
+  const number = parseRowId(asked);
+  if (!held || number === undefined) return ctx.sohoa.reply(reportMessages.heldStale);
+  await replyHeldDecision(ctx, held, number);
 });
 
 // Answers to the step-by-step questions: plain text in a private chat while a wizard is open.

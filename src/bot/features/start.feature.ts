@@ -1,7 +1,9 @@
 import { botMessages } from '../../messages/common-messages.js';
+import { commandMenu } from '../../messages/command-menu-messages.js';
 import { helpText } from '../../messages/help-messages.js';
 import { redeemInvite } from '../../services/invite.service.js';
 import { ChatComposer } from '../chat-composer.js';
+import { inviteGuessingAlertMessages } from './invite-guessing-alert.js';
 import { commandArgs, senderId, senderName } from './command-args.js';
 
 /** `/start [code]`: join with an invite code, or be greeted again. */
@@ -37,10 +39,22 @@ startFeature.command('start', async (ctx) => {
   );
   if (!result.ok) {
     await deps.reply(botMessages.inviteRefused(result.reason));
+    await deps.enqueue(inviteGuessingAlertMessages(result.alert, deps.campaign.settings.timeZone));
     return;
   }
   await deps.reply(
     `${botMessages.welcome(name, result.member.role, result.unit.name, deps.campaign.settings.name)}\n\n` +
       helpText(result.member.role, result.unit.name),
   );
+  // The person's own command menu follows their role; a neutral outbox row, in this transaction, so a
+  // channel with menus (Telegram) sets it when it delivers, and one without simply skips it.
+  await deps.enqueue([
+    {
+      platform: deps.platform,
+      chatId: deps.chatId,
+      dedupeKey: `${deps.platform}:update:${deps.updateId}:menu`,
+      kind: 'menu',
+      payload: { commands: commandMenu(result.member.role) },
+    },
+  ]);
 });

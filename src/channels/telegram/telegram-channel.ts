@@ -33,6 +33,8 @@ export function createTelegramChannel(options: {
       downloadBytes: TELEGRAM_DOWNLOAD_LIMIT,
     },
     toChatMessage: (update) => telegramUpdateToChatMessage(update as Update, channel.botInfo?.username),
+    // Telegram gives people positive chat ids and groups negative ones.
+    chatKindOf: (chatId) => (/^\d+$/.test(chatId) ? 'private' : 'group'),
     chatIdOf: (update) => telegramChatIdOf(update as Update),
     download: (ref, maxBytes) => downloadTelegramFile(telegram, ref, maxBytes),
     deliver: (row, signal) => deliverToTelegram(telegram, row, signal),

@@ -1,6 +1,16 @@
 import type { Telegram } from 'telegraf';
 import type { OutboxRow } from '../../db/outbox.table.js';
-import type { EditPayload, FilePayload, OutboxChoice, TextPayload } from '../../outbox/outbox-payload.js';
+import {
+  albumImages,
+  type AlbumPayload,
+  type EditPayload,
+  type FilePayload,
+  type MenuPayload,
+  type OutboxChoice,
+  type TextPayload,
+} from '../../outbox/outbox-payload.js';
+import { sendTelegramAlbum } from './telegram-album.js';
+import { setChatCommands } from './telegram-commands.js';
 import { fitTelegramCaption, splitTelegramText } from './telegram-text.js';
 
 function inlineKeyboard(choices: TextPayload['choices']) {
@@ -75,5 +85,13 @@ export async function deliverToTelegram(
           : await telegram.callApi('sendDocument', { chat_id, document: file, caption }, call);
       return { message_id: sent.message_id };
     }
+    case 'album': {
+      const p = row.payload as AlbumPayload;
+      if (!row.attachment) throw new Error(`outbox row ${row.id} has no attachment`);
+      return sendTelegramAlbum(telegram, chat_id, albumImages(p, row.attachment), p.caption, call);
+    }
+    case 'menu':
+      await setChatCommands(telegram, chat_id, (row.payload as MenuPayload).commands, call);
+      return { menu: true };
   }
 }

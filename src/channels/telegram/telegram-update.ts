@@ -28,10 +28,23 @@ function parseCommand(text: string, botUsername: string | undefined): ChatInput 
   return { kind: 'command', command: name.toLowerCase(), args: text.slice(head.length).trim(), text };
 }
 
+const fold = (word: string) =>
+  word.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+
+/**
+ * `/bao cao …`, `/Báo cáo …`: a phone's keyboard splits and accents the command, and Telegram then sees
+ * only `/bao` (or no command at all). Read as `/baocao …`.
+ */
+function joinSplitCommand(text: string): string {
+  const match = /^\/(\S+)\s+(\S+)(?=\s|$)/u.exec(text);
+  if (!match || fold(match[1] ?? '') !== 'bao' || fold(match[2] ?? '') !== 'cao') return text;
+  return `/baocao${text.slice(match[0].length)}`;
+}
+
 function messageInput(message: Record<string, unknown>, botUsername: string | undefined): ChatInput {
   if (typeof message.text === 'string') {
     const text = message.text.normalize('NFC');
-    return parseCommand(text, botUsername) ?? { kind: 'text', text };
+    return parseCommand(joinSplitCommand(text), botUsername) ?? { kind: 'text', text };
   }
   const document = message.document as
     { file_id: string; file_name?: string; mime_type?: string; file_size?: number } | undefined;
@@ -69,6 +82,21 @@ export function telegramUpdateToChatMessage(
       input: messageInput(message as unknown as Record<string, unknown>, botUsername),
     };
   }
+  if ('edited_message' in update) {
+    // An edit arrives as a new update of the same message: the features decide what it may change.
+    const message = update.edited_message;
+    const kind = chatKind(message.chat.type);
+    if (!kind) return undefined;
+    return {
+      ...base,
+      chat: { id: String(message.chat.id), kind, title: titleOf(message.chat) },
+      from: message.from
+        ? { id: String(message.from.id), name: telegramDisplayName(message.from) }
+        : undefined,
+      input: messageInput(message as unknown as Record<string, unknown>, botUsername),
+      editOf: { sentAt: new Date(message.date * 1000) },
+    };
+  }
   if ('callback_query' in update) {
     const query = update.callback_query;
     const chat = query.message?.chat;
@@ -102,6 +130,7 @@ export function telegramUpdateToChatMessage(
 /** The chat a stored update came from, if any. */
 export function telegramChatIdOf(update: Update): string | undefined {
   if ('message' in update) return String(update.message.chat.id);
+  if ('edited_message' in update) return String(update.edited_message.chat.id);
   if ('callback_query' in update) {
     const id = update.callback_query.message?.chat.id;
     return id === undefined ? undefined : String(id);

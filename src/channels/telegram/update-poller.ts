@@ -5,7 +5,7 @@ import type { Db } from '../../db/database.js';
 import { insertInboxUpdate } from '../../db/inbox.repository.js';
 
 /** The update types the bot handles; others are not even fetched. */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 /** Fetches one batch of updates from `offset` and stores them; returns the next offset. */
 export async function pollOnce(

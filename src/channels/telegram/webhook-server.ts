@@ -3,9 +3,20 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Logger } from '../../config/logger.js';
 import type { Clock } from '../../domain/clock.js';
 import type { Db } from '../../db/database.js';
+import { pingDatabase } from '../../db/health.repository.js';
 import { insertInboxUpdate } from '../../db/inbox.repository.js';
 
 const MAX_BODY_BYTES = 1_048_576;
+/** How long /readyz waits for the database before saying "not ready". */
+const READY_DB_TIMEOUT_MS = 2_000;
+
+/** The service's loops as the health endpoints see them (see ServiceLoops). */
+export interface LoopHealth {
+  /** False once a loop has stopped or the service is stopping: the process should be restarted. */
+  alive(): boolean;
+  /** True once every loop has started and while all run. */
+  running(): boolean;
+}
 
 function secretMatches(header: string | string[] | undefined, secret: string): boolean {
   if (typeof header !== 'string') return false;
@@ -36,11 +47,21 @@ export function createWebhookServer(deps: {
   clock: Clock;
   logger: Logger;
   onStored: () => void;
+  /** The loops' state; without it (tests of intake alone) the endpoints report the server only. */
+  health?: LoopHealth;
 }): Server {
   return createServer((req, res) => {
     void (async () => {
       if (req.method === 'GET' && req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        // Liveness: a process whose loops died must be restarted, so it must not say "ok".
+        const alive = deps.health?.alive() ?? true;
+        res.writeHead(alive ? 200 : 503, { 'content-type': 'text/plain' }).end(alive ? 'ok' : 'stopped');
+        return;
+      }
+      if (req.method === 'GET' && req.url === '/readyz') {
+        // Readiness, for a proxy: send updates here only when they can be stored and will be handled.
+        const problem = await notReady(deps);
+        res.writeHead(problem ? 503 : 200, { 'content-type': 'text/plain' }).end(problem ?? 'ready');
         return;
       }
       if (req.method !== 'POST' || req.url?.split('?')[0] !== deps.path) {
@@ -77,4 +98,19 @@ export function createWebhookServer(deps: {
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+}
+
+async function notReady(deps: { db: Db; health?: LoopHealth }): Promise<string | undefined> {
+  if (deps.health && !deps.health.running()) return 'loops not running';
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve('database timeout'), READY_DB_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([pingDatabase(deps.db).then(() => undefined), timeout]);
+  } catch {
+    return 'database unavailable';
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -210,3 +210,99 @@ export async function makeScanOfSize(
   }
   throw new Error(`could not pad to ${target} bytes`);
 }
+
+/**
+ * A bilevel page (1 bit per pixel, DeviceGray: 0 black, 1 white) of `width`×`height` pixels: lines of dark
+ * "glyph" blocks like a typed text, or nothing ('blank'). Rows are packed as PDF expects.
+ */
+export function bilevelPage(width: number, height: number, content: 'text' | 'blank', seed = 3): Uint8Array {
+  const rowBytes = Math.ceil(width / 8);
+  const bytes = new Uint8Array(rowBytes * height).fill(0xff);
+  if (content === 'blank') return bytes;
+  const random = seededRandom(seed);
+  const lineHeight = Math.max(8, Math.round(height / 40));
+  for (
+    let top = lineHeight * 2;
+    top + lineHeight < height - lineHeight;
+    top += Math.round(lineHeight * 1.6)
+  ) {
+    for (let x = Math.round(width * 0.08); x < width * 0.9;) {
+      const glyph = Math.max(2, Math.round((lineHeight / 2) * (0.4 + random())));
+      if (random() > 0.15)
+        for (let y = top; y < top + Math.round(lineHeight * 0.7); y += 1)
+          for (let dx = 0; dx < glyph; dx += 1) {
+            const at = y * rowBytes + ((x + dx) >> 3);
+            bytes[at] = (bytes[at] ?? 0) & ~(0x80 >> ((x + dx) & 7));
+          }
+      x += glyph + 1 + Math.round(random() * (lineHeight / 3));
+    }
+  }
+  return bytes;
+}
+
+/**
+ * A page stored as horizontal image strips, as strip scanners and PCLm write it: `height / stripHeight`
+ * bilevel Flate images, each drawn at its place with `q w 0 0 h x y cm /Sn Do Q`, at `dpi`.
+ */
+export function makeStripPdf(
+  width: number,
+  height: number,
+  stripHeight: number,
+  dpi: number,
+  content: 'text' | 'blank',
+): Uint8Array {
+  const pixels = bilevelPage(width, height, content);
+  const rowBytes = Math.ceil(width / 8);
+  const strips = Math.ceil(height / stripHeight);
+  const widthPt = (width / dpi) * 72;
+  const heightPt = (height / dpi) * 72;
+  const firstImage = 5;
+  const names: string[] = [];
+  const draws: string[] = [];
+  const images: Uint8Array[] = [];
+  for (let index = 0; index < strips; index += 1) {
+    const rows = Math.min(stripHeight, height - index * stripHeight);
+    const data = pixels.subarray(index * stripHeight * rowBytes, (index * stripHeight + rows) * rowBytes);
+    images.push(
+      streamBody(
+        `/Type /XObject /Subtype /Image /Width ${width} /Height ${rows} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /FlateDecode`,
+        deflate(data),
+      ),
+    );
+    names.push(`/S${index} ${firstImage + index} 0 R`);
+    const stripPt = (rows / dpi) * 72;
+    const y = heightPt - ((index * stripHeight) / dpi) * 72 - stripPt;
+    draws.push(`q ${widthPt.toFixed(4)} 0 0 ${stripPt.toFixed(4)} 0 ${y.toFixed(4)} cm /S${index} Do Q`);
+  }
+  return rawPdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${widthPt.toFixed(4)} ${heightPt.toFixed(4)}] /Contents 4 0 R /Resources << /XObject << ${names.join(' ')} >> >> >>`,
+      streamBody('/Filter /FlateDecode', deflate(draws.join('\n'))),
+      ...images,
+    ],
+    '/Root 1 0 R',
+  );
+}
+
+/** Vertical bars of saturated colours, like a test chart. */
+export async function makeColourBars(
+  width: number,
+  height: number,
+  kind: 'png' | 'jpeg',
+): Promise<Uint8Array> {
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  const colours = ['#c0c0c0', '#c0c000', '#00c0c0', '#00c000', '#c000c0', '#c00000', '#0000c0'];
+  colours.forEach((colour, index) => {
+    context.fillStyle = colour;
+    context.fillRect(
+      Math.floor((index * width) / colours.length),
+      0,
+      Math.ceil(width / colours.length),
+      height,
+    );
+  });
+  return new Uint8Array(kind === 'png' ? await canvas.encode('png') : await canvas.encode('jpeg', 90));
+}
