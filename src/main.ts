@@ -1,9 +1,8 @@
 import { once } from 'node:events';
-import { createChatBot } from './bot/chat-bot.js';
+import { createChatRuntime } from './bot/chat-runtime.js';
 import { channelSet } from './channels/channel.js';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { registerTelegramCommandMenus } from './channels/telegram/telegram-commands.js';
-import { InboxProcessor } from './bot/inbox-processor.js';
 import { ALLOWED_UPDATES, pollUpdates } from './channels/telegram/update-poller.js';
 import { createWebhookServer } from './channels/telegram/webhook-server.js';
 import { readCampaignFolder } from './config/campaign-folder.js';
@@ -12,7 +11,6 @@ import { ConfigError, ServiceFailedError } from './domain/errors.js';
 import { ServiceLoops } from './cli/service-loops.js';
 import { MISSING_TOKEN_MESSAGE, startCallFailedMessage } from './messages/service-messages.js';
 import { startScheduler } from './jobs/job-scheduler.js';
-import { OutboxSender } from './outbox/outbox-sender.js';
 import { senderOptionsFromCampaign } from './outbox/sender-options.js';
 import { loadCampaign } from './services/campaign-load.service.js';
 import { getCampaign } from './services/campaign.service.js';
@@ -49,18 +47,13 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
     now: clock.now(),
   });
   const channels = channelSet(telegram);
-  const sender = new OutboxSender(
-    { db, channels, clock, logger },
-    senderOptionsFromCampaign(campaign.settings),
-  );
-  const processor = new InboxProcessor({
+  const { processor, sender } = createChatRuntime({
     db,
     channels,
-    bot: createChatBot({ logger }),
     campaign,
     clock,
     logger,
-    onHandled: () => sender.notify(),
+    senderOptions: senderOptionsFromCampaign(campaign.settings),
   });
 
   // Calls that must succeed happen before any loop starts: a failure here ends the process at once.

@@ -1,16 +1,9 @@
+import { fileSlug } from '../domain/file-slug.js';
 import type { ChatInfo } from './chat-log.js';
 import type { DemoCast } from './demo-cast.js';
 
 /** ASCII file-name part of a Vietnamese name ("Phường Đông Lễ" → "phuong-dong-le"). */
-export function slugOf(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
-}
+export const slugOf = fileSlug;
 
 /** Every chat the cast plays, titled the way the transcript shows them. */
 export function castChats(cast: DemoCast): ChatInfo[] {

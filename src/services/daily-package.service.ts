@@ -1,3 +1,4 @@
+import { fileSlug } from '../domain/file-slug.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Db } from '../db/database.js';
 import type { DailyReportData } from '../domain/daily-report-data.js';
@@ -30,12 +31,6 @@ export async function renderDailyPackage(
   const district = await renderDistrictChart(data);
   const progress = await renderProgressChart(data);
   const pdf = Buffer.from(await renderDailyReportPdf(data, { ranking, district, progress }));
-  const scope = data.scopeName
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .toLowerCase();
+  const scope = fileSlug(data.scopeName);
   return { data, ranking, district, progress, pdf, pdfName: `bao-cao-ngay-${date}-${scope}.pdf` };
 }

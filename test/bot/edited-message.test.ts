@@ -1,29 +1,14 @@
 import type { Update } from 'telegraf/types';
 import { expect, it } from 'vitest';
-import { ManualClock } from '../../src/domain/clock.js';
-import { createInvite } from '../../src/services/invite.service.js';
-import { lastText, startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { lastText } from '../support/bot-harness.js';
+import { startReporterChat } from '../support/reporter-chat.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 describeEachDatabase('a person edits a message they sent', (database) => {
   it('takes an edited report of today as a correction, and answers other edits with a hint', async () => {
     const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
-    const harness = await startBotHarness(db, clock);
+    const { clock, harness, lan, say } = await startReporterChat(db);
     try {
-      const { code } = await createInvite(
-        db,
-        { campaignId, unitCode: '19333', role: 'reporter', uses: 1, validDays: 30, createdBy: 'test' },
-        clock,
-      );
-      const lan = harness.api.user(501, { firstName: 'Lan' });
-      const say = async (text: string) => {
-        harness.api.sendText(lan, text);
-        await harness.settle();
-        return lastText(harness.api, lan.id);
-      };
       const edit = async (text: string, sentAt: Date) => {
         harness.api.inject({
           edited_message: {
@@ -38,7 +23,6 @@ describeEachDatabase('a person edits a message they sent', (database) => {
         await harness.settle();
         return lastText(harness.api, lan.id);
       };
-      await say(`/start ${code}`);
       const sentAt = clock.now();
       await say('/baocao sổ 12 quét 1540 nhập 1320 đính kèm 1100');
       clock.advance(10 * 60_000);

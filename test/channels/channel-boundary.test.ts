@@ -1,13 +1,11 @@
 import { PDFDocument } from 'pdf-lib';
 import { expect, it } from 'vitest';
-import { createChatBot } from '../../src/bot/chat-bot.js';
-import { InboxProcessor } from '../../src/bot/inbox-processor.js';
+import { createChatRuntime } from '../../src/bot/chat-runtime.js';
 import { channelSet } from '../../src/channels/channel.js';
 import type { ChatInput } from '../../src/channels/chat-message.js';
 import { createLogger } from '../../src/config/logger.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { insertInboxUpdate } from '../../src/db/inbox.repository.js';
-import { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { createInvite } from '../../src/services/invite.service.js';
 import { makeJpeg } from '../files/support/scan-corpus.js';
@@ -29,17 +27,14 @@ describeEachDatabase('a second channel behind the Channel interface', (database)
     const campaignId = await loadQuangTri(db);
     const campaign = await getCampaign(db);
     const channel = new PlainChannel();
-    const channels = channelSet(channel);
-    const logger = createLogger('silent');
-    const processor = new InboxProcessor({
+    const { processor, sender } = createChatRuntime({
       db,
-      channels,
-      bot: createChatBot({ logger }),
+      channels: channelSet(channel),
       campaign,
       clock,
-      logger,
+      logger: createLogger('silent'),
+      senderOptions: { backoffMs: 1 },
     });
-    const sender = new OutboxSender({ db, channels, clock, logger }, { backoffMs: 1 });
     let updateId = 0;
     const send = async (input: ChatInput, chatId = '42') => {
       await insertInboxUpdate(db, {

@@ -1,14 +1,14 @@
-import { createChatBot } from '../../src/bot/chat-bot.js';
+import { createChatRuntime } from '../../src/bot/chat-runtime.js';
 import { channelSet } from '../../src/channels/channel.js';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
-import { InboxProcessor } from '../../src/bot/inbox-processor.js';
+import type { InboxProcessor } from '../../src/bot/inbox-processor.js';
 import { stepUntilQuiet } from './step-until-quiet.js';
 import { createLogger } from '../../src/config/logger.js';
 import type { Campaign } from '../../src/domain/campaign.js';
 import type { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
 import { FakeBotApi, startFakeBotApi } from './fake-telegram/index.js';
-import { OutboxSender } from '../../src/outbox/outbox-sender.js';
+import type { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 
 /** The real bot, inbox processor and sender against the fake Bot API, stepped by the test. */
@@ -31,15 +31,14 @@ export async function startBotHarness(db: Db, clock: ManualClock): Promise<BotHa
   const logger = createLogger('silent');
   const channel = createTelegramChannel({ token: api.token, apiRoot: api.apiRoot, botInfo: api.botInfo });
   const channels = channelSet(channel);
-  const processor = new InboxProcessor({
+  const { processor, sender } = createChatRuntime({
     db,
     channels,
-    bot: createChatBot({ logger }),
     campaign,
     clock,
     logger,
+    senderOptions: { backoffMs: 1 },
   });
-  const sender = new OutboxSender({ db, channels, clock, logger }, { backoffMs: 1 });
   return {
     api,
     channel,

@@ -63,39 +63,37 @@ function messageInput(message: Record<string, unknown>, botUsername: string | un
   return { kind: 'other' };
 }
 
+/** The parts of a new or an edited message the neutral form needs. */
+type AnyMessage = Pick<Extract<Update, { message: unknown }>['message'], 'chat' | 'from' | 'date'>;
+
+function fromMessage(
+  updateId: number,
+  message: AnyMessage,
+  botUsername: string | undefined,
+  edited: boolean,
+): ChatMessage | undefined {
+  const kind = chatKind(message.chat.type);
+  if (!kind) return undefined;
+  return {
+    platform: 'telegram',
+    updateId,
+    chat: { id: String(message.chat.id), kind, title: titleOf(message.chat) },
+    from: message.from ? { id: String(message.from.id), name: telegramDisplayName(message.from) } : undefined,
+    input: messageInput(message as unknown as Record<string, unknown>, botUsername),
+    ...(edited ? { editOf: { sentAt: new Date(message.date * 1000) } } : {}),
+  };
+}
+
 /** A stored Telegram update in the neutral form every chat feature handles; undefined: nothing to do. */
 export function telegramUpdateToChatMessage(
   update: Update,
   botUsername: string | undefined,
 ): ChatMessage | undefined {
   const base = { platform: 'telegram', updateId: update.update_id };
-  if ('message' in update) {
-    const { message } = update;
-    const kind = chatKind(message.chat.type);
-    if (!kind) return undefined;
-    return {
-      ...base,
-      chat: { id: String(message.chat.id), kind, title: titleOf(message.chat) },
-      from: message.from
-        ? { id: String(message.from.id), name: telegramDisplayName(message.from) }
-        : undefined,
-      input: messageInput(message as unknown as Record<string, unknown>, botUsername),
-    };
-  }
+  if ('message' in update) return fromMessage(update.update_id, update.message, botUsername, false);
+  // An edit arrives as a new update of the same message: the features decide what it may change.
   if ('edited_message' in update) {
-    // An edit arrives as a new update of the same message: the features decide what it may change.
-    const message = update.edited_message;
-    const kind = chatKind(message.chat.type);
-    if (!kind) return undefined;
-    return {
-      ...base,
-      chat: { id: String(message.chat.id), kind, title: titleOf(message.chat) },
-      from: message.from
-        ? { id: String(message.from.id), name: telegramDisplayName(message.from) }
-        : undefined,
-      input: messageInput(message as unknown as Record<string, unknown>, botUsername),
-      editOf: { sentAt: new Date(message.date * 1000) },
-    };
+    return fromMessage(update.update_id, update.edited_message, botUsername, true);
   }
   if ('callback_query' in update) {
     const query = update.callback_query;
