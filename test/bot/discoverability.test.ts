@@ -1,29 +1,15 @@
 import { expect, it } from 'vitest';
 import { registerTelegramCommandMenus } from '../../src/channels/telegram/telegram-commands.js';
 import { createLogger } from '../../src/config/logger.js';
-import { ManualClock } from '../../src/domain/clock.js';
-import { createInvite } from '../../src/services/invite.service.js';
-import type { BotHarness } from '../support/bot-harness.js';
-import { lastText, startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { startChat } from '../support/chat-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 describeEachDatabase('finding the commands', (database) => {
-  const setup = async (at = '2025-03-10T09:00:00+07:00') => {
+  const setup = async (at?: string) => {
     const { db } = database();
-    const clock = new ManualClock(at);
-    const campaignId = await loadQuangTri(db);
-    const harness: BotHarness = await startBotHarness(db, clock);
-    const invite = (unitCode: string, role: 'reporter' | 'coordinator' | 'leader' = 'reporter') =>
-      createInvite(db, { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' }, clock).then(
-        (i) => i.code,
-      );
+    const { clock, campaignId, harness, invite, sayAs } = await startChat(db, at);
     const lan = harness.api.user(501, { firstName: 'Lan' });
-    const say = async (text: string, from = lan) => {
-      harness.api.sendText(from, text);
-      await harness.settle();
-      return lastText(harness.api, from.id);
-    };
+    const say = (text: string, from = lan) => sayAs(from, text);
     return { db, clock, campaignId, harness, invite, lan, say };
   };
   const names = (commands: { command: string }[]) => commands.map((c) => c.command);

@@ -1,7 +1,7 @@
 import type { Update } from 'telegraf/types';
 import { expect, it } from 'vitest';
 import { lastText } from '../support/bot-harness.js';
-import { startReporterChat } from '../support/reporter-chat.js';
+import { startReporterChat } from '../support/chat-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 describeEachDatabase('a person edits a message they sent', (database) => {

@@ -1,31 +1,14 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { ManualClock } from '../../src/domain/clock.js';
-import { createInvite } from '../../src/services/invite.service.js';
-import { lastText, startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { startChat } from '../support/chat-fixture.js';
 import { seedReports } from '../support/report-seed.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 describeEachDatabase('/xuatexcel and /lichsu', (database) => {
   const setup = async (at: string) => {
     const { db } = database();
-    const clock = new ManualClock(at);
-    const campaignId = await loadQuangTri(db, clock);
-    const harness = await startBotHarness(db, clock);
-    const invite = async (unit: string, role: 'leader' | 'reporter' | 'coordinator') =>
-      (
-        await createInvite(
-          db,
-          { campaignId, unitCode: unit, role, uses: 1, validDays: 9, createdBy: 't' },
-          clock,
-        )
-      ).code;
-    const say = async (from: { id: number; first_name: string }, text: string) => {
-      harness.api.sendText(from, text);
-      await harness.settle();
-      return lastText(harness.api, from.id);
-    };
+    const { clock, campaignId, harness, invite, sayAs } = await startChat(db, at);
+    const say = (from: { id: number; first_name: string }, text: string) => sayAs(from, text);
     return { db, clock, campaignId, harness, api: harness.api, invite, say };
   };
 

@@ -1,41 +1,22 @@
 import { expect, it } from 'vitest';
-import { ManualClock } from '../../src/domain/clock.js';
-import { createInvite } from '../../src/services/invite.service.js';
-import { lastMarkup, lastText, startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { lastMarkup, lastText } from '../support/bot-harness.js';
+import { startChat } from '../support/chat-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 describeEachDatabase('typed dates and held figures in /baocao', (database) => {
-  const setup = async (at = '2025-03-10T09:00:00+07:00') => {
+  const setup = async (at?: string) => {
     const { db } = database();
-    const clock = new ManualClock(at);
-    const campaignId = await loadQuangTri(db);
-    const harness = await startBotHarness(db, clock);
-    const join = async (userId: number, unitCode: string, role: 'reporter' | 'coordinator') => {
-      const user = harness.api.user(userId, { firstName: role === 'reporter' ? 'Lan' : 'Hùng' });
-      const invite = await createInvite(
-        db,
-        { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' },
-        clock,
+    const chat = await startChat(db, at);
+    const { harness } = chat;
+    const join = (userId: number, unitCode: string, role: 'reporter' | 'coordinator') =>
+      chat.join(
+        harness.api.user(userId, { firstName: role === 'reporter' ? 'Lan' : 'Hùng' }),
+        unitCode,
+        role,
       );
-      harness.api.sendText(user, `/start ${invite.code}`);
-      await harness.settle();
-      return user;
-    };
     type User = Awaited<ReturnType<typeof join>>;
-    const say = async (from: User, text: string) => {
-      harness.api.sendText(from, text);
-      await harness.settle();
-      return lastText(harness.api, from.id);
-    };
-    const press = async (from: User, prefix: string) => {
-      const message = harness.api.lastMessageTo(from.id);
-      const data = lastMarkup(harness.api, from.id).match(new RegExp(`"(${prefix}[^"]*)"`))?.[1];
-      if (!message || !data) throw new Error(`no button ${prefix}`);
-      harness.api.pressButton(from, message, data);
-      await harness.settle();
-      return lastText(harness.api, from.id);
-    };
+    const say = (from: User, text: string) => chat.sayAs(from, text);
+    const press = (from: User, prefix: string) => chat.pressAs(from, prefix);
     const reports = () =>
       db
         .selectFrom('daily_reports')

@@ -1,36 +1,15 @@
 import { expect, it } from 'vitest';
-import { ManualClock } from '../../src/domain/clock.js';
-import { createInvite } from '../../src/services/invite.service.js';
-import type { BotHarness } from '../support/bot-harness.js';
-import { lastMarkup, lastText, startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { lastMarkup, lastText } from '../support/bot-harness.js';
+import { startChat } from '../support/chat-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 describeEachDatabase('joining and reporting in the chat', (database) => {
-  const setup = async (at = '2025-03-10T09:00:00+07:00') => {
+  const setup = async (at?: string) => {
     const { db } = database();
-    const clock = new ManualClock(at);
-    const campaignId = await loadQuangTri(db);
-    const harness: BotHarness = await startBotHarness(db, clock);
-    const invite = (unitCode: string, role: 'reporter' | 'coordinator' | 'leader' = 'reporter') =>
-      createInvite(db, { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' }, clock).then(
-        (i) => i.code,
-      );
+    const { clock, harness, invite, sayAs, pressAs } = await startChat(db, at);
     const lan = harness.api.user(501, { firstName: 'Lan', lastName: 'Nguyễn' });
-    const say = async (text: string, from = lan) => {
-      harness.api.sendText(from, text);
-      await harness.settle();
-      return lastText(harness.api, from.id);
-    };
-    /** Presses the button of the last message whose data starts with `prefix` (e.g. 'rh:a'). */
-    const press = async (prefix: string, from = lan) => {
-      const message = harness.api.lastMessageTo(from.id);
-      const data = lastMarkup(harness.api, from.id).match(new RegExp(`"(${prefix}[^"]*)"`))?.[1];
-      if (!message || !data) throw new Error(`no button ${prefix}`);
-      harness.api.pressButton(from, message, data);
-      await harness.settle();
-      return lastText(harness.api, from.id);
-    };
+    const say = (text: string, from = lan) => sayAs(from, text);
+    const press = (prefix: string, from = lan) => pressAs(from, prefix);
     return { db, clock, harness, invite, lan, say, press };
   };
 

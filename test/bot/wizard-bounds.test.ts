@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { startReporterChat } from '../support/reporter-chat.js';
+import { startReporterChat } from '../support/chat-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 describeEachDatabase('the step-by-step report with absurd answers', (database) => {
