@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { openDatabase } from '../../src/db/database.js';
-import { upsertMember } from '../../src/db/member.repository.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
-import { listUnitsWithTargets } from '../../src/db/unit.repository.js';
 import { startFakeBotApi } from '../support/fake-telegram/index.js';
-import { readCampaignFolder } from '../../src/config/campaign-folder.js';
+import { seedProcessCampaign } from '../support/process-campaign.js';
 import { DEFAULT_SENDER_OPTIONS } from '../../src/outbox/sender-options.js';
-import { loadCampaign } from '../../src/services/campaign-load.service.js';
-import { copyCampaign } from '../support/campaign-fixture.js';
 import { migratedDataDir } from '../support/pglite-template.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'sohoa.js');
@@ -38,37 +34,10 @@ describe('a bot process killed in the middle of a burst', () => {
   it('stores every report once and enqueues every reply once after a restart', async () => {
     const dataDir = await migratedDataDir('sohoa-crash-');
     const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    // Prepare the folder: campaign and the reporters, then release it for the bot process. Telegram's
-    // flood limits are opened wide (the campaign's delivery settings): this test is about crashes, and the
-    // limits have their own tests on virtual time.
+    // Prepare the folder (campaign and reporters), then release it for the bot process.
     const setup = await openDatabase({ kind: 'embedded', dataDir });
     await migrateToLatest(setup.db);
-    const folder = await copyCampaign(({ json }) => ({
-      json: {
-        ...json,
-        delivery: {
-          globalPerSecond: 10_000,
-          perChatPerSecond: 10_000,
-          perChatBurst: 1000,
-          perGroupPerMinute: 10_000,
-        },
-      },
-    }));
-    const { campaignId } = await loadCampaign(setup.db, await readCampaignFolder(folder), clock);
-    const communes = (await listUnitsWithTargets(setup.db, campaignId)).filter((u) => u.level === 'commune');
-    for (let i = 1; i <= REPORTERS; i++) {
-      const unit = communes[i - 1];
-      if (!unit) throw new Error('not enough communes');
-      await upsertMember(setup.db, {
-        campaign_id: campaignId,
-        platform: 'telegram',
-        platform_user_id: String(i),
-        display_name: `Cán bộ ${i}`,
-        role: 'reporter',
-        unit_id: unit.id,
-        at: clock.now(),
-      });
-    }
+    const folder = await seedProcessCampaign(setup.db, clock, REPORTERS);
     await setup.close();
 
     const api = await startFakeBotApi({ clock });
@@ -77,6 +46,8 @@ describe('a bot process killed in the middle of a burst', () => {
       TELEGRAM_BOT_TOKEN: api.token,
       TELEGRAM_API_ROOT: api.apiRoot,
       DATA_DIR: dataDir,
+      // The process loads this folder at start: without it the default folder would reset the wide limits.
+      CAMPAIGN_DIR: folder,
       DATABASE_URL: '',
       SOHOA_NOW: '2025-03-10T09:00:00+07:00',
       LOG_LEVEL: 'error',

@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { readCampaignFolder } from '../../src/config/campaign-folder.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
-import { upsertMember } from '../../src/db/member.repository.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
-import { listUnitsWithTargets } from '../../src/db/unit.repository.js';
 import { DEFAULT_SENDER_OPTIONS } from '../../src/outbox/sender-options.js';
-import { loadCampaign } from '../../src/services/campaign-load.service.js';
-import { copyCampaign } from '../support/campaign-fixture.js';
 import { startFakeBotApi } from '../support/fake-telegram/index.js';
+import { seedProcessCampaign } from '../support/process-campaign.js';
 import { createServerDatabase, serverUrl } from '../support/test-database.js';
 import { findNginx, startNginx } from './nginx-proxy.js';
 import { freePort, httpStatus, spawnSohoa, waitUntil, type SohoaProcess } from './sohoa-process.js';
@@ -54,34 +50,10 @@ async function prepareDatabase(url: string): Promise<{ campaignDir: string }> {
   const setup = await openDatabase({ kind: 'server', url });
   try {
     await migrateToLatest(setup.db);
-    // Flood limits opened wide and a short lease: this is about instances and crashes, not Telegram's limits.
-    const campaignDir = await copyCampaign(({ json }) => ({
-      json: {
-        ...json,
-        delivery: {
-          globalPerSecond: 10_000,
-          perChatPerSecond: 10_000,
-          perChatBurst: 1000,
-          perGroupPerMinute: 10_000,
-          leaseSeconds: LEASE_SECONDS,
-        },
-      },
-    }));
-    const { campaignId } = await loadCampaign(setup.db, await readCampaignFolder(campaignDir), clock);
-    const communes = (await listUnitsWithTargets(setup.db, campaignId)).filter((u) => u.level === 'commune');
-    for (let i = 1; i <= REPORTERS; i++) {
-      const unit = communes[i - 1];
-      if (!unit) throw new Error('not enough communes');
-      await upsertMember(setup.db, {
-        campaign_id: campaignId,
-        platform: 'telegram',
-        platform_user_id: String(i),
-        display_name: `Cán bộ ${i}`,
-        role: 'reporter',
-        unit_id: unit.id,
-        at: clock.now(),
-      });
-    }
+    // A short lease: a killed instance's claims expire within the test.
+    const campaignDir = await seedProcessCampaign(setup.db, clock, REPORTERS, {
+      leaseSeconds: LEASE_SECONDS,
+    });
     return { campaignDir };
   } finally {
     await setup.close();
