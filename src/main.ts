@@ -8,7 +8,7 @@ import { createWebhookServer } from './channels/telegram/webhook-server.js';
 import { readCampaignFolder } from './config/campaign-folder.js';
 import type { CliRuntime } from './cli/cli-runtime.js';
 import { ConfigError, ServiceFailedError } from './domain/errors.js';
-import { ServiceLoops } from './cli/service-loops.js';
+import { ServiceLoops } from './service-loops.js';
 import { MISSING_TOKEN_MESSAGE, startCallFailedMessage } from './messages/service-messages.js';
 import { startScheduler } from './jobs/job-scheduler.js';
 import { senderOptionsFromCampaign } from './outbox/sender-options.js';

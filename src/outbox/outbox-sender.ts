@@ -16,7 +16,7 @@ import { retryDelayMs } from './retry-backoff.js';
 import { passSendGate } from './send-gate.js';
 import { SenderActivity } from './sender-activity.js';
 import { senderTimeSource } from './sender-time-source.js';
-import { SendRateLimiter, type SendLimits, type SendPermit } from './send-rate-limiter.js';
+import { SendRateLimiter, type SendLimits, type SendPermit, type SendTarget } from './send-rate-limiter.js';
 import { DEFAULT_SEND_LIMITS, DEFAULT_SENDER_OPTIONS, type SenderOptions } from './sender-options.js';
 import { resolveEditReference } from './edit-reference.js';
 
@@ -180,7 +180,7 @@ export class OutboxSender {
       const resolved = await resolveEditReference(db, row);
       result = await channel.deliver(resolved, AbortSignal.timeout(this.options.requestTimeoutMs));
     } catch (error) {
-      return this.#failed(row, claim, gate.permit, channel.classifyError(error), error);
+      return this.#failed(row, target.kind, claim, gate.permit, channel.classifyError(error), error);
     }
     gate.permit.complete();
     if (await settleOutboxClaim(db, claim, { status: 'sent', at: clock.now(), result })) return 'sent';
@@ -190,6 +190,7 @@ export class OutboxSender {
 
   async #failed(
     row: OutboxRow,
+    chat: SendTarget['kind'],
     claim: { id: number; leaseUntil: Date },
     permit: SendPermit,
     failure: DeliveryFailure,
@@ -215,7 +216,6 @@ export class OutboxSender {
     }
     if (failure.kind === 'blocked') {
       await settleOutboxClaim(db, claim, { status: 'failed', error: message });
-      const chat = this.deps.channels.get(row.platform)?.chatKindOf(row.chat_id) ?? 'private';
       await deactivateRecipient(db, { platform: row.platform, chatId: row.chat_id, chat }, now);
       return 'failed';
     }

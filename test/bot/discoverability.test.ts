@@ -32,15 +32,17 @@ describeEachDatabase('finding the commands', (database) => {
       expect(names(api.myCommands('chat:900|'))).toContain('xuatexcel');
       expect(names(api.myCommands('chat:900|'))).toContain('nhacnho');
 
+      const registerMenus = () =>
+        registerTelegramCommandMenus({
+          telegram: harness.channel.telegram,
+          db,
+          campaignId,
+          logger: createLogger('silent'),
+          now: clock.now(),
+        });
       // At start: the common private list, the group list, and every known active member's role list.
       api.clear();
-      await registerTelegramCommandMenus({
-        telegram: harness.channel.telegram,
-        db,
-        campaignId,
-        logger: createLogger('silent'),
-        now: clock.now(),
-      });
+      await registerMenus();
       // Members' own menus go out through the outbox, within the sender's limits.
       await harness.settle();
       const scopes = api.sent
@@ -65,27 +67,13 @@ describeEachDatabase('finding the commands', (database) => {
 
       // A restart sets the common lists again but sends no member's unchanged menu twice.
       api.clear();
-      await registerTelegramCommandMenus({
-        telegram: harness.channel.telegram,
-        db,
-        campaignId,
-        logger: createLogger('silent'),
-        now: clock.now(),
-      });
+      await registerMenus();
       await harness.settle();
       expect(api.sent.filter((c) => c.method === 'setMyCommands').length).toBe(2);
 
       // Cosmetic: a refused call is logged and start goes on.
       api.failNext('setMyCommands', { code: 500, description: 'Internal Server Error' });
-      await expect(
-        registerTelegramCommandMenus({
-          telegram: harness.channel.telegram,
-          db,
-          campaignId,
-          logger: createLogger('silent'),
-          now: clock.now(),
-        }),
-      ).resolves.toBeUndefined();
+      await expect(registerMenus()).resolves.toBeUndefined();
     } finally {
       await harness.close();
     }

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createWebhookServer } from '../../src/channels/telegram/webhook-server.js';
-import { ServiceLoops } from '../../src/cli/service-loops.js';
+import { ServiceLoops } from '../../src/service-loops.js';
 import { createLogger } from '../../src/config/logger.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { ServiceFailedError } from '../../src/domain/errors.js';

@@ -1,6 +1,6 @@
-import type { Logger } from '../config/logger.js';
-import { ServiceFailedError } from '../domain/errors.js';
-import { loopStoppedMessage } from '../messages/service-messages.js';
+import type { Logger } from './config/logger.js';
+import { ServiceFailedError } from './domain/errors.js';
+import { loopStoppedMessage } from './messages/service-messages.js';
 
 /**
  * The service's long-running loops (intake, processor, sender, scheduler) under one supervisor: when one
