@@ -1,3 +1,4 @@
+import type {} from 'fastify';
 import type { Role } from '../domain/role.js';
 
 /**
