@@ -1,16 +1,19 @@
 // `npm run bench`: every benchmark of the project, one after the other, each printing its figures as
 // ratios against a baseline measured in the same run (machines here are shared and noisy: seconds alone
 // mean little). Runs in a fresh clone: data comes from reference/ and campaigns/, nothing from outside.
-// BENCH_ONLY=files,check,reports,outbox,intake,national runs a subset; BENCH_PROVINCES=N shortens the
+// BENCH_ONLY=files,check,reports,outbox,intake,routing,national,web runs a subset; BENCH_PROVINCES=N shortens the
 // national one; BENCH_DATABASE_URL (or TEST_DATABASE_URL) adds PostgreSQL to the intake one.
 // A benchmark that fails is reported and the others still run; the exit code is then 1.
 import { loadavg } from 'node:os';
 import { runIntakeBench } from './bot/intake.bench.js';
+import { runRoutingBench } from './bot/routing.bench.js';
 import { runCheckProcessBench } from './cli/check-process.bench.js';
+import { runConvertBench } from './convert/convert.bench.js';
 import { runInspectorBench } from './files/inspector.bench.js';
 import { formatBroadcastReport, runBroadcastBench } from './outbox/broadcast.bench.js';
 import { runNationalBench } from './reports/national.bench.js';
 import { runRenderBench } from './reports/render.bench.js';
+import { runWebBench } from './web/dashboard.bench.js';
 
 const BENCHES: Record<string, { title: string; run: () => Promise<unknown> }> = {
   files: {
@@ -30,9 +33,21 @@ const BENCHES: Record<string, { title: string; run: () => Promise<unknown> }> = 
     title: 'updates handled per second vs a bare INSERT+COMMIT (issue 10)',
     run: () => runIntakeBench(),
   },
+  routing: {
+    title: 'reports handled serving two campaigns (sender looked up, half in both) vs one (issue 13)',
+    run: () => runRoutingBench(),
+  },
+  convert: {
+    title: 'photos and oversized scans → compliant PDFs vs Ghostscript /ebook and /screen (issue 18)',
+    run: () => runConvertBench(),
+  },
   national: {
-    title: 'every province of Vietnam: data + charts + PDF (issue 6)',
+    title: 'every province on the map since 01/07/2025, one campaign each: evening packages + national comparison (issues 6, 13)',
     run: () => runNationalBench(),
+  },
+  web: {
+    title: 'dashboard of a 549-commune province vs a static file, same server (issue 14)',
+    run: () => runWebBench(),
   },
 };
 

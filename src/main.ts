@@ -1,77 +1,117 @@
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import { createChatRuntime } from './bot/chat-runtime.js';
 import { channelSet } from './channels/channel.js';
 import { createTelegramChannel } from './channels/telegram/telegram-channel.js';
 import { registerTelegramCommandMenus } from './channels/telegram/telegram-commands.js';
 import { ALLOWED_UPDATES, pollUpdates } from './channels/telegram/update-poller.js';
-import { createWebhookServer } from './channels/telegram/webhook-server.js';
-import { readCampaignFolder } from './config/campaign-folder.js';
+import { createTelegramWebhookReceiver } from './channels/telegram/telegram-webhook-receiver.js';
+import type { WebhookReceiver } from './channels/webhook-receiver.js';
 import type { CliRuntime } from './cli/cli-runtime.js';
 import { ConfigError, ServiceFailedError } from './domain/errors.js';
 import { ServiceLoops } from './service-loops.js';
 import { MISSING_TOKEN_MESSAGE, startCallFailedMessage } from './messages/service-messages.js';
 import { startScheduler } from './jobs/job-scheduler.js';
 import { senderOptionsFromCampaign } from './outbox/sender-options.js';
-import { loadCampaign } from './services/campaign-load.service.js';
-import { getCampaign } from './services/campaign.service.js';
+import { loadServedCampaigns } from './services/served-campaigns.service.js';
+import { createHttpServer } from './web/http-server.js';
+import { createWebDeps } from './web/web-deps.js';
+import { registerWebRoutes } from './web/web-routes.js';
 
 /** Why the service did not start, as one line for the operator (worded in src/messages). */
 export { MISSING_TOKEN_MESSAGE };
 
 /**
- * Wiring only: the database is open and migrated. Loads the campaign folder (idempotent), then runs the
+ * Wiring only: the database is open and migrated. Loads every campaign folder (idempotent), then runs the
  * update intake (long polling or webhook), the inbox processor, the outbox sender and the job scheduler
  * until `signal`.
  */
 export async function runService(runtime: CliRuntime, signal: AbortSignal): Promise<void> {
   const { config, db, clock, logger } = runtime;
-  const definition = await readCampaignFolder(config.CAMPAIGN_DIR);
-  const loaded = await loadCampaign(db, definition, clock, 'start');
-  if (loaded.created || loaded.changes.length > 0) {
-    logger.info({ campaignId: loaded.campaignId, changes: loaded.changes }, 'campaign loaded');
-  }
+  // Every campaign CAMPAIGN_DIR names; the first is the default (delivery limits, people not yet joined).
+  const campaigns = await loadServedCampaigns(db, config.CAMPAIGN_DIR, clock, logger);
   if (!config.TELEGRAM_BOT_TOKEN) throw new ConfigError(MISSING_TOKEN_MESSAGE, 'TELEGRAM_BOT_TOKEN');
-  const campaign = await getCampaign(db, definition.campaign.code);
+  const [campaign] = campaigns;
 
+  // The web side's deps come first: a channel that sends media by URL (Zalo) signs them with `web.secret`
+  // (`mediaUrl()` in src/services/web-media.service.ts).
+  const web = config.WEB_BASE_URL
+    ? await createWebDeps({
+        db,
+        clock,
+        logger,
+        baseUrl: config.WEB_BASE_URL,
+        configuredSecret: config.WEB_SECRET,
+        campaigns,
+      })
+    : undefined;
   const telegram = createTelegramChannel({
     token: config.TELEGRAM_BOT_TOKEN,
     apiRoot: config.TELEGRAM_API_ROOT,
   });
   telegram.botInfo = await mustSucceed('getMe', () => telegram.telegram.getMe());
   // Cosmetic (the "/" menus): logs a warning on failure and never stops the start.
-  await registerTelegramCommandMenus({
-    telegram: telegram.telegram,
-    db,
-    campaignId: campaign.id,
-    logger,
-    now: clock.now(),
-  });
+  for (const served of campaigns) {
+    await registerTelegramCommandMenus({
+      telegram: telegram.telegram,
+      db,
+      campaignId: served.id,
+      logger,
+      now: clock.now(),
+    });
+  }
   const channels = channelSet(telegram);
   const { processor, sender } = createChatRuntime({
     db,
     channels,
-    campaign,
+    campaigns,
     clock,
     logger,
     senderOptions: senderOptionsFromCampaign(campaign.settings),
+    ...(config.WEB_BASE_URL ? { webBaseUrl: config.WEB_BASE_URL } : {}),
   });
 
   // Calls that must succeed happen before any loop starts: a failure here ends the process at once.
   // Every loop runs under one supervisor: one that stops on its own stops the others and the process.
   const loops = new ServiceLoops(signal, logger);
-  if (config.WEBHOOK_URL && config.WEBHOOK_SECRET && config.PORT !== undefined) {
+  const webhookMode = Boolean(config.WEBHOOK_URL && config.WEBHOOK_SECRET && config.PORT !== undefined);
+  // One HTTP server on PORT for every webhook receiver, /healthz, /readyz and (WEB_BASE_URL) the web side.
+  const receivers: WebhookReceiver[] = [];
+  if (webhookMode && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
+    receivers.push(
+      createTelegramWebhookReceiver({
+        path: new URL(config.WEBHOOK_URL).pathname,
+        secret: config.WEBHOOK_SECRET,
+        db,
+        clock,
+        logger,
+        onStored: () => processor.notify(),
+      }),
+    );
+  }
+  let httpServer: Server | undefined;
+  if ((receivers.length > 0 || web) && config.PORT !== undefined) {
     // Listening first: updates Telegram sends as soon as the webhook is set are stored, not refused.
-    const server = createWebhookServer({
-      path: new URL(config.WEBHOOK_URL).pathname,
-      secret: config.WEBHOOK_SECRET,
+    const { server } = createHttpServer({
       db,
-      clock,
       logger,
-      onStored: () => processor.notify(),
+      receivers,
       health: { alive: () => loops.alive(), running: () => loops.running() },
+      trustProxy: config.WEB_TRUST_PROXY,
+      ...(web ? { web: (app) => registerWebRoutes(app, web) } : {}),
     });
+    httpServer = server;
     server.listen(config.PORT);
     await once(server, 'listening');
+    loops.add(
+      'http',
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        loops.signal.addEventListener('abort', () => server.close(() => resolve()), { once: true });
+      }),
+    );
+  }
+  if (webhookMode) {
     try {
       await mustSucceed('setWebhook', () =>
         telegram.telegram.setWebhook(config.WEBHOOK_URL ?? '', {
@@ -80,16 +120,9 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
         }),
       );
     } catch (error) {
-      server.close();
+      httpServer?.close();
       throw error;
     }
-    loops.add(
-      'webhook',
-      new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        loops.signal.addEventListener('abort', () => server.close(() => resolve()), { once: true });
-      }),
-    );
   } else {
     // Long polling needs the webhook off; pending updates stay queued at Telegram and are fetched next.
     await mustSucceed('deleteWebhook', () =>
@@ -107,10 +140,24 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
       }),
     );
   }
-  logger.info({ bot: telegram.botInfo.username, campaign: campaign.code }, 'sohoa started');
+  logger.info(
+    { bot: telegram.botInfo.username, campaigns: campaigns.map((c) => c.code) },
+    'sohoa started',
+  );
   loops.add('processor', processor.run(loops.signal));
   loops.add('sender', sender.run(loops.signal));
-  loops.add('scheduler', startScheduler({ db, campaign, clock, logger, sender, signal: loops.signal }));
+  loops.add(
+    'scheduler',
+    startScheduler({
+      db,
+      campaigns,
+      clock,
+      logger,
+      sender,
+      signal: loops.signal,
+      ...(config.WEB_BASE_URL ? { webBaseUrl: config.WEB_BASE_URL } : {}),
+    }),
+  );
   loops.markStarted();
   await loops.wait();
   logger.info('sohoa stopped');

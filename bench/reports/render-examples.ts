@@ -5,7 +5,7 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { formatDailyCaption, formatDailySummary } from '../../src/messages/daily-summary-messages.js';
 import { renderDailyReportPdf } from '../../src/reports/daily-report-pdf.js';
-import { renderDistrictChart } from '../../src/reports/district-chart.js';
+import { renderGroupChart } from '../../src/reports/group-chart.js';
 import { renderExportCsv } from '../../src/reports/export-csv.js';
 import { groupExportSheets } from '../../src/reports/export-sheet.js';
 import { renderExportXlsx } from '../../src/reports/export-xlsx.js';
@@ -40,19 +40,19 @@ export async function renderExamples(): Promise<string[]> {
 
   const ranking = await renderRankingCharts(data);
   for (const [index, png] of ranking.entries()) await write(`ranking-${index + 1}.png`, png);
-  const district = await renderDistrictChart(data);
-  if (district) await write('district.png', district);
+  const group = await renderGroupChart(data);
+  if (group) await write('district.png', group);
   const progress = await renderProgressChart(data);
   await write('progress.png', progress);
-  await write('bao-cao-ngay.pdf', await renderDailyReportPdf(data, { ranking, district, progress }));
+  await write('bao-cao-ngay.pdf', await renderDailyReportPdf(data, { ranking, group, progress }));
   await write(
     'tom-tat.txt',
     `${formatDailySummary(data)}\n\n---- caption ----\n${formatDailyCaption(data)}\n`,
   );
   await write('tom-tat-huyen.txt', `${formatDailySummary(buildDistrictFixture())}\n`);
 
-  const rows = [...data.districts, ...data.communes];
-  const sheets = groupExportSheets(rows, data.date, data.timeZone);
+  const rows = [...data.groups, ...data.communes];
+  const sheets = groupExportSheets(rows, data.date, data.timeZone, data.levels);
   await write('xuat-du-lieu.xlsx', await renderExportXlsx(sheets));
   await write('xuat-du-lieu.csv', renderExportCsv(sheets));
 

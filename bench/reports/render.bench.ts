@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { DailyReportData } from '../../src/domain/daily-report-data.js';
 import { renderDailyReportPdf } from '../../src/reports/daily-report-pdf.js';
 import { formatDailyCaption, formatDailySummary } from '../../src/messages/daily-summary-messages.js';
-import { renderDistrictChart } from '../../src/reports/district-chart.js';
+import { renderGroupChart } from '../../src/reports/group-chart.js';
 import { renderExportCsv } from '../../src/reports/export-csv.js';
 import { groupExportSheets } from '../../src/reports/export-sheet.js';
 import { renderExportXlsx } from '../../src/reports/export-xlsx.js';
@@ -45,13 +45,18 @@ async function renderScope(
   buckets: Record<'charts' | 'pdf' | 'rest', { ms: number }>,
 ): Promise<void> {
   const ranking = await timed(buckets.charts, () => renderRankingCharts(data));
-  const district = await timed(buckets.charts, () => renderDistrictChart(data));
+  const group = await timed(buckets.charts, () => renderGroupChart(data));
   const progress = await timed(buckets.charts, () => renderProgressChart(data));
-  await timed(buckets.pdf, () => renderDailyReportPdf(data, { ranking, district, progress }));
+  await timed(buckets.pdf, () => renderDailyReportPdf(data, { ranking, group, progress }));
   await timed(buckets.rest, async () => {
     formatDailySummary(data);
     formatDailyCaption(data);
-    const sheets = groupExportSheets([...data.districts, ...data.communes], data.date, data.timeZone);
+    const sheets = groupExportSheets(
+      [...data.groups, ...data.communes],
+      data.date,
+      data.timeZone,
+      data.levels,
+    );
     await renderExportXlsx(sheets);
     renderExportCsv(sheets);
   });

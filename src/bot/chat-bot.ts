@@ -4,10 +4,15 @@ import type { ChatComposer } from './chat-composer.js';
 import type { ChatContext } from './chat-context.js';
 import { dailyReportFeature, prepareDailyReport } from './features/daily-report.feature.js';
 import { exportFeature, prepareExport } from './features/export.feature.js';
+import { convertFeature, convertNameFeature, prepareConvert } from './features/convert.feature.js';
 import { editedMessageFeature } from './features/edited-message.feature.js';
 import { fallbackFeature } from './features/fallback.feature.js';
+import { filesElsewhereFeature } from './features/files-elsewhere.feature.js';
 import { helpFeature } from './features/help.feature.js';
 import { historyFeature } from './features/history.feature.js';
+import { memberLinkFeature } from './features/member-link.feature.js';
+import { numberedChoiceFeature } from './features/numbered-choice.feature.js';
+import { packageChannelFeature } from './features/package-channel.feature.js';
 import { progressFeature } from './features/progress.feature.js';
 import { registerGroupFeature } from './features/register-group.feature.js';
 import { remindFeature } from './features/remind.feature.js';
@@ -16,6 +21,9 @@ import { reportShortcutsFeature } from './features/report-shortcuts.feature.js';
 import { prepareSampleFile, sampleFileFeature } from './features/sample-file.feature.js';
 import { sampleListFeature } from './features/sample-list.feature.js';
 import { startFeature } from './features/start.feature.js';
+import { chooseCampaignFeature } from './features/choose-campaign.feature.js';
+import { nationalProgressFeature } from './features/national-progress.feature.js';
+import { webFeature } from './features/web.feature.js';
 import type { PrepareDeps, PrepareStep, PreparedWork } from './prepared-work.js';
 
 /** The chat features of every channel: slow work first, then the handlers in one transaction. */
@@ -28,9 +36,18 @@ export interface ChatBot {
 
 const FEATURES: readonly ChatComposer[] = [
   editedMessageFeature,
+  // «1», «2»… on channels with numbered choices: handed to the chain again as the choice it picks.
+  numberedChoiceFeature(() => FEATURES),
+  // Before /start: `/start <link code>` links a person's other platform (an invite code goes on).
+  memberLinkFeature,
   startFeature,
+  chooseCampaignFeature,
+  // Before help and progress: a national leader (no campaign membership) gets the every-campaign view.
+  nationalProgressFeature,
   registerGroupFeature,
   helpFeature,
+  // Before the report features: a converted PDF waiting for its name takes the next text as its answer.
+  convertNameFeature,
   // Before the report feature: it rewrites shorthand reports into the /baocao that feature reads.
   reportShortcutsFeature,
   reportFeature,
@@ -39,16 +56,28 @@ const FEATURES: readonly ChatComposer[] = [
   exportFeature,
   historyFeature,
   remindFeature,
+  packageChannelFeature,
+  // Before the sample files: a channel that cannot take files (Zalo Bot) says where to send them. The
+  // web side's personal upload link is given here as `uploadLink` once it is wired.
+  filesElsewhereFeature(),
+  convertFeature,
   sampleFileFeature,
   sampleListFeature,
   fallbackFeature,
 ];
 
-const PREPARE_STEPS: readonly PrepareStep[] = [prepareSampleFile, prepareDailyReport, prepareExport];
+const PREPARE_STEPS: readonly PrepareStep[] = [
+  prepareSampleFile,
+  prepareConvert,
+  prepareDailyReport,
+  prepareExport,
+];
 
 /** Wires the features; the same bot serves every channel. */
-export function createChatBot(options: { logger: Logger }): ChatBot {
-  const chain = FEATURES.map((f) => f.middleware());
+export function createChatBot(options: { logger: Logger; webBaseUrl?: string }): ChatBot {
+  // `/web` builds links on the process's WEB_BASE_URL, so it is made here; it goes just before the fallback.
+  const web = webFeature({ baseUrl: options.webBaseUrl });
+  const chain = FEATURES.flatMap((f) => (f === fallbackFeature ? [web, f] : [f])).map((f) => f.middleware());
   const run = (ctx: ChatContext, i: number): Promise<void> => {
     const handler = chain[i];
     return handler ? handler(ctx, () => run(ctx, i + 1)) : Promise.resolve();

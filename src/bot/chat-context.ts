@@ -21,7 +21,10 @@ export interface ReplyOptions {
 export interface UpdateDeps {
   /** The transaction the whole update runs in: its effects and its "handled" mark commit together. */
   readonly db: Db;
+  /** The campaign this update belongs to (resolved from its sender, its chat or its invite code). */
   readonly campaign: Campaign;
+  /** Every campaign this deployment serves, the default first (for /chondot and the national view). */
+  readonly campaigns: readonly Campaign[];
   readonly clock: Clock;
   readonly platform: string;
   readonly updateId: number;

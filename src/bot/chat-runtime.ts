@@ -21,18 +21,23 @@ export interface ChatRuntime {
 export function createChatRuntime(deps: {
   db: Db;
   channels: ChannelSet;
-  campaign: Campaign;
+  /** One campaign, or `campaigns`: every campaign the deployment serves, the default first. */
+  campaign?: Campaign;
+  campaigns?: readonly Campaign[];
   clock: Clock;
   logger: Logger;
   senderOptions?: Partial<SenderOptions>;
+  /** The web side's public address (WEB_BASE_URL): `/web` answers with links on it. */
+  webBaseUrl?: string;
 }): ChatRuntime {
-  const { db, channels, campaign, clock, logger } = deps;
+  const { db, channels, clock, logger } = deps;
+  const campaigns = deps.campaigns ?? (deps.campaign ? [deps.campaign] : []);
   const sender = new OutboxSender({ db, channels, clock, logger }, deps.senderOptions);
   const processor = new InboxProcessor({
     db,
     channels,
-    bot: createChatBot({ logger }),
-    campaign,
+    bot: createChatBot({ logger, ...(deps.webBaseUrl ? { webBaseUrl: deps.webBaseUrl } : {}) }),
+    campaigns,
     clock,
     logger,
     onHandled: () => sender.notify(),

@@ -13,7 +13,9 @@ import {
 import type { InboxRow } from '../db/inbox.table.js';
 import { enqueueOutbox } from '../db/outbox.repository.js';
 import { botMessages } from '../messages/common-messages.js';
+import { resolveCampaignRoute, type CampaignRoute } from '../services/campaign-route.service.js';
 import type { ChatBot } from './chat-bot.js';
+import { holdAndAsk, releaseIfHeld, routeInputOf } from './campaign-routing.js';
 import { membershipOf } from './membership.js';
 import type { PreparedWork } from './prepared-work.js';
 import { buildUpdateDeps } from './update-deps.js';
@@ -26,7 +28,10 @@ export interface InboxProcessorDeps {
   readonly db: Db;
   readonly channels: ChannelSet;
   readonly bot: ChatBot;
-  readonly campaign: Campaign;
+  /** The one campaign served (the shape before a deployment could serve several)… */
+  readonly campaign?: Campaign;
+  /** …or every campaign served, the default first: each update's campaign is resolved from its sender. */
+  readonly campaigns?: readonly Campaign[];
   readonly clock: Clock;
   readonly logger: Logger;
   /** Called after an update committed (its replies are in the outbox): wakes the sender. */
@@ -42,9 +47,17 @@ export interface InboxProcessorDeps {
 export class InboxProcessor {
   #wake: (() => void) | undefined;
   readonly #platforms: string[];
+  readonly #campaigns: readonly Campaign[];
 
   constructor(private readonly deps: InboxProcessorDeps) {
     this.#platforms = [...deps.channels.keys()];
+    this.#campaigns = deps.campaigns ?? (deps.campaign ? [deps.campaign] : []);
+    if (this.#campaigns.length === 0) throw new Error('the inbox processor needs at least one campaign');
+  }
+
+  /** Every campaign served, the default first. */
+  get campaigns(): readonly Campaign[] {
+    return this.#campaigns;
   }
 
   /** Handles the oldest pending update; false when there was none. */
@@ -66,12 +79,20 @@ export class InboxProcessor {
     let handled = false;
     try {
       const message = channel.toChatMessage(row.payload);
-      const prepared = message ? await this.#prepare(message, channel) : {};
+      const route = message
+        ? await resolveCampaignRoute(db, this.#campaigns, routeInputOf(message, channel.limits))
+        : undefined;
+      const prepared =
+        message && route?.kind === 'campaign' ? await this.#prepare(message, channel, route.campaign) : {};
       await db.transaction().execute(async (trx) => {
         // Another instance may have taken or finished it while this one prepared: then it is theirs.
         const locked = await lockPendingUpdate(trx, row.id);
         if (!locked) return;
-        if (message) await this.#handle(trx, locked, message, channel, prepared);
+        if (message && route) {
+          const outcome = await this.#dispatch(trx, locked, message, channel, prepared, route);
+          // The sender chose a campaign meanwhile: left pending, the update is prepared for it next time.
+          if (outcome === 'again') return;
+        }
         await markInboxDone(trx, locked.id, this.deps.clock.now());
         handled = true;
       });
@@ -121,8 +142,8 @@ export class InboxProcessor {
     }
   }
 
-  async #prepare(message: ChatMessage, channel: Channel): Promise<PreparedWork> {
-    const { db, campaign, clock, bot } = this.deps;
+  async #prepare(message: ChatMessage, channel: Channel, campaign: Campaign): Promise<PreparedWork> {
+    const { db, clock, bot } = this.deps;
     const membership = await membershipOf(db, campaign.id, message);
     return bot.prepare(message, {
       db,
@@ -138,14 +159,31 @@ export class InboxProcessor {
     });
   }
 
-  async #handle(
+  async #dispatch(
     trx: Db,
     row: InboxRow,
     message: ChatMessage,
     channel: Channel,
     prepared: PreparedWork,
-  ): Promise<void> {
-    const { campaign, clock, bot } = this.deps;
+    route: CampaignRoute,
+  ): Promise<'done' | 'again'> {
+    if (route.kind === 'ask') {
+      // Asked outside the transaction: a choice committed since (another instance) must win.
+      const now = await resolveCampaignRoute(trx, this.#campaigns, routeInputOf(message, channel.limits));
+      if (now.kind === 'campaign') return 'again';
+      await holdAndAsk(trx, {
+        inboxId: row.id,
+        message,
+        candidates: route.candidates,
+        now: this.deps.clock.now(),
+      });
+      return 'done';
+    }
+    const { campaign } = route;
+    const { clock, bot } = this.deps;
+    // Held messages of someone who no longer has to choose (a membership ended, or a choice made by
+    // another instance) are handed back, to be handled after this one.
+    if (route.reason === 'member' || route.reason === 'choice') await releaseIfHeld(trx, message);
     const membership = await membershipOf(trx, campaign.id, message);
     const sohoa = buildUpdateDeps({
       trx,
@@ -153,11 +191,13 @@ export class InboxProcessor {
       message,
       channel,
       campaign,
+      campaigns: this.#campaigns,
       clock,
       membership,
       prepared,
     });
     await bot.handle({ message, sohoa, match: undefined });
+    return 'done';
   }
 
   async #recordFailure(row: InboxRow, channel: Channel, error: unknown): Promise<void> {

@@ -7,20 +7,36 @@ import type { MemberRow } from '../db/member.table.js';
 import type { NewOutboxMessage } from '../db/outbox.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
 import type { FileVerdict } from '../domain/file-verdict.js';
+import type { ConvertOutcome } from '../domain/convert-outcome.js';
+import type { BatchResult } from '../files/convert/convert-batch.js';
 import type { ArchiveInspection } from '../services/sample-file-archive.service.js';
 import type { DailyPackage } from '../services/daily-package.service.js';
 
 /** A sample file fetched and inspected before the update's transaction. */
 export type PreparedSample =
   | { readonly kind: 'too_large'; readonly size: number | undefined }
-  | { readonly kind: 'pdf'; readonly name: string; readonly bytes: Buffer; readonly verdict: FileVerdict }
+  | {
+      readonly kind: 'pdf';
+      readonly name: string;
+      readonly bytes: Buffer;
+      readonly verdict: FileVerdict;
+      /** An oversized scan made compliant by the converter, handed back after the verdict. */
+      readonly converted?: ConvertOutcome;
+    }
   | {
       readonly kind: 'zip';
       readonly name: string;
       readonly inspection: ArchiveInspection;
       /** Whether a "checking N files…" message was already enqueued (the summary then edits it). */
       readonly announced: boolean;
+      /** The archive's photos and oversized scans converted, when it held any (a ZIP of PDFs back). */
+      readonly converted?: BatchResult;
     };
+
+/** A photo (or an image sent as a file) converted into a compliant PDF before the transaction. */
+export type PreparedConvert =
+  | { readonly kind: 'too_large'; readonly size: number | undefined }
+  | { readonly kind: 'converted'; readonly original: string; readonly outcome: ConvertOutcome };
 
 /**
  * The slow part of handling an update — network and CPU — done before its short transaction, so the
@@ -29,6 +45,7 @@ export type PreparedSample =
  */
 export interface PreparedWork {
   readonly sample?: PreparedSample;
+  readonly convert?: PreparedConvert;
   readonly dailyPackage?: DailyPackage;
   readonly excel?: PreparedExcel;
 }

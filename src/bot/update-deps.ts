@@ -14,7 +14,7 @@ function textPayload(text: string, options?: ReplyOptions): TextPayload {
 }
 
 /**
- * What the handlers of one update get: its transaction, the campaign, the clock, the sender's
+ * What the handlers of one update get: its transaction, its campaign (and all served), the clock, the sender's
  * membership, the prepared work, and reply helpers that write to the outbox. Dedupe keys come from the
  * update id and the order of replies, so handling the same update again enqueues nothing new.
  */
@@ -24,6 +24,7 @@ export function buildUpdateDeps(args: {
   message: ChatMessage;
   channel: Channel;
   campaign: Campaign;
+  campaigns: readonly Campaign[];
   clock: Clock;
   membership: Membership;
   prepared: PreparedWork;
@@ -46,6 +47,7 @@ export function buildUpdateDeps(args: {
   const deps: UpdateDeps = {
     db: trx,
     campaign: args.campaign,
+    campaigns: args.campaigns,
     clock,
     platform: message.platform,
     updateId: message.updateId,

@@ -23,6 +23,11 @@ export interface ChannelLimits {
   readonly captionLength: number;
   /** Largest file the bot can fetch from a user. */
   readonly downloadBytes: number;
+  /**
+   * How a message's choices are shown: as buttons (Telegram; the default when absent) or as a numbered
+   * list the person answers by typing the number (Zalo), which numbered-choice.feature.ts reads back.
+   */
+  readonly choiceStyle?: 'buttons' | 'numbers';
 }
 
 /**

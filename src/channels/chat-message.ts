@@ -10,6 +10,8 @@ export interface IncomingFile {
   readonly mimeType: string | undefined;
   /** Declared size in bytes, when the platform says it before the download. */
   readonly size: number | undefined;
+  /** What the person wrote with the file or photo (a case's name, for the converter), NFC. */
+  readonly caption?: string;
 }
 
 /** What a person did, in the terms every channel can express. */
@@ -20,7 +22,13 @@ export type ChatInput =
   /** A press on one of the choices a message offered (a button, a numbered option). */
   | { readonly kind: 'choice'; readonly data: string; readonly messageId: number | undefined }
   | { readonly kind: 'file'; readonly file: IncomingFile }
-  | { readonly kind: 'photo' }
+  /** A picture sent as a photo (compressed by the platform); `file` when the channel can fetch it. */
+  | { readonly kind: 'photo'; readonly file?: IncomingFile }
+  /**
+   * Something the person sent that the platform would not pass on (Zalo Bot delivers no files, only
+   * «unsupported»): they are told how to send it instead.
+   */
+  | { readonly kind: 'unsupported' }
   /** The bot was just added to a group. */
   | { readonly kind: 'added_to_group' }
   /** Anything else a channel delivers (stickers, a command for another bot…). */

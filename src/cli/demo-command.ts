@@ -33,7 +33,10 @@ export async function demoCommand(args: string[], io: CliIo, env: NodeJS.Process
   const guideImagesDir = stringOption(parsed, 'guide-images');
   const options = {
     days: numberOption(stringOption(parsed, 'days'), 'days', 20),
-    communes: numberOption(stringOption(parsed, 'communes'), 'communes', 119),
+    // Every commune of the campaign unless asked for fewer (119 in Quảng Trị 2025, 78 in 2026).
+    ...(stringOption(parsed, 'communes') === undefined
+      ? {}
+      : { communes: numberOption(stringOption(parsed, 'communes'), 'communes', 0) }),
     seed: stringOption(parsed, 'seed') ?? '2025',
     speed: numberOption(stringOption(parsed, 'speed'), 'speed', 0),
     outDir: stringOption(parsed, 'out') ?? 'demo-out',

@@ -35,6 +35,10 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
     load: async () => (await import('./export-command.js')).exportCommand,
     help: CLI_COMMAND_HELP.export,
   },
+  'zalo-oa': {
+    load: async () => (await import('./zalo-oa-command.js')).zaloOaCommand,
+    help: CLI_COMMAND_HELP.zaloOa,
+  },
   'run-job': {
     load: async () => (await import('./run-job-command.js')).runJobCommand,
     help: CLI_COMMAND_HELP.runJob,
@@ -50,6 +54,14 @@ const COMMANDS: Record<string, { load: () => Promise<Command>; help: string }> =
       return (args, io, env) => checkCommand(args, io, env.SOHOA_NOW ? new Date(env.SOHOA_NOW) : new Date());
     },
     help: CLI_COMMAND_HELP.check,
+  },
+  convert: {
+    load: async () => {
+      const { convertCommand } = await import('./convert-command.js');
+      return (args, io, env) =>
+        convertCommand(args, io, env.SOHOA_NOW ? new Date(env.SOHOA_NOW) : new Date());
+    },
+    help: CLI_COMMAND_HELP.convert,
   },
 };
 

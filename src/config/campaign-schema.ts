@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { METRIC_CODES, type CampaignFile } from '../domain/campaign-file.js';
 import './zod-locale.js';
 import { CONFIG_RULES } from '../messages/config-messages.js';
+import { DEFAULT_LEVEL_CODES, KNOWN_LEVELS } from '../messages/unit-label-messages.js';
+import type { LevelDefinition } from '../domain/unit.js';
 
 // The domain owns these types; config only validates files into them. Re-exported for older importers.
 const isoDate = z.iso.date({ error: CONFIG_RULES.isoDate });
@@ -31,6 +33,15 @@ const filesSchema = z.strictObject({
   retentionDays: z.int().min(0).default(30),
   /** How many accepted samples per commune keep their bytes (good examples); rejected ones always do. */
   keepAcceptedPerUnit: z.int().min(0).default(3),
+  /** The converter's clean-up steps, each on unless the campaign turns it off. */
+  convert: z
+    .strictObject({
+      orientation: z.boolean().default(true),
+      trim: z.boolean().default(true),
+      grayscale: z.boolean().default(true),
+      normalize: z.boolean().default(true),
+    })
+    .prefault({}),
 });
 
 const remindersSchema = z.strictObject({
@@ -65,6 +76,40 @@ const paceSchema = z
     message: CONFIG_RULES.farBehindRatio,
   });
 
+// A level is a known code ("province", "district", "cluster", "commune") or a code with its own name.
+const levelCode = z.string().regex(/^[a-z][a-z0-9-]*$/, CONFIG_RULES.code);
+const levelSchema = z.union([
+  levelCode,
+  z.strictObject({ code: levelCode, name: z.string().min(1), longName: z.string().min(1).optional() }),
+]);
+
+const levelsSchema = z
+  .array(levelSchema)
+  .min(2)
+  // The scope queries follow a commune up two parents (commune → middle level → province).
+  .max(3, CONFIG_RULES.levelCount)
+  .default([...DEFAULT_LEVEL_CODES])
+  .transform((levels, ctx): LevelDefinition[] =>
+    levels.map((level, i) => {
+      if (typeof level !== 'string') return level;
+      const known = KNOWN_LEVELS[level];
+      if (known) return known;
+      ctx.addIssue({ code: 'custom', path: [i], message: CONFIG_RULES.levelName(level) });
+      return { code: level, name: level };
+    }),
+  )
+  .superRefine((levels, ctx) => {
+    const codes = levels.map((l) => l.code);
+    if (codes[0] !== 'province' || codes[codes.length - 1] !== 'commune') {
+      ctx.addIssue({ code: 'custom', path: [], message: CONFIG_RULES.levelEnds });
+    }
+    codes.forEach((code, i) => {
+      if (codes.indexOf(code) !== i) {
+        ctx.addIssue({ code: 'custom', path: [i], message: CONFIG_RULES.duplicateLevel(code) });
+      }
+    });
+  });
+
 // The plan's curve: linear by calendar day from the start to each deadline, or working days only.
 const planSchema = z.strictObject({
   curve: z.enum(['linear', 'working-days']).default('linear'),
@@ -81,6 +126,8 @@ export const campaignFileSchema = z
     code: z.string().regex(/^[a-z0-9-]+$/, CONFIG_RULES.code),
     name: z.string().min(1),
     province: z.strictObject({ code: z.string().regex(/^\d{2}$/), name: z.string().min(1) }),
+    levels: levelsSchema,
+    requireTargets: z.boolean().default(false),
     timeZone: z.string().refine(isKnownTimeZone, CONFIG_RULES.timeZone),
     startDate: isoDate,
     endDate: isoDate,
@@ -95,6 +142,8 @@ export const campaignFileSchema = z
     inviteValidDays: z.int().min(1).max(365).default(30),
     // Wrong invite codes the whole campaign accepts per hour before refusing every code (guessing).
     inviteGuessesPerHour: z.int().min(1).default(50),
+    // How long a personal web link (`/web`) and the session it opens stay valid.
+    webLinkValidDays: z.int().min(1).max(90).default(7),
     retention: retentionSchema.prefault({}),
     delivery: deliverySchema.prefault({}),
   })

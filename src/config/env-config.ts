@@ -19,6 +19,16 @@ const envSchema = z
         .optional(),
     ),
     TELEGRAM_API_ROOT: optionalText.pipe(z.url(CONFIG_RULES.url).default('https://api.telegram.org')),
+    // Set: the Zalo Bot Platform channel runs beside Telegram (same database, campaign and jobs).
+    ZALO_BOT_TOKEN: optionalText,
+    ZALO_BOT_API_ROOT: optionalText.pipe(z.url(CONFIG_RULES.url).default('https://bot-api.zaloplatforms.com')),
+    // The Zalo Official Account channel: all four of app id, app secret, webhook secret key and token key, or none.
+    ZALO_OA_APP_ID: optionalText,
+    ZALO_OA_APP_SECRET: optionalText,
+    ZALO_OA_SECRET_KEY: optionalText,
+    ZALO_OA_TOKEN_KEY: optionalText.pipe(z.string().min(16, CONFIG_RULES.zaloOaTokenKey).optional()),
+    ZALO_OA_API_ROOT: optionalText.pipe(z.url(CONFIG_RULES.url).default('https://openapi.zalo.me')),
+    ZALO_OAUTH_ROOT: optionalText.pipe(z.url(CONFIG_RULES.url).default('https://oauth.zaloapp.com')),
     DATABASE_URL: optionalText.pipe(
       z
         .string()
@@ -42,6 +52,19 @@ const envSchema = z
         .pipe(z.int().min(1, CONFIG_RULES.port).max(65535, CONFIG_RULES.port))
         .optional(),
     ),
+    // The web side's public address (links are built on it); set: the web pages are served on PORT.
+    WEB_BASE_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/, error: CONFIG_RULES.webBaseUrl })
+        .transform((v) => v.replace(/\/+$/, ''))
+        .optional(),
+    ),
+    // Signs media addresses and CSRF tokens; unset: a random secret is made once and kept in the database.
+    WEB_SECRET: optionalText.pipe(z.string().min(32, CONFIG_RULES.webSecret).optional()),
+    // Behind a reverse proxy: take the client address from X-Forwarded-For (link attempts are per address).
+    WEB_TRUST_PROXY: optionalText.pipe(z.enum(['0', '1', 'true', 'false']).default('0')).transform(
+      (v) => v === '1' || v === 'true',
+    ),
     LOG_LEVEL: optionalText.pipe(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),
@@ -60,8 +83,19 @@ const envSchema = z
     if (env.WEBHOOK_URL && !env.WEBHOOK_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: CONFIG_RULES.requiredWithWebhook });
     }
+    // The OA is all-or-nothing: without its secret key forged events would be accepted, without its
+    // token key the tokens could not be stored.
+    const oa = ['ZALO_OA_APP_ID', 'ZALO_OA_APP_SECRET', 'ZALO_OA_SECRET_KEY', 'ZALO_OA_TOKEN_KEY'] as const;
+    if (oa.some((name) => env[name] !== undefined)) {
+      for (const name of oa.filter((n) => env[n] === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: CONFIG_RULES.requiredWithZaloOa });
+      }
+    }
     if (env.WEBHOOK_URL && env.PORT === undefined) {
       ctx.addIssue({ code: 'custom', path: ['PORT'], message: CONFIG_RULES.requiredWithWebhook });
+    }
+    if (env.WEB_BASE_URL && env.PORT === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['PORT'], message: CONFIG_RULES.requiredWithWeb });
     }
   });
 

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { CampaignFileError } from '../domain/errors.js';
-import type { UnitDefinition, UnitLevel } from '../domain/unit.js';
+import {
+  COMMUNE_LEVEL,
+  PROVINCE_LEVEL,
+  levelAbove,
+  levelOf,
+  type LevelDefinition,
+  type UnitDefinition,
+} from '../domain/unit.js';
 import { parseCsv } from './csv-parser.js';
 import './zod-locale.js';
 import { CONFIG_RULES, configMessages } from '../messages/config-messages.js';
@@ -22,24 +29,29 @@ const count = z
   .regex(/^\d*$/, CONFIG_RULES.count)
   .transform((v) => (v === '' ? '' : Number(v)));
 
-const rowSchema = z.object({
-  code: z.string().regex(/^\d{2,5}$/, CONFIG_RULES.unitCode),
-  name: z.string().min(1, CONFIG_RULES.required),
-  type: z.string().min(1, CONFIG_RULES.required),
-  level: z.enum(['province', 'district', 'commune'], CONFIG_RULES.level),
-  parent_code: z.string(),
-  target_books: count,
-  target_cases: count,
-});
+function rowSchemaOf(levels: readonly LevelDefinition[]) {
+  const codes = levels.map((l) => l.code);
+  return z.object({
+    code: z.string().regex(/^\d{2,5}$/, CONFIG_RULES.unitCode),
+    name: z.string().min(1, CONFIG_RULES.required),
+    type: z.string().min(1, CONFIG_RULES.required),
+    level: z.string().refine((v) => codes.includes(v), CONFIG_RULES.level(codes)),
+    parent_code: z.string(),
+    target_books: count,
+    target_cases: count,
+  });
+}
 
-const PARENT_LEVEL: Record<UnitLevel, UnitLevel | null> = {
-  province: null,
-  district: 'province',
-  commune: 'district',
-};
+/** What `parseUnitsCsv` checks beyond the cells: the campaign's levels, and whether every commune needs a target. */
+export interface UnitsCsvRules {
+  readonly provinceCode: string;
+  readonly levels: readonly LevelDefinition[];
+  readonly requireTargets: boolean;
+}
 
 /** Parses and validates `units.csv`; throws a CampaignFileError naming the row and field. */
-export function parseUnitsCsv(text: string, file: string, provinceCode: string): UnitDefinition[] {
+export function parseUnitsCsv(text: string, file: string, rules: UnitsCsvRules): UnitDefinition[] {
+  const rowSchema = rowSchemaOf(rules.levels);
   const { header, records } = parseCsv(text);
   const missing = UNITS_CSV_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length > 0) {
@@ -72,7 +84,7 @@ export function parseUnitsCsv(text: string, file: string, provinceCode: string):
     const earlier = byCode.get(row.code);
     if (earlier) fail('code', CONFIG_RULES.duplicateUnit(row.code, earlier.line));
     const hasTarget = row.target_books !== '' || row.target_cases !== '';
-    if (hasTarget && row.level !== 'commune') {
+    if (hasTarget && row.level !== COMMUNE_LEVEL) {
       fail('target_books', CONFIG_RULES.targetOnCommunes);
     }
     if (hasTarget && (row.target_books === '' || row.target_cases === '')) {
@@ -92,23 +104,40 @@ export function parseUnitsCsv(text: string, file: string, provinceCode: string):
     byCode.set(unit.code, { unit, line });
     units.push(unit);
   }
-  validateTree(units, byCode, file, provinceCode);
+  validateTree(units, byCode, file, rules);
+  if (rules.requireTargets) requireTargets(units, file);
   return units;
+}
+
+// One error naming every commune still without a target, so the province fills them in one pass.
+function requireTargets(units: readonly UnitDefinition[], file: string): void {
+  const missing = units.filter((u) => u.level === COMMUNE_LEVEL && u.target === null);
+  if (missing.length > 0) {
+    throw new CampaignFileError(
+      configMessages.missingTargets(
+        file,
+        missing.map((u) => `${u.code} ${u.name}`),
+      ),
+      file,
+      undefined,
+      'target_books',
+    );
+  }
 }
 
 function validateTree(
   units: UnitDefinition[],
   byCode: Map<string, { unit: UnitDefinition; line: number }>,
   file: string,
-  provinceCode: string,
+  { provinceCode, levels }: UnitsCsvRules,
 ): void {
-  const provinces = units.filter((u) => u.level === 'province');
+  const provinces = units.filter((u) => u.level === PROVINCE_LEVEL);
   if (provinces.length !== 1 || provinces[0]?.code !== provinceCode) {
     throw new CampaignFileError(configMessages.oneProvince(file, provinceCode), file);
   }
   for (const unit of units) {
     const line = byCode.get(unit.code)?.line;
-    const expected = PARENT_LEVEL[unit.level];
+    const expected = levelAbove(levels, unit.level);
     if (expected === null) {
       if (unit.parentCode !== null) {
         throw new CampaignFileError(configMessages.provinceHasParent(file, line), file, line, 'parent_code');
@@ -124,9 +153,17 @@ function validateTree(
         'parent_code',
       );
     }
-    if (parent.level !== expected) {
+    if (parent.level !== expected.code) {
       throw new CampaignFileError(
-        configMessages.parentLevel(file, line, unit.level, expected, parent.level),
+        configMessages.parentLevel(
+          file,
+          line,
+          `${unit.code} ${unit.name}`,
+          levelOf(levels, unit.level).name,
+          expected.name,
+          `${parent.code} ${parent.name}`,
+          levelOf(levels, parent.level).name,
+        ),
         file,
         line,
         'parent_code',

@@ -87,6 +87,65 @@ export function buildUnitsCsv(
   return `${lines.join('\n')}\n`;
 }
 
+/** A unit's target as units.csv writes it. */
+export interface UnitTarget {
+  readonly books: number;
+  readonly cases: number;
+}
+
+/** Which shape an official list has: with districts (before 01/07/2025) or two levels (since). */
+export function officialListLevels(officialCsv: string): 'three' | 'two' {
+  const header = officialCsv.slice(0, officialCsv.indexOf('\n')).split(',');
+  return header.includes('unit_code') ? 'two' : 'three';
+}
+
+/** The province's name in an official list of either shape, or undefined when the code is not in it. */
+export function provinceNameIn(officialCsv: string, provinceCode: string): string | undefined {
+  return parseCsv(officialCsv).records.find((r) => r.values.province_code === provinceCode)?.values
+    .province_name;
+}
+
+/**
+ * Builds a two-level campaign's `units.csv` (the province, then every commune-level unit under it, in
+ * code order) from the official list since 01/07/2025 (columns province_code, province_name, unit_code,
+ * unit_name, unit_type). Targets are written where `targets` has one; the rest are left empty for the
+ * province to fill.
+ */
+export function buildTwoLevelUnitsCsv(
+  officialCsv: string,
+  provinceCode: string,
+  targets: ReadonlyMap<string, UnitTarget> = new Map(),
+): string {
+  const rows = parseCsv(officialCsv).records.filter((r) => r.values.province_code === provinceCode);
+  const first = rows[0];
+  if (!first) throw new Error(`Province ${provinceCode} is not in the official list.`);
+  const provinceName = first.values.province_name ?? '';
+  const provinceType = provinceName.startsWith('Thành phố') ? 'Thành phố' : 'Tỉnh';
+  const lines: string[] = [UNITS_CSV_COLUMNS.join(',')];
+  lines.push([provinceCode, provinceName, provinceType, 'province', '', '', ''].map(csvField).join(','));
+  const units = rows
+    .map((r) => r.values)
+    .sort((a, b) => (a.unit_code ?? '').localeCompare(b.unit_code ?? ''));
+  for (const u of units) {
+    const code = u.unit_code ?? '';
+    const target = targets.get(code);
+    lines.push(
+      [
+        code,
+        normalizeUnitName(u.unit_name ?? '').text,
+        normalizeUnitName(u.unit_type ?? '').text,
+        'commune',
+        provinceCode,
+        target?.books ?? '',
+        target?.cases ?? '',
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Parses the published per-district totals (district_code, district_name, books, cases). */
 export function parseBaselineCsv(text: string): DistrictBaseline[] {
   return parseCsv(text).records.map(({ values }) => ({

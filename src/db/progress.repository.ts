@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import { scopeLineage, validOn } from './unit-validity.js';
 
 /** One commune in a scope with its target and its reports around a date. */
 export interface CommuneReportRow {
@@ -33,6 +34,7 @@ export async function listCommuneReports(
   scopeUnitId: number,
   date: string,
 ): Promise<CommuneReportRow[]> {
+  // Only the communes of that date; a scope that replaced older units still covers their communes.
   return db
     .selectFrom('units as c')
     .innerJoin('units as d', 'd.id', 'c.parent_id')
@@ -91,11 +93,12 @@ export async function listCommuneReports(
     ])
     .where('c.campaign_id', '=', campaignId)
     .where('c.level', '=', 'commune')
+    .where(validOn('c', date))
     .where((eb) =>
       eb.or([
         eb('c.id', '=', scopeUnitId),
-        eb('d.id', '=', scopeUnitId),
-        eb('d.parent_id', '=', scopeUnitId),
+        eb('d.id', 'in', scopeLineage(scopeUnitId)),
+        eb('d.parent_id', 'in', scopeLineage(scopeUnitId)),
       ]),
     )
     .orderBy('c.id')
@@ -116,19 +119,24 @@ export async function listScopeReportsUntil(
     scanned: number;
     entered: number;
     attached: number;
+    unit_valid_from: string | null;
+    unit_valid_to: string | null;
   }[]
 > {
+  // With the days each unit counts: the series drops a retired unit after its last day (its successor
+  // carries on), and a scope that replaced older units still covers their reports.
   return db
     .selectFrom('daily_reports as r')
     .innerJoin('units as c', 'c.id', 'r.unit_id')
     .innerJoin('units as d', 'd.id', 'c.parent_id')
     .select(['r.unit_id', 'r.report_date', 'r.books', 'r.scanned', 'r.entered', 'r.attached'])
+    .select(['c.valid_from as unit_valid_from', 'c.valid_to as unit_valid_to'])
     .where('c.campaign_id', '=', campaignId)
     .where((eb) =>
       eb.or([
         eb('c.id', '=', scopeUnitId),
-        eb('d.id', '=', scopeUnitId),
-        eb('d.parent_id', '=', scopeUnitId),
+        eb('d.id', 'in', scopeLineage(scopeUnitId)),
+        eb('d.parent_id', 'in', scopeLineage(scopeUnitId)),
       ]),
     )
     .where('r.report_date', '<=', to)

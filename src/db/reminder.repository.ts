@@ -2,6 +2,7 @@ import type { Db } from './database.js';
 import type { Role } from '../domain/role.js';
 import type { UnitLevel } from '../domain/unit.js';
 import type { UnitRow } from './unit.table.js';
+import { stillOpen, validOn } from './unit-validity.js';
 
 /** An active member with where they belong: whom a reminder goes to. */
 export interface MemberInUnit {
@@ -72,6 +73,7 @@ export async function listCommuneLastReports(
     ])
     .where('c.campaign_id', '=', campaignId)
     .where('c.level', '=', 'commune')
+    .where(validOn('c', onOrBefore))
     .groupBy(['c.id', 'c.code', 'c.name', 'c.parent_id'])
     .orderBy('c.id')
     .execute();
@@ -84,6 +86,7 @@ export async function findRootUnit(db: Db, campaignId: number): Promise<UnitRow 
     .selectAll()
     .where('campaign_id', '=', campaignId)
     .where('parent_id', 'is', null)
+    .where(stillOpen('units'))
     .orderBy('id')
     .executeTakeFirst();
 }
@@ -95,6 +98,7 @@ export async function listUnitsInScope(db: Db, campaignId: number, scopeUnitId: 
     .leftJoin('units as p', 'p.id', 'u.parent_id')
     .selectAll('u')
     .where('u.campaign_id', '=', campaignId)
+    .where(stillOpen('u'))
     .where((eb) =>
       eb.or([
         eb('u.id', '=', scopeUnitId),
@@ -108,5 +112,11 @@ export async function listUnitsInScope(db: Db, campaignId: number, scopeUnitId: 
 
 /** Every unit of a campaign (names are matched in the service, diacritics-insensitively). */
 export async function listUnitsOfCampaign(db: Db, campaignId: number): Promise<UnitRow[]> {
-  return db.selectFrom('units').selectAll().where('campaign_id', '=', campaignId).orderBy('id').execute();
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('campaign_id', '=', campaignId)
+    .where(stillOpen('units'))
+    .orderBy('id')
+    .execute();
 }

@@ -1,6 +1,7 @@
 import type { Role } from '../domain/role.js';
 import type { Db } from './database.js';
 import type { DailyReportRow } from './daily-report.table.js';
+import type { ReportOrigin } from './report-revision.table.js';
 
 /** A unit's current report for each day in [from, to], oldest first. */
 export async function listUnitReportsBetween(
@@ -32,6 +33,8 @@ export interface AcceptedRevisionRow {
   readonly attached: number;
   readonly display_name: string | null;
   readonly role: Role | null;
+  /** 'carry-over' when a reorganisation carried retired units' figures here (no member sent it). */
+  readonly origin: ReportOrigin;
 }
 
 /** The accepted versions of a unit's reports for days in [from, to], in the order they were sent. */
@@ -56,6 +59,7 @@ export async function listAcceptedRevisionsBetween(
       'r.attached',
       'm.display_name',
       'm.role',
+      'r.origin',
     ])
     .where('r.unit_id', '=', unitId)
     .where('r.status', '=', 'accepted')

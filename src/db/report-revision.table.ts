@@ -14,6 +14,11 @@ export interface ReportRevisionTable extends FigureColumns {
   warnings: JsonColumn<StoredReportWarning[]>;
   submitted_at: Date;
   decided_at: Date | null;
+  /** Sent by a person ('report'), or the sum of retired units' figures a reorganisation carried over. */
+  origin: Generated<ReportOrigin>;
 }
+
+/** Where a revision's figures came from. */
+export type ReportOrigin = 'report' | 'carry-over';
 export type ReportRevisionRow = Selectable<ReportRevisionTable>;
 export type NewReportRevisionRow = Insertable<ReportRevisionTable>;

@@ -1,6 +1,7 @@
 import type { Db } from './database.js';
 import type { NewUnitTargetRow } from './unit-target.table.js';
 import type { NewUnitRow, UnitRow, UnitUpdate } from './unit.table.js';
+import { stillOpen } from './unit-validity.js';
 
 /** A unit with its target, as listed for a campaign. */
 export interface UnitWithTarget extends UnitRow {
@@ -8,7 +9,7 @@ export interface UnitWithTarget extends UnitRow {
   target_cases: number | null;
 }
 
-/** Lists every unit of a campaign with its target (null when it has none). */
+/** Lists every unit of a campaign not retired by a reorganisation, with its target (null when it has none). */
 export async function listUnitsWithTargets(db: Db, campaignId: number): Promise<UnitWithTarget[]> {
   return db
     .selectFrom('units')
@@ -16,17 +17,22 @@ export async function listUnitsWithTargets(db: Db, campaignId: number): Promise<
     .selectAll('units')
     .select(['unit_targets.books as target_books', 'unit_targets.cases as target_cases'])
     .where('units.campaign_id', '=', campaignId)
+    .where(stillOpen('units'))
     .orderBy('units.id')
     .execute();
 }
 
-/** Finds a unit of a campaign by its official code. */
+/**
+ * Finds a unit of a campaign by its official code, among the units not retired by a reorganisation (a new
+ * unit often reuses the code of an old commune it absorbed; invites and reports go to the new one).
+ */
 export async function findUnitByCode(db: Db, campaignId: number, code: string): Promise<UnitRow | undefined> {
   return db
     .selectFrom('units')
     .selectAll()
     .where('campaign_id', '=', campaignId)
     .where('code', '=', code)
+    .where(stillOpen('units'))
     .executeTakeFirst();
 }
 

@@ -1,5 +1,6 @@
 import { missedReportJob } from '../jobs/missed-report.job.js';
 import { jobSlots } from '../jobs/job-slots.js';
+import { completionDeadline } from '../domain/campaign.js';
 import { formatDayMonth } from '../messages/vi-format.js';
 import {
   communesMissing,
@@ -21,12 +22,13 @@ import { remindersDelivered } from './reminder-kinds.js';
 
 const MISSING_REMINDER =
   'Đề nghị các xã chưa báo cáo gửi số liệu cộng dồn trước 17:00 hôm nay. Cảm ơn các đồng chí!';
-const PACE_REMINDER =
-  'Đề nghị các xã đang chậm tiến độ bố trí thêm người quét và đính kèm, phấn đấu hoàn thành trước 20/03.';
+const paceReminder = (world: DemoWorld) =>
+  'Đề nghị các xã đang chậm tiến độ bố trí thêm người quét và đính kèm, phấn đấu hoàn thành trước ' +
+  `${formatDayMonth(completionDeadline(world.campaign.settings))}.`;
 /** How many problem samples `/mau` lists (the feature's own limit). */
 const SAMPLE_LIST_LIMIT = 15;
 
-/** A district's or the province's coordinator: joins, checks who is late, reminds, fills in for a commune. */
+/** A district's (cluster's) or the province's coordinator: joins, checks who is late, reminds, fills in for a commune. */
 export class CoordinatorActor {
   inviteCode = '';
   readonly #entered = new Set<string>();
@@ -55,7 +57,7 @@ export class CoordinatorActor {
       });
       return;
     }
-    if (role.level === 'district') {
+    if (role.coordinatesCommunes) {
       timeline.at(world.instant(date, '08:20'), (ctx) => this.#fillInSilent(ctx, day));
       if ((this.showcase.remind && day === 1) || r.chance(0.55))
         timeline.at(at('16:30', '16:40'), (ctx) =>
@@ -64,14 +66,15 @@ export class CoordinatorActor {
       if (r.chance(0.08)) timeline.at(at('09:00', '15:00'), (ctx) => this.#ask(ctx, 'ranking', '/xephang'));
       if ((this.showcase.samples && day === 2) || r.chance(0.06))
         timeline.at(world.instant(date, '15:30'), (ctx) => this.#samples(ctx));
-      return;
+      // On the two-level map the province's coordinators also do what follows.
+      if (role.level !== 'province') return;
     }
     if (day === 1) timeline.at(world.instant(date, '09:00'), (ctx) => this.#ask(ctx, 'progress', '/tiendo'));
     // Day 5's morning, before the cut-off, in every run of 5 days or more: the reminder to communes behind
     // the plan, whose reach the demo checks (silent communes judged against yesterday's plan).
     if (day >= 5 && day % 4 === 1)
       timeline.at(world.instant(date, '08:40'), (ctx) =>
-        this.#remind(ctx, date, undefined, `/nhacnho cham ${PACE_REMINDER}`, true),
+        this.#remind(ctx, date, undefined, `/nhacnho cham ${paceReminder(world)}`, true),
       );
     if (day % 5 === 2)
       timeline.at(world.instant(date, '16:20'), (ctx) => this.#ask(ctx, 'missing', '/chuabaocao'));
@@ -192,7 +195,7 @@ export class CoordinatorActor {
       .map((code) => this.communes.get(code))
       .find(
         (c) =>
-          c?.role.districtCode === role.unitCode &&
+          c?.role.parentCode === role.unitCode &&
           c.joined &&
           c.role.profile.silentDays.includes(day - 1) &&
           !this.#entered.has(c.role.code),

@@ -8,8 +8,9 @@ import { personName } from './person-names.js';
 export interface CommuneRole {
   readonly code: string;
   readonly name: string;
-  readonly districtCode: string;
-  readonly districtName: string;
+  /** The unit right above it: its district or cluster, or the province on the two-level map. */
+  readonly parentCode: string;
+  readonly parentName: string;
   readonly target: CommuneTarget;
   readonly user: UserLike;
   readonly profile: CommuneProfile;
@@ -17,11 +18,14 @@ export interface CommuneRole {
   readonly index: number;
 }
 
-/** A district's Phòng Tư pháp or the province's Sở Tư pháp. */
+/** A district's Phòng Tư pháp (a cluster's coordinators) or the province's Sở Tư pháp. */
 export interface CoordinatorRole {
   readonly unitCode: string;
   readonly unitName: string;
-  readonly level: 'district' | 'province';
+  /** The unit's level code ('district', 'cluster', 'province'). */
+  readonly level: string;
+  /** Its unit is the communes' parent: it chases them day to day (the province itself on the two-level map). */
+  readonly coordinatesCommunes: boolean;
   readonly user: UserLike;
 }
 
@@ -44,8 +48,9 @@ export interface DemoCast {
 const DISTRICT_GROUP_CODE = '464';
 
 /**
- * Picks `count` communes round-robin over the districts (the district group's first, so that a short run
- * still gives that group communes to rank), and draws each one's habits from the seed.
+ * Picks `count` communes round-robin over the communes' parents — the districts or clusters, the group
+ * district's first so that a short run still gives that group communes to rank; on the two-level map the
+ * province alone — and draws each one's habits from the seed.
  */
 export function buildCast(
   units: readonly UnitDefinition[],
@@ -55,23 +60,25 @@ export function buildCast(
 ): DemoCast {
   const province = units.find((u) => u.level === 'province');
   if (!province) throw new Error('the campaign has no province unit');
-  const districts = units.filter((u) => u.level === 'district');
-  const groupDistrict = districts.find((d) => d.code === DISTRICT_GROUP_CODE) ?? districts[0];
-  if (!groupDistrict) throw new Error('the campaign has no district unit');
-  const ordered = [groupDistrict, ...districts.filter((d) => d !== groupDistrict)];
+  const parentCodes = new Set(units.filter((u) => u.level === 'commune').map((u) => u.parentCode));
+  // The middle level's units (districts, clusters), when the campaign has one.
+  const districts = units.filter((u) => parentCodes.has(u.code) && u !== province);
+  const parents = districts.length > 0 ? districts : [province];
+  const groupDistrict = parents.find((d) => d.code === DISTRICT_GROUP_CODE) ?? parents[0] ?? province;
+  const ordered = [groupDistrict, ...parents.filter((d) => d !== groupDistrict)];
   const queues = ordered.map((d) => units.filter((u) => u.level === 'commune' && u.parentCode === d.code));
-  const picked: { unit: UnitDefinition; district: UnitDefinition }[] = [];
+  const picked: { unit: UnitDefinition; parent: UnitDefinition }[] = [];
   for (let round = 0; picked.length < count && queues.some((q) => q.length > round); round++) {
-    ordered.forEach((district, i) => {
+    ordered.forEach((parent, i) => {
       const unit = queues[i]?.[round];
-      if (unit && picked.length < count) picked.push({ unit, district });
+      if (unit && picked.length < count) picked.push({ unit, parent });
     });
   }
-  const communes = picked.map(({ unit, district }, index) => ({
+  const communes = picked.map(({ unit, parent }, index) => ({
     code: unit.code,
     name: unit.name,
-    districtCode: district.code,
-    districtName: district.name,
+    parentCode: parent.code,
+    parentName: parent.name,
     target: unit.target ?? { books: 0, cases: 0 },
     user: person(7_000_000_000 + Number(unit.code) * 10, random.fork(`name:${unit.code}`)),
     profile: scripted(index, drawProfile(random.fork(`profile:${unit.code}`), campaignDays)),
@@ -81,17 +88,21 @@ export function buildCast(
     ...districts.map((d) => ({
       unitCode: d.code,
       unitName: d.name,
-      level: 'district' as const,
+      level: d.level,
+      coordinatesCommunes: true,
       user: person(6_000_000_000 + Number(d.code) * 10, random.fork(`name:${d.code}`)),
     })),
     {
       unitCode: province.code,
       unitName: province.name,
       level: 'province',
+      coordinatesCommunes: districts.length === 0,
       user: person(6_000_000_000 + Number(province.code) * 10, random.fork(`name:${province.code}`)),
     },
   ];
-  const groups: LeadershipRole[] = [province, groupDistrict].map((unit, i) => ({
+  // The province's leaders, and one district's (none apart on the two-level map: its parent is the province).
+  const groupUnits = groupDistrict === province ? [province] : [province, groupDistrict];
+  const groups: LeadershipRole[] = groupUnits.map((unit, i) => ({
     unitCode: unit.code,
     unitName: unit.name,
     leader: person(6_500_000_000 + Number(unit.code) * 10, random.fork(`leader:${unit.code}`)),

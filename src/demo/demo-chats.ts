@@ -5,8 +5,12 @@ import type { DemoCast } from './demo-cast.js';
 /** ASCII file-name part of a Vietnamese name ("Phường Đông Lễ" → "phuong-dong-le"). */
 export const slugOf = fileSlug;
 
+/** Whose office a coordinator writes from; a campaign's own grouping (a cluster) is not an office. */
+const OFFICES: Readonly<Record<string, string>> = { province: 'Sở Tư pháp', district: 'Phòng Tư pháp' };
+
 /** Every chat the cast plays, titled the way the transcript shows them. */
 export function castChats(cast: DemoCast): ChatInfo[] {
+  const provinceCode = cast.coordinators.find((c) => c.level === 'province')?.unitCode;
   return [
     ...cast.groups.map((g) => ({
       id: g.group.id,
@@ -16,7 +20,7 @@ export function castChats(cast: DemoCast): ChatInfo[] {
     })),
     ...cast.coordinators.map((c) => ({
       id: c.user.id,
-      title: `${c.user.first_name} — ${c.level === 'province' ? 'Sở Tư pháp' : 'Phòng Tư pháp'} ${c.unitName}`,
+      title: `${c.user.first_name} — ${OFFICES[c.level] ?? 'Tổ điều phối'} ${c.unitName}`,
       role: 'coordinator' as const,
       slug: `dieu-phoi-${c.unitCode}-${slugOf(c.unitName)}`,
     })),
@@ -28,7 +32,11 @@ export function castChats(cast: DemoCast): ChatInfo[] {
     })),
     ...cast.communes.map((c) => ({
       id: c.user.id,
-      title: `${c.name} (${c.districtName}) — ${c.user.first_name}`,
+      // On the two-level map the parent is the province every chat belongs to: not repeated.
+      title:
+        c.parentCode === provinceCode
+          ? `${c.name} — ${c.user.first_name}`
+          : `${c.name} (${c.parentName}) — ${c.user.first_name}`,
       role: 'commune' as const,
       slug: `xa-${c.code}-${slugOf(c.name)}`,
     })),

@@ -42,7 +42,7 @@ const REMINDER_LABELS: Readonly<Record<ReminderKind, string>> = {
   report_call: 'nhắc báo cáo 16:00',
   missed: 'thiếu báo cáo hôm trước (8:00)',
   countdown: 'đếm ngược hạn',
-  escalation: 'báo Phòng Tư pháp xã im lặng',
+  escalation: 'báo cán bộ điều phối xã im lặng',
   broadcast: '/nhacnho của cán bộ điều phối',
 };
 const SCENARIO_LABELS: Readonly<Record<ScenarioName, string>> = {
@@ -51,7 +51,7 @@ const SCENARIO_LABELS: Readonly<Record<ScenarioName, string>> = {
   order_mistake: 'số đính kèm > số nhập (bị từ chối, gửi lại)',
   typo_held: 'gõ thừa số 0 (bot giữ lại hỏi)',
   correction_confirmed: 'sửa giảm số, bấm «Xác nhận»',
-  past_date_by_coordinator: 'Phòng Tư pháp báo cáo thay ngày hôm trước',
+  past_date_by_coordinator: 'cán bộ điều phối báo cáo thay ngày hôm trước',
   coordinator_broadcast: 'lần /nhacnho được gửi',
   file_fixed: 'tệp bị từ chối đã sửa và gửi lại đạt',
 };

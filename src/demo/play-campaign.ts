@@ -54,7 +54,7 @@ export async function playCampaign(input: {
   clock: ManualClock;
   stage: DemoStage;
   definition: CampaignDefinition;
-  options: DemoOptions;
+  options: DemoOptions & { readonly communes: number };
   started: number;
 }): Promise<DemoResult> {
   const { db, campaign, clock, stage, definition, options } = input;
@@ -75,8 +75,8 @@ export async function playCampaign(input: {
   const coordinators = cast.coordinators.map(
     (role) =>
       new CoordinatorActor(role, world, byCode, {
-        remind: role.unitCode === first?.districtCode,
-        samples: role.unitCode === second?.districtCode,
+        remind: role.unitCode === first?.parentCode,
+        samples: role.unitCode === second?.parentCode,
       }),
   );
   const leaders = cast.groups.map((role) => new LeaderActor(role, world));

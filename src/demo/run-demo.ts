@@ -19,8 +19,8 @@ import { writeGuideImages, type GuideImagesReport } from './guide-images.js';
 export interface DemoOptions {
   /** Campaign days to play, from the first. */
   readonly days: number;
-  /** Communes that take part (all by default). */
-  readonly communes: number;
+  /** Communes that take part; absent = every commune of the campaign. */
+  readonly communes?: number;
   /** The same seed gives the same run. */
   readonly seed: string;
   /** Campaign seconds per real second between moments; 0 = as fast as possible. */
@@ -55,7 +55,10 @@ function checkOptions(options: DemoOptions, definition: CampaignDefinition): voi
   const communes = definition.units.filter((u) => u.level === 'commune').length;
   if (!Number.isInteger(options.days) || options.days < 1 || options.days > campaignDays)
     throw new DemoOptionError(`--days phải là số nguyên từ 1 đến ${campaignDays} (số ngày của chiến dịch).`);
-  if (!Number.isInteger(options.communes) || options.communes < 1 || options.communes > communes)
+  if (
+    options.communes !== undefined &&
+    (!Number.isInteger(options.communes) || options.communes < 1 || options.communes > communes)
+  )
     throw new DemoOptionError(`--communes phải là số nguyên từ 1 đến ${communes}.`);
   if (!Number.isFinite(options.speed) || options.speed < 0)
     throw new DemoOptionError('--speed phải là số không âm (0 = nhanh nhất có thể).');
@@ -65,10 +68,14 @@ function checkOptions(options: DemoOptions, definition: CampaignDefinition): voi
  * Plays the campaign with the real service on a fresh embedded PostgreSQL, against the fake Telegram on
  * 127.0.0.1, and writes the outputs. Touches no network beyond the loopback.
  */
-export async function runDemo(options: DemoOptions): Promise<DemoRun> {
+export async function runDemo(requested: DemoOptions): Promise<DemoRun> {
   const started = performance.now();
-  const definition = await readCampaignFolder(options.campaignDir);
-  checkOptions(options, definition);
+  const definition = await readCampaignFolder(requested.campaignDir);
+  checkOptions(requested, definition);
+  const options = {
+    ...requested,
+    communes: requested.communes ?? definition.units.filter((u) => u.level === 'commune').length,
+  };
   await prepareOutDir(options.outDir);
   const tempDir = options.dataDir ? undefined : await mkdtemp(join(tmpdir(), 'sohoa-demo-'));
   options.progress?.(

@@ -47,7 +47,11 @@ export function collectSummary(input: {
     groups: input.groups.map((g) =>
       groupDeliveries(g, input.entries, settings.timeZone, settings.summaryTime),
     ),
-    districts: rowsOf('district').map((r) => ({ name: r.unitName, completion: r.completion ?? 0 })),
+    // The middle level's units (districts, clusters); none on the two-level map.
+    districts: exported.sheets
+      .filter((s) => s.level !== 'province' && s.level !== 'commune')
+      .flatMap((s) => s.rows)
+      .map((r) => ({ name: r.unitName, completion: r.completion ?? 0 })),
     provinceCompletion: rowsOf('province')[0]?.completion ?? 0,
     matched: { ok: input.communes - input.mismatches.length, total: input.communes },
     outDir: options.outDir,

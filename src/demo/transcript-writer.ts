@@ -11,7 +11,7 @@ const WEEKDAYS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ N
 const ROLE_TITLES: Readonly<Record<ChatRole, string>> = {
   group: 'Nhóm lãnh đạo',
   leader: 'Lãnh đạo (tin nhắn riêng)',
-  coordinator: 'Cán bộ điều phối (Phòng Tư pháp, Sở Tư pháp)',
+  coordinator: 'Cán bộ điều phối (Sở Tư pháp, cơ quan tư pháp được giao điều phối)',
   commune: 'Cán bộ báo cáo của xã',
 };
 

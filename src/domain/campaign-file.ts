@@ -1,3 +1,6 @@
+import type { ConvertSteps } from './convert-steps.js';
+import type { LevelDefinition } from './unit.js';
+
 /** The four pipeline figures every campaign reports, in pipeline order. */
 export const METRIC_CODES = ['books', 'scanned', 'entered', 'attached'] as const;
 /** One of the four pipeline figures. */
@@ -32,6 +35,8 @@ export interface FileSettings {
   readonly retentionDays: number;
   /** How many accepted samples per commune keep their bytes (good examples); rejected ones always do. */
   readonly keepAcceptedPerUnit: number;
+  /** The converter's clean-up steps (photos and oversized scans → compliant PDFs); absent = all on. */
+  readonly convert?: ConvertSteps;
 }
 
 /** When the scheduled reminders go out (local HH:MM) and how patient they are. */
@@ -82,6 +87,10 @@ export interface CampaignFile {
   readonly code: string;
   readonly name: string;
   readonly province: { readonly code: string; readonly name: string };
+  /** The tree's levels, province first and commune last; absent in a folder = province → district → commune. */
+  readonly levels: readonly LevelDefinition[];
+  /** Every commune must carry a target: a scaffolded folder is not loaded until the province filled them. */
+  readonly requireTargets: boolean;
   readonly timeZone: string;
   readonly startDate: string;
   readonly endDate: string;
@@ -96,6 +105,8 @@ export interface CampaignFile {
   readonly inviteValidDays: number;
   /** Wrong invite codes per campaign per hour; past it every code is refused until the next hour. */
   readonly inviteGuessesPerHour: number;
+  /** Days a personal web link (`/web`), and the session it opens, stay valid. */
+  readonly webLinkValidDays: number;
   readonly retention: RetentionSettings;
   readonly delivery: DeliverySettings;
 }

@@ -2,13 +2,14 @@ import type { MetricCode } from './campaign-file.js';
 import type { StepForecast } from './forecast.js';
 import type { PlanCurve } from './plan.js';
 import type { PaceStatus, ReportTiming } from './progress.js';
+import type { LevelDefinition, UnitLevel } from './unit.js';
 
 /** One unit's cumulative figures for the report date, already ranked and tagged by the caller. */
 export interface UnitProgressRow {
   unitCode: string;
   unitName: string; // e.g. '19186', 'Phường 1'
-  parentName: string | null; // district name in a province view
-  level: 'province' | 'district' | 'commune';
+  parentName: string | null; // the parent's name when the view spans several parents (a district in a province view)
+  level: UnitLevel;
   targetBooks: number;
   targetCases: number; // 0 = no target (listed apart)
   books: number;
@@ -51,7 +52,11 @@ export interface MilestoneInfo {
 export interface DailyReportData {
   campaignName: string;
   scopeName: string;
-  scopeLevel: 'province' | 'district';
+  scopeLevel: UnitLevel;
+  /** The campaign's levels, province first: how sheets, tables and titles name each level. */
+  levels: readonly LevelDefinition[];
+  /** The level of `groups` (the units between the scope and its communes), null when there are none. */
+  groupLevel: LevelDefinition | null;
   date: string; // YYYY-MM-DD local
   dataAsOf: Date;
   timeZone: string; // Asia/Ho_Chi_Minh
@@ -79,7 +84,8 @@ export interface DailyReportData {
   /** The scope itself as one row (see `groupRow`): the PDF's total line and the export's province row. */
   scopeTotal: UnitProgressRow;
   communes: UnitProgressRow[]; // already ranked and status-tagged by the caller
-  districts: UnitProgressRow[]; // province scope: the district comparison; [] for district scope
+  /** The scope's child units when they are not the communes (a province's districts or clusters), each the sum of its communes. */
+  groups: UnitProgressRow[];
   series: DailySeriesPoint[]; // scope cumulative per day, start..date
   milestones: MilestoneInfo[];
 }

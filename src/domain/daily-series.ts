@@ -12,10 +12,21 @@ export interface SeriesPoint extends Figures {
  * Reports before `from` only set the starting point.
  */
 export function cumulativeSeries(
-  reports: readonly (Figures & { unit_id: number; report_date: string })[],
+  reports: readonly (Figures & {
+    unit_id: number;
+    report_date: string;
+    /** The days the unit counts (null = open): a unit retired by a reorganisation stops counting. */
+    unit_valid_from?: string | null;
+    unit_valid_to?: string | null;
+  })[],
   from: string,
   to: string,
 ): SeriesPoint[] {
+  const validity = new Map(reports.map((r) => [r.unit_id, [r.unit_valid_from, r.unit_valid_to]] as const));
+  const counts = (unitId: number, date: string) => {
+    const [first, last] = validity.get(unitId) ?? [];
+    return (!first || first <= date) && (!last || last >= date);
+  };
   const latest = new Map<number, Figures>();
   const byDate = new Map<string, (Figures & { unit_id: number })[]>();
   // Reports before the first day (e.g. books collected before the campaign opened) are its starting point.
@@ -27,7 +38,8 @@ export function cumulativeSeries(
   const points: SeriesPoint[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const r of byDate.get(date) ?? []) latest.set(r.unit_id, r);
-    points.push({ date, ...(latest.size === 0 ? ZERO_FIGURES : sumFigures([...latest.values()])) });
+    const counted = [...latest].filter(([unitId]) => counts(unitId, date)).map(([, figures]) => figures);
+    points.push({ date, ...(counted.length === 0 ? ZERO_FIGURES : sumFigures(counted)) });
   }
   return points;
 }

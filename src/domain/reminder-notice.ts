@@ -16,7 +16,7 @@ export function provinceOffice(settings: { readonly province: { readonly name: s
   return { level: 'province', unitName: settings.province.name };
 }
 
-/** One commune silent for several days, as listed to its district's coordinators. */
+/** One commune silent for several days, as listed to the coordinators of the nearest unit above it that has any. */
 export interface SilentUnit {
   readonly name: string;
   readonly code: string;
@@ -58,7 +58,8 @@ export type ReminderNotice =
     }
   | {
       readonly kind: 'escalation';
-      readonly districtName: string;
+      /** The unit whose coordinators hear of it: a district, a cluster, or the province. */
+      readonly scopeName: string;
       readonly yesterday: string;
       readonly units: readonly SilentUnit[];
     }

@@ -9,8 +9,11 @@ export type ReportRefusal =
   | { readonly code: 'past_date_coordinator_only' }
   | {
       readonly code: 'date_out_of_range';
-      /** future: after today; before_campaign / after_campaign: outside the campaign's days. */
-      readonly reason: 'future' | 'before_campaign' | 'after_campaign';
+      /**
+       * future: after today; before_campaign / after_campaign: outside the campaign's days; before_unit:
+       * before the unit existed (a reorganisation formed it on `earliest`).
+       */
+      readonly reason: 'future' | 'before_campaign' | 'after_campaign' | 'before_unit';
       readonly date: string;
       readonly earliest: string;
       readonly latest: string;

@@ -1,7 +1,7 @@
 import { listActiveGroups } from '../services/group-chat.service.js';
 import type { JobDefinition, JobMessage } from './job-definition.js';
 import { campaignDates } from './job-slots.js';
-import { dailySummaryContent } from './daily-summary-content.js';
+import { dailySummaryContent, dashboardDayUrl } from './daily-summary-content.js';
 
 /**
  * `tong-hop-ngay`: every evening of the campaign, each active leadership group gets the summary of its
@@ -10,13 +10,16 @@ import { dailySummaryContent } from './daily-summary-content.js';
 export const dailySummaryJob: JobDefinition = {
   name: 'tong-hop-ngay',
   slotTimes: (settings) => campaignDates(settings).map((date) => ({ date, time: settings.summaryTime })),
-  run: async ({ db, campaign, slot, now, logger }) => {
+  run: async ({ db, campaign, slot, now, logger, webBaseUrl }) => {
     const groups = await listActiveGroups(db, campaign.id, 'leadership');
     const messages: JobMessage[] = [];
     const errors: string[] = [];
     for (const group of groups) {
       try {
-        const parts = await dailySummaryContent(db, campaign, group, slot.date, now);
+        const dashboardUrl = webBaseUrl
+          ? dashboardDayUrl(webBaseUrl, group.scope_unit_id, slot.date)
+          : undefined;
+        const parts = await dailySummaryContent(db, campaign, group, slot.date, now, { dashboardUrl });
         parts.forEach((part, index) =>
           messages.push({
             ...part,

@@ -12,6 +12,10 @@ export const JOB_NAMES = [
   'tong-hop-ngay',
   'xoa-tep-mau',
   'xoa-tin-nhan-cu',
+  // Only when the Zalo OA channel runs (src/jobs/zalo-oa-jobs.ts): report calls moved into the free window,
+  // and the daily line on what the OA's sends cost.
+  'zalo-oa-nhac-som',
+  'zalo-oa-cua-so',
 ] as const;
 /** One of the scheduled jobs. */
 export type JobName = (typeof JOB_NAMES)[number];
@@ -32,6 +36,8 @@ export interface JobContext {
   readonly slot: JobSlot;
   readonly now: Date;
   readonly logger: Logger;
+  /** The web side's public address (WEB_BASE_URL), when it is on: the evening package links to it. */
+  readonly webBaseUrl?: string;
 }
 
 /** One message a job wants sent; the runner gives it the dedupe key job + slot + recipient (+ part). */

@@ -5,6 +5,7 @@ import { missedReportJob } from './missed-report.job.js';
 import { reportCallJob } from './report-call.job.js';
 import { retentionJob } from './retention.job.js';
 import { samplePurgeJob } from './sample-purge.job.js';
+import { ZALO_OA_JOBS } from './zalo-oa-jobs.js';
 
 /** Every scheduled job, in the order a tick looks at them. */
 export const ALL_JOBS: readonly JobDefinition[] = [
@@ -18,5 +19,6 @@ export const ALL_JOBS: readonly JobDefinition[] = [
 
 /** The job with this name, if there is one. */
 export function findJob(name: string): JobDefinition | undefined {
-  return ALL_JOBS.find((job) => job.name === (name as JobName));
+  // The OA's jobs run only where the OA is wired, but an operator may run one by hand anywhere.
+  return [...ALL_JOBS, ...ZALO_OA_JOBS].find((job) => job.name === (name as JobName));
 }

@@ -22,6 +22,8 @@ export interface JobRunnerDeps {
   readonly instance: string;
   /** Called after a run wrote new messages (wakes the sender). */
   readonly onEnqueued?: () => void;
+  /** WEB_BASE_URL, when the web side is on (jobs link to the dashboard). */
+  readonly webBaseUrl?: string;
 }
 
 /** How one attempt at a slot went; status data, never an exception. */
@@ -60,7 +62,8 @@ export async function runJobSlot(
     return { kind: 'taken', job: job.name, slot, status: row?.status, outcome: row?.outcome ?? null };
   }
   try {
-    const result = await job.run({ db, campaign, slot, now, logger });
+    const web = deps.webBaseUrl ? { webBaseUrl: deps.webBaseUrl } : {};
+    const result = await job.run({ db, campaign, slot, now, logger, ...web });
     const messages = result.messages.map(({ part, ...message }) => ({
       ...message,
       dedupeKey: jobDedupeKey(job.name, slot.id, message, part),

@@ -22,6 +22,8 @@ export interface SchedulerDeps {
   readonly jobs?: readonly JobDefinition[];
   /** Called after a job wrote new messages (wakes the sender). */
   readonly onEnqueued?: () => void;
+  /** WEB_BASE_URL, when the web side is on (the evening package links to the dashboard). */
+  readonly webBaseUrl?: string;
 }
 
 /** What one tick did: slots it ran (or tried), and slots it recorded as skipped. */
@@ -109,25 +111,70 @@ function retryable(row: { status: string; attempts: number; started_at: Date }, 
 }
 
 /** What `startScheduler` needs; `sender` is woken when a job enqueued messages. */
-export interface StartSchedulerOptions extends SchedulerDeps {
+export interface StartSchedulerOptions extends Omit<SchedulerDeps, 'campaign'> {
+  /** One campaign's jobs… */
+  readonly campaign?: Campaign;
+  /** …or every served campaign's, each on its own calendar, time zone and times. */
+  readonly campaigns?: readonly Campaign[];
   readonly sender?: { notify(): void };
   readonly signal: AbortSignal;
 }
 
 /**
- * Runs the job scheduler until `signal` aborts: one catch-up tick at once (slots missed while the
- * service was down), then a tick every minute from node-cron in the campaign's time zone. The tick reads
+ * Several campaigns' schedulers ticked as one: each campaign's slots are its own local times in its own
+ * time zone, and its ledger keys begin with its code, so two campaigns' 16:00 never meet in the ledger
+ * or in the outbox's dedupe keys. A campaign whose tick throws does not stop the others'.
+ */
+export class CampaignSchedulers {
+  readonly #schedulers: readonly { readonly campaign: Campaign; readonly scheduler: JobScheduler }[];
+
+  constructor(
+    deps: Omit<SchedulerDeps, 'campaign'>,
+    campaigns: readonly Campaign[],
+    private readonly logger: Logger,
+  ) {
+    const instance = deps.instance ?? defaultInstanceId();
+    this.#schedulers = campaigns.map((campaign) => ({
+      campaign,
+      scheduler: new JobScheduler({ ...deps, campaign, instance }),
+    }));
+  }
+
+  /** Ticks every campaign in turn; returns each campaign's report by code. */
+  async tick(): Promise<Map<string, TickReport>> {
+    const reports = new Map<string, TickReport>();
+    for (const { campaign, scheduler } of this.#schedulers) {
+      try {
+        reports.set(campaign.code, await scheduler.tick());
+      } catch (error) {
+        this.logger.error({ err: error, campaign: campaign.code }, 'scheduler tick failed');
+      }
+    }
+    return reports;
+  }
+}
+
+/**
+ * Runs the job scheduler of every campaign until `signal` aborts: one catch-up tick at once (slots
+ * missed while the service was down), then a tick every minute from node-cron. The tick reads
  * the campaign clock, so SOHOA_NOW rehearsals get their reminders at campaign time.
  */
 export async function startScheduler(options: StartSchedulerOptions): Promise<void> {
   const { signal, sender, logger } = options;
-  const scheduler = new JobScheduler({
-    ...options,
-    onEnqueued: () => {
-      options.onEnqueued?.();
-      sender?.notify();
+  const campaigns = options.campaigns ?? (options.campaign ? [options.campaign] : []);
+  const [first] = campaigns;
+  if (!first) throw new Error('the scheduler needs at least one campaign');
+  const scheduler = new CampaignSchedulers(
+    {
+      ...options,
+      onEnqueued: () => {
+        options.onEnqueued?.();
+        sender?.notify();
+      },
     },
-  });
+    campaigns,
+    logger,
+  );
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   const tick = () => {
@@ -136,8 +183,12 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<vo
     busy = true;
     running = scheduler
       .tick()
-      .then((report) => {
-        if (report.skipped.length > 0) logger.warn({ skipped: report.skipped }, 'missed job slots skipped');
+      .then((reports) => {
+        for (const [campaign, report] of reports) {
+          if (report.skipped.length > 0) {
+            logger.warn({ campaign, skipped: report.skipped }, 'missed job slots skipped');
+          }
+        }
       })
       .catch((error: unknown) => logger.error({ err: error }, 'scheduler tick failed'))
       .finally(() => {
@@ -146,8 +197,10 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<vo
     return running;
   };
   if (signal.aborted) return;
+  // Every minute: each campaign's slots are instants computed in its own zone, so one minute tick (in
+  // the first campaign's zone; whole-hour offsets share minute boundaries) serves them all.
   const task = cron.schedule('* * * * *', () => tick(), {
-    timezone: options.campaign.settings.timeZone,
+    timezone: first.settings.timeZone,
     name: 'sohoa-jobs',
     noOverlap: true,
   });

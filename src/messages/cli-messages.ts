@@ -1,4 +1,6 @@
 // Every word the operator reads from `sohoa <command>`: usage lines, refusals and the one-line results.
+import type { LevelDefinition } from '../domain/unit.js';
+import { levelWord } from './unit-label-messages.js';
 import { formatDate, formatDateTime, formatNumber } from './vi-format.js';
 
 /** Options and placeholders shared by the usage lines. */
@@ -8,12 +10,16 @@ const WHAT = { dir: '<thư mục>', file: '<tệp>', code: '<mã>' } as const;
 export const CLI_COMMAND_HELP = {
   start: 'chạy bot, bộ gửi tin và lịch nhắc',
   migrate: 'cập nhật cấu trúc cơ sở dữ liệu',
-  campaign: `campaign load ${WHAT.dir}: nạp hoặc cập nhật chiến dịch`,
+  campaign: `campaign load ${WHAT.dir}: nạp hoặc cập nhật chiến dịch; campaign init --province <mã> --start … --end … --out ${WHAT.dir}: tạo thư mục chiến dịch mới từ danh mục`,
   invite: 'invite create --unit <mã> --role <vai trò>: tạo mã mời',
   export: `export --format <xlsx|csv> --out ${WHAT.file} [--date YYYY-MM-DD]: xuất số liệu`,
   runJob: 'run-job <việc> [--at <thời điểm ISO>]: chạy một việc nhắc theo lịch (một lần cho mỗi khung giờ)',
+  zaloOa:
+    'zalo-oa token set --refresh-token <mã> | group add <group_id> --scope <mã đơn vị>: mã truy cập và nhóm của Zalo OA',
   demo: `demo [--days N] [--communes N] [--seed S] [--speed X] [--out ${WHAT.dir}]: chạy thử cả chiến dịch, không cần mạng`,
   check: 'check <tệp|thư mục|zip>… [--json]: kiểm tra tệp PDF mẫu',
+  convert:
+    'convert <tệp|thư mục|zip>… --out <thư mục> [--json]: chuyển ảnh chụp, bản quét quá nặng thành PDF đạt yêu cầu',
 } as const;
 
 /** Words of the command-line tool. */
@@ -26,14 +32,16 @@ export const cliMessages = {
   optionNeedsValue: (name: string) => `Tùy chọn --${name} cần một giá trị.`,
   optionMissing: (name: string) => `Thiếu tùy chọn --${name}.`,
 
-  campaignUsage: `Cách dùng: sohoa campaign load <thư mục chiến dịch>`,
+  campaignUsage:
+    'Cách dùng: sohoa campaign load <thư mục chiến dịch> [--mapping <tệp đối chiếu.csv> --from YYYY-MM-DD]\n' +
+    '       sohoa campaign init --province <mã tỉnh> --start YYYY-MM-DD --end YYYY-MM-DD --out <thư mục>',
   campaignLoaded: (
     campaign: { code: string; name: string },
-    levels: { province: number; district: number; commune: number },
+    levels: readonly { level: LevelDefinition; count: number }[],
     targets: { books: number; cases: number },
   ) =>
     `Chiến dịch ${campaign.code} (${campaign.name}): ` +
-    `${levels.province} tỉnh, ${levels.district} huyện, ${levels.commune} xã; ` +
+    `${levels.map(({ level, count }) => `${count} ${levelWord(level)}`).join(', ')}; ` +
     `chỉ tiêu ${formatNumber(targets.books)} sổ, ${formatNumber(targets.cases)} hồ sơ.\n`,
   campaignCreated: 'Đã nạp lần đầu.\n',
   campaignUnchanged: 'Không có thay đổi: cơ sở dữ liệu đã khớp với tệp.\n',
@@ -47,8 +55,13 @@ export const cliMessages = {
 
   migrated: (done: number, total: number) => `Cơ sở dữ liệu đã cập nhật: ${done}/${total} migration.\n`,
 
-  inviteUsage: `Cách dùng: sohoa invite create --unit <mã đơn vị> --role <reporter|coordinator|leader> [--uses N] [--days N] [--campaign ${WHAT.code}] [--json]`,
+  inviteUsage: `Cách dùng: sohoa invite create --unit <mã đơn vị> --role <reporter|coordinator|leader> [--uses N] [--days N] [--campaign ${WHAT.code}] [--json]\n  hoặc: sohoa invite create --national [--uses N] [--days N] [--json] (lãnh đạo toàn quốc)`,
   inviteBadRole: (role: string, usage: string) => `Vai trò "${role}" không hợp lệ. ${usage}`,
+  inviteNationalAlone:
+    'Mã mời lãnh đạo toàn quốc không gắn với đơn vị hay vai trò: dùng sohoa invite create --national [--uses N] [--days N] [--json].',
+  inviteNationalCreated: (invite: { code: string; uses: number; expiresAt: Date }) =>
+    `Mã mời lãnh đạo toàn quốc (xem mọi chiến dịch), dùng được ${invite.uses} lần, ` +
+    `hết hạn ${formatDateTime(invite.expiresAt, 'Asia/Ho_Chi_Minh')}. Người nhận gửi cho bot: /start ${invite.code}\n`,
   inviteCreated: (
     invite: { code: string; role: string; uses: number; expiresAt: Date },
     unit: { code: string; name: string },

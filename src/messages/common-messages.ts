@@ -10,11 +10,11 @@ const ROLE_NAMES: Record<Role, string> = {
 
 const REFUSALS: Record<RedeemFailure | 'wrong_role', string> = {
   unknown: 'Mã mời không đúng. Hãy kiểm tra lại từng ký tự (mã gồm 10 chữ và số, ví dụ K7QPM-X3RTA).',
-  expired: 'Mã mời này đã hết hạn. Hãy xin Phòng Tư pháp một mã mới.',
-  used_up: 'Mã mời này đã được dùng hết số lần cho phép. Hãy xin Phòng Tư pháp một mã mới.',
-  revoked: 'Mã mời này đã bị thu hồi. Hãy xin Phòng Tư pháp một mã mới.',
+  expired: 'Mã mời này đã hết hạn. Hãy xin cán bộ điều phối một mã mới.',
+  used_up: 'Mã mời này đã được dùng hết số lần cho phép. Hãy xin cán bộ điều phối một mã mới.',
+  revoked: 'Mã mời này đã bị thu hồi. Hãy xin cán bộ điều phối một mã mới.',
   other_campaign:
-    'Mã mời này thuộc một chiến dịch khác. Hãy xin Phòng Tư pháp một mã của chiến dịch hiện tại.',
+    'Mã mời này thuộc một chiến dịch khác. Hãy xin cán bộ điều phối một mã của chiến dịch hiện tại.',
   throttled: 'Anh/chị đã nhập sai mã quá nhiều lần. Vui lòng đợi 15 phút rồi thử lại.',
   campaign_throttled:
     'Hệ thống tạm ngừng nhận mã mời vì có quá nhiều lần nhập sai trong giờ này. ' +
@@ -45,7 +45,7 @@ export const botMessages = {
   joinHowTo:
     'Chào anh/chị! Đây là bot điều phối số hóa sổ hộ tịch.\n' +
     'Để tham gia, hãy gửi: /start <mã mời>\n' +
-    'Mã mời do Phòng Tư pháp huyện hoặc Sở Tư pháp cấp cho từng xã, từng cán bộ.',
+    'Mã mời do Sở Tư pháp hoặc cán bộ điều phối cấp cho từng xã, từng cán bộ.',
   inviteRefused: (reason: RedeemFailure | 'wrong_role') => REFUSALS[reason],
   welcome: (name: string, role: Role, unitName: string, campaignName: string) =>
     `${greeting(name)} Anh/chị đã tham gia chiến dịch "${campaignName}" với vai trò ${ROLE_NAMES[role]} — ${unitName}.`,
@@ -66,5 +66,5 @@ export const botMessages = {
     'Chào cả nhóm! Để nhóm nhận báo cáo tiến độ hằng ngày, một thành viên hãy gửi /dangky <mã> (mã của lãnh đạo hoặc cán bộ điều phối).',
   unknownCommand: 'Bot chưa hiểu lệnh này. Gửi /trogiup để xem các lệnh dùng được.',
   internalError:
-    'Xin lỗi, bot gặp lỗi khi xử lý tin nhắn của anh/chị. Vui lòng gửi lại sau ít phút; nếu vẫn lỗi, hãy báo Phòng Tư pháp.',
+    'Xin lỗi, bot gặp lỗi khi xử lý tin nhắn của anh/chị. Vui lòng gửi lại sau ít phút; nếu vẫn lỗi, hãy báo cán bộ điều phối.',
 } as const;

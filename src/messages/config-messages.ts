@@ -22,13 +22,23 @@ export const CONFIG_RULES = {
   port: 'phải là số cổng từ 1 đến 65535',
   instant: 'phải là thời điểm ISO có múi giờ, ví dụ 2025-03-10T16:00:00+07:00',
   requiredWithWebhook: 'bắt buộc khi đặt WEBHOOK_URL',
+  requiredWithZaloOa:
+    'bắt buộc khi đặt một trong các biến ZALO_OA_APP_ID, ZALO_OA_APP_SECRET, ZALO_OA_SECRET_KEY, ZALO_OA_TOKEN_KEY',
+  zaloOaTokenKey: 'phải dài ít nhất 16 ký tự',
+  webBaseUrl: 'phải là địa chỉ http:// hoặc https:// mà người dùng mở được, ví dụ https://sohoa.example.vn',
+  webSecret: 'cần ít nhất 32 ký tự',
+  requiredWithWeb: 'bắt buộc khi đặt WEB_BASE_URL',
 
   count: 'phải là số nguyên không âm (không có dấu chấm, dấu phẩy hay dấu trừ)',
   unitCode: 'phải là mã đơn vị hành chính gồm 2–5 chữ số',
   required: 'không được để trống',
-  level: 'phải là province, district hoặc commune',
+  level: (codes: readonly string[]) => `phải là một cấp khai báo trong campaign.json: ${codes.join(', ')}`,
+  levelName: (code: string) => `cấp "${code}" cần tên hiển thị, ví dụ { "code": "${code}", "name": "Cụm" }`,
+  levelCount: 'tối đa 3 cấp: tỉnh, một cấp ở giữa (huyện, cụm…) và xã',
+  levelEnds: 'cấp đầu tiên phải là province và cấp cuối cùng phải là commune',
+  duplicateLevel: (code: string) => `cấp "${code}" bị khai báo hai lần`,
   duplicateUnit: (code: string, line: number) => `mã ${code} bị trùng với dòng ${line}`,
-  targetOnCommunes: 'chỉ tiêu chỉ đặt cho cấp xã; cấp huyện và tỉnh được cộng từ các xã',
+  targetOnCommunes: 'chỉ tiêu chỉ đặt cho cấp xã; các cấp trên được cộng từ các xã',
   bothTargets: 'cần cả số sổ và số hồ sơ',
 } as const;
 
@@ -39,6 +49,12 @@ export const configMessages = {
   envInvalid: (variable: string, message: string) => `Biến môi trường ${variable}: ${message}.`,
 
   fileNotFound: (path: string) => `Không tìm thấy tệp ${path}.`,
+  campaignDirMissing: (path: string) => `CAMPAIGN_DIR: không tìm thấy thư mục ${path}.`,
+  campaignDirEmpty: (path: string) =>
+    `CAMPAIGN_DIR: thư mục ${path} không có campaign.json, và không có thư mục con nào có campaign.json.`,
+  campaignDirListEmpty: 'CAMPAIGN_DIR: không có thư mục chiến dịch nào (các thư mục cách nhau bằng dấu phẩy).',
+  campaignCodeTwice: (code: string, first: string, second: string) =>
+    `Hai thư mục chiến dịch cùng mã "${code}": ${first} và ${second}. Mỗi chiến dịch cần một mã riêng.`,
   fileUnreadable: (path: string, code: string | undefined) =>
     `Không đọc được tệp ${path} (${code ?? 'lỗi'}).`,
   notJson: (file: string, detail: string) => `${file}: không phải JSON hợp lệ (${detail}).`,
@@ -57,6 +73,18 @@ export const configMessages = {
     `${file} dòng ${line}, cột parent_code: cấp tỉnh không có đơn vị cha.`,
   parentNotFound: (file: string, line: number | undefined, parentCode: string) =>
     `${file} dòng ${line}, cột parent_code: không tìm thấy đơn vị cha "${parentCode}" trong tệp.`,
-  parentLevel: (file: string, line: number | undefined, level: string, expected: string, actual: string) =>
-    `${file} dòng ${line}, cột parent_code: đơn vị cha của cấp ${level} phải là cấp ${expected}, không phải ${actual}.`,
+  parentLevel: (
+    file: string,
+    line: number | undefined,
+    unit: string,
+    level: string,
+    expected: string,
+    parent: string,
+    actual: string,
+  ) =>
+    `${file} dòng ${line}, cột parent_code: ${unit} thuộc cấp ${level} nên phải trực thuộc một đơn vị cấp ` +
+    `${expected} (cấp ngay trên trong campaign.json), nhưng đơn vị cha ${parent} thuộc cấp ${actual}.`,
+  missingTargets: (file: string, units: readonly string[]) =>
+    `${file}: còn ${units.length} xã chưa có chỉ tiêu (target_books, target_cases) — chiến dịch yêu cầu ` +
+    `đủ chỉ tiêu cho mọi xã trước khi nạp: ${units.join('; ')}.`,
 } as const;

@@ -1,7 +1,8 @@
 import type { DailyReportData, MilestoneInfo, UnitProgressRow } from '../domain/daily-report-data.js';
 import { campaignDay, rankedRows } from '../domain/report-rows.js';
 import { metricUnit } from './report-document-messages.js';
-import { missingUnitLabels, shortDistrictName } from './unit-label-messages.js';
+import { levelOf } from '../domain/unit.js';
+import { levelWord, missingUnitLabels, shortDistrictName } from './unit-label-messages.js';
 import {
   formatDate,
   formatNumber,
@@ -58,7 +59,7 @@ function missingLine(data: DailyReportData): string | null {
 }
 
 function totalsLine(data: DailyReportData): string {
-  const scope = data.scopeLevel === 'province' ? 'Toàn tỉnh' : 'Toàn huyện';
+  const scope = `Toàn ${levelWord(levelOf(data.levels, data.scopeLevel))}`;
   const { totals } = data;
   return (
     `${scope}: ${formatNumber(totals.attached)}/${formatNumber(totals.targetCases)} hồ sơ đã đính kèm và rà soát ` +

@@ -61,6 +61,21 @@ const COMMANDS: readonly CommandHelp[] = [
     text: 'các tệp mẫu có lỗi gần đây trong phạm vi; /mau <số> để nhận lại tệp đã lưu, ví dụ /mau 12',
   },
   { command: '/mau', roles: ['leader'], text: 'các tệp mẫu có lỗi gần đây trong phạm vi' },
+  {
+    command: '/nhanbaocao',
+    roles: ['coordinator', 'leader'],
+    text: 'chọn nơi nhận báo cáo buổi tối: /nhanbaocao telegram hoặc /nhanbaocao zalo',
+  },
+  {
+    command: '/lienket',
+    roles: ['reporter', 'coordinator', 'leader'],
+    text: 'dùng bot trên cả Telegram và Zalo: lấy mã ở đây, gõ /lienket <mã> ở ứng dụng kia',
+  },
+  {
+    command: '/web',
+    roles: ['reporter', 'coordinator', 'leader'],
+    text: 'đường dẫn riêng tới trang theo dõi trên web (mở được một lần, trên một thiết bị); /web thuhoi để thu hồi mọi đường dẫn và phiên đang mở',
+  },
   { command: '/trogiup', roles: ['reporter', 'coordinator', 'leader'], text: 'xem hướng dẫn này' },
 ];
 

@@ -17,6 +17,7 @@ interface History {
       readonly by: string | null;
       readonly role: Role | null;
       readonly figures: Figures;
+      readonly carriedOver?: boolean;
     }[];
   }[];
 }
@@ -25,7 +26,8 @@ function figuresLine(metrics: CampaignFile['metrics'], figures: Figures): string
   return metrics.map((m) => `${m.short.toLowerCase()} ${formatNumber(figures[m.code])}`).join(' · ');
 }
 
-function whoSent(by: string | null, role: Role | null): string {
+function whoSent(by: string | null, role: Role | null, carriedOver = false): string {
+  if (carriedOver) return 'chuyển tiếp từ các đơn vị cũ khi sắp xếp đơn vị hành chính';
   const name = by || 'không rõ người gửi';
   return role && role !== 'reporter' ? `${name} (${botMessages.roleName(role)})` : name;
 }
@@ -50,7 +52,9 @@ export function formatReportHistory(
     );
     const [first, ...corrections] = day.revisions;
     if (first)
-      lines.push(`  Gửi lúc ${formatTimeDayMonth(first.at, timeZone)}, ${whoSent(first.by, first.role)}`);
+      lines.push(
+        `  Gửi lúc ${formatTimeDayMonth(first.at, timeZone)}, ${whoSent(first.by, first.role, first.carriedOver)}`,
+      );
     for (const fix of corrections) {
       lines.push(
         `  Sửa lúc ${formatTimeDayMonth(fix.at, timeZone)}, ${whoSent(fix.by, fix.role)}: ${figuresLine(metrics, fix.figures)}`,

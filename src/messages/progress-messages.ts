@@ -71,7 +71,7 @@ function forecastLines(
 export const progressMessages = {
   commune: (
     s: RankedStanding,
-    inDistrict: ScopeProgress,
+    inParent: ScopeProgress,
     inProvince: ScopeProgress,
     settings: Pick<CampaignFile, 'milestones' | 'metrics' | 'timeZone'>,
     forecasts: Partial<Record<MetricCode, StepForecast>> = {},
@@ -84,7 +84,7 @@ export const progressMessages = {
     };
     const when = s.lastReportAt ? `, lúc ${formatTime(s.lastReportAt, timeZone)}` : '';
     return [
-      `📊 ${s.name} — ngày ${formatDate(inDistrict.date)} (${TIMING[s.timing]}${s.timing === 'missing' ? '' : when})`,
+      `📊 ${s.name} — ngày ${formatDate(inParent.date)} (${TIMING[s.timing]}${s.timing === 'missing' ? '' : when})`,
       figuresLine(s.figures),
       s.target
         ? `Chỉ tiêu: ${formatNumber(s.target.books)} sổ, ${formatNumber(s.target.cases)} hồ sơ — đã đính kèm ${percent(s.completion)}`
@@ -92,7 +92,10 @@ export const progressMessages = {
       ...(s.plan !== null
         ? [`Tiến độ: ${PACE_MARK[s.pace]} ${PACE_LABELS[s.pace]} (kế hoạch ${formatPercent(s.plan)})`]
         : []),
-      `Hạng trong ${inDistrict.scope.name}: ${rankIn(inDistrict)} · trong ${inProvince.scope.name}: ${rankIn(inProvince)}`,
+      // On the two-level map the parent is the province: one ranking, said once.
+      inParent.scope.id === inProvince.scope.id
+        ? `Hạng trong ${inProvince.scope.name}: ${rankIn(inProvince)}`
+        : `Hạng trong ${inParent.scope.name}: ${rankIn(inParent)} · trong ${inProvince.scope.name}: ${rankIn(inProvince)}`,
       ...forecastLines(settings, forecasts),
     ].join('\n');
   },

@@ -6,7 +6,7 @@ import { formatDate, formatNumber, formatPercent, nfc } from './vi-format.js';
 
 const EXAMPLE = '/baocao sổ 12 quét 1540 nhập 1320 đính kèm 1100';
 const WHO_HELP =
-  'chuabaocao (xã chưa báo cáo hôm nay), cham (xã chậm tiến độ), tatca (tất cả các xã), hoặc mã/tên một xã, huyện trong phạm vi của anh/chị';
+  'chuabaocao (xã chưa báo cáo hôm nay), cham (xã chậm tiến độ), tatca (tất cả các xã), hoặc mã/tên một xã hay một đơn vị trong phạm vi của anh/chị';
 
 // Unit types as a name starts with them; inside an office's name they are written lower-case.
 const UNIT_TYPES = ['Thành phố', 'Huyện đảo', 'Thị xã', 'Thị trấn', 'Huyện', 'Quận', 'Tỉnh', 'Phường', 'Xã'];
@@ -31,6 +31,9 @@ export function officeName(office: SigningOffice): string {
       return `Phòng Tư pháp ${place}`;
     case 'commune':
       return `UBND ${place}`;
+    default:
+      // A campaign's own grouping (a cluster of communes) is not an office: its coordinators sign for it.
+      return `Tổ điều phối ${place}`;
   }
 }
 
@@ -74,7 +77,7 @@ export const remindMessages = {
           office,
         );
       case 'escalation':
-        return remindMessages.escalation(notice.districtName, notice.yesterday, notice.units, office);
+        return remindMessages.escalation(notice.scopeName, notice.yesterday, notice.units, office);
       case 'countdown':
         return remindMessages.countdown(notice.unitName, notice.lines, office);
     }
@@ -100,18 +103,13 @@ export const remindMessages = {
       `📭 ${unitName} chưa có báo cáo ngày ${formatDate(yesterday)}` +
         (silentDays > 1 ? ` (đã ${silentDays} ngày liên tiếp chưa báo cáo).` : '.'),
       `Đề nghị đồng chí gửi số liệu cộng dồn trước ${cutoff} hôm nay. ` +
-        'Nếu cần bổ sung số liệu ngày đã qua, đồng chí báo Phòng Tư pháp.',
+        'Nếu cần bổ sung số liệu ngày đã qua, đồng chí báo cán bộ điều phối.',
       signature(office),
     ].join('\n'),
 
-  escalation: (
-    districtName: string,
-    yesterday: string,
-    units: readonly SilentUnit[],
-    office: SigningOffice,
-  ) =>
+  escalation: (scopeName: string, yesterday: string, units: readonly SilentUnit[], office: SigningOffice) =>
     [
-      `🚨 ${units.length} xã của ${districtName} đã nhiều ngày liên tiếp không báo cáo (tính đến hết ngày ${formatDate(yesterday)}):`,
+      `🚨 ${units.length} xã của ${scopeName} đã nhiều ngày liên tiếp không báo cáo (tính đến hết ngày ${formatDate(yesterday)}):`,
       ...units.map(
         (u) =>
           `• ${u.name} — mã ${u.code} — ${u.silentDays} ngày` +
@@ -187,7 +185,7 @@ export const remindMessages = {
   refused: (refusal: BroadcastRefusal): string => {
     switch (refusal.code) {
       case 'not_coordinator':
-        return 'Chỉ cán bộ điều phối (Phòng Tư pháp huyện, Sở Tư pháp) mới gửi được tin nhắc bằng /nhacnho.';
+        return 'Chỉ cán bộ điều phối (Sở Tư pháp, cơ quan tư pháp được giao điều phối) mới gửi được tin nhắc bằng /nhacnho.';
       case 'usage':
         return [
           'Cách dùng: /nhacnho <đối tượng> <nội dung>',

@@ -2,7 +2,8 @@ import type { MetricCode } from '../domain/campaign-file.js';
 import type { DailyReportData, MilestoneInfo } from '../domain/daily-report-data.js';
 import type { ReportTiming } from '../domain/progress.js';
 import type { StepForecast } from '../domain/forecast.js';
-import { missingUnitLabels } from './unit-label-messages.js';
+import type { LevelDefinition } from '../domain/unit.js';
+import { levelKinds, levelWord, missingUnitLabels } from './unit-label-messages.js';
 import { formatDate, formatDayMonth, formatNumber, formatPercent } from './vi-format.js';
 
 /** The unit a step is counted in: books in sổ, every other step in hồ sơ. */
@@ -72,7 +73,6 @@ export const EXPORT_HEADERS = {
 /** Words of the PDF's unit tables. */
 export const unitTableWords = {
   unit: 'Đơn vị',
-  district: 'Huyện',
   books: 'Sổ\nđã thu',
   scanned: 'Đã\nquét',
   entered: 'Đã\nnhập',
@@ -85,8 +85,10 @@ export const unitTableWords = {
   timingCell: (timing: ReportTiming, time: string | null) =>
     timing === 'missing' || time === null ? 'Chưa' : timing === 'late' ? `${time} muộn` : time,
   forecast: 'Dự báo\nxong',
-  communeTitle: (count: number) => `Chi tiết theo xã, phường, thị trấn (${count} đơn vị)`,
-  districtTitle: (count: number) => `Tổng hợp theo huyện, thị xã, thành phố (${count} đơn vị)`,
+  communeTitle: (level: LevelDefinition, count: number) =>
+    `Chi tiết theo ${levelKinds(level)} (${count} đơn vị)`,
+  groupTitle: (level: LevelDefinition, count: number) =>
+    `Tổng hợp theo ${levelKinds(level)} (${count} đơn vị)`,
   total: 'Tổng cộng',
   provinceTotal: 'Toàn tỉnh',
   continued: (title: string) => `${title} (tiếp)`,
@@ -168,7 +170,8 @@ export const chartWords = {
   progressTitle: 'Tiến độ lũy kế theo ngày',
   progressSubtitle: (data: DailyReportData) =>
     `Chỉ tiêu ${formatNumber(data.totals.targetCases)} hồ sơ, hạn ${formatDayMonth(data.endDate)}`,
-  districtTitle: 'Tiến độ số hóa – so sánh các huyện theo % đính kèm',
+  groupTitle: (level: LevelDefinition) => `Tiến độ số hóa – so sánh các ${levelWord(level)} theo % đính kèm`,
+  comparisonTitle: (part: string) => `Tiến độ số hóa – so sánh các tỉnh theo % đính kèm${part}`,
   rankingTitle: (part: string) => `Tiến độ số hóa – xếp hạng theo % đính kèm${part}`,
   rankingPart: (first: number | null, last: number | null, count: number) =>
     ` · hạng ${first}–${last}/${count}`,

@@ -31,6 +31,7 @@ export const DATE_REFUSAL_REASON = {
   future: 'chưa đến',
   before_campaign: 'trước khi chiến dịch bắt đầu',
   after_campaign: 'sau khi chiến dịch kết thúc',
+  before_unit: 'trước khi đơn vị được thành lập (sắp xếp đơn vị hành chính)',
 } as const;
 
 /** 'chỉ nhận ngày từ 01/03/2025 đến hôm nay 10/03/2025': the days a typed date may name. */
@@ -59,7 +60,7 @@ const REFUSALS: Record<ReportRefusal['code'], (r: ReportRefusal) => string> = {
   other_unit_reporter: () =>
     'Anh/chị chỉ báo cáo được cho xã của mình. Bỏ phần "xã …" trong tin nhắn rồi gửi lại.',
   past_date_coordinator_only: () =>
-    'Báo cáo cho ngày đã qua chỉ cán bộ điều phối (Phòng Tư pháp) nhập được. Hãy gửi số liệu cộng dồn của hôm nay.',
+    'Báo cáo cho ngày đã qua chỉ cán bộ điều phối nhập được. Hãy gửi số liệu cộng dồn của hôm nay.',
   date_out_of_range: (r) => (r.code === 'date_out_of_range' ? dateOutOfRange(r) : ''),
   invalid_date: () => 'Ngày không hợp lệ. Ghi ngày dạng 05/03 hoặc 05/03/2025.',
 };
@@ -119,7 +120,7 @@ export const reportMessages = {
     metrics: Metrics,
     outcome: AcceptedReport,
     standing: RankedStanding,
-    inDistrict: ScopeProgress,
+    inParent: ScopeProgress,
     inProvince: ScopeProgress,
   ) => {
     const { target } = outcome;
@@ -136,8 +137,11 @@ export const reportMessages = {
         `Đã đính kèm ${formatPercent(standing.completion ?? 0)} của ${formatNumber(standing.target.cases)} hồ sơ.`,
       );
     }
+    // On the two-level map the parent is the province: one ranking, said once.
     lines.push(
-      `Hạng: ${rankOf(inDistrict)} trong ${inDistrict.scope.name} · ${rankOf(inProvince)} trong ${inProvince.scope.name}`,
+      inParent.scope.id === inProvince.scope.id
+        ? `Hạng: ${rankOf(inProvince)} trong ${inProvince.scope.name}`
+        : `Hạng: ${rankOf(inParent)} trong ${inParent.scope.name} · ${rankOf(inProvince)} trong ${inProvince.scope.name}`,
     );
     const filled = outcome.check ? describeFilledIn(outcome.check, metrics) : null;
     if (filled) lines.push(filled);

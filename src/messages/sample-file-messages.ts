@@ -24,7 +24,8 @@ function megabytes(bytes: number): string {
   return formatNumber(bytes / (1024 * 1024), 1);
 }
 
-function details(verdict: FileVerdict): string {
+/** What was measured on a checked file: "1 trang · khoảng 300 dpi · 95,3 KB" (the chat and the upload page). */
+export function verdictDetails(verdict: FileVerdict): string {
   const parts: string[] = [];
   if (verdict.pages !== undefined) parts.push(`${formatNumber(verdict.pages)} trang`);
   if (verdict.dpi !== undefined) parts.push(`khoảng ${formatNumber(Math.floor(verdict.dpi))} dpi`);
@@ -52,7 +53,7 @@ export const sampleFileMessages = {
     const count = counts(verdict);
     const lines = [
       `${MARK[verdict.status]} ${statusLabel[verdict.status]} — ${verdict.name}${count ? ` (${count})` : ''}`,
-      details(verdict),
+      verdictDetails(verdict),
     ];
     if (verdict.problems.length > 0) lines.push('', ...verdict.problems.map((p) => `• ${p.message}`));
     return fit(lines.join('\n'));

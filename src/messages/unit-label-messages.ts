@@ -1,5 +1,6 @@
 import type { DailyReportData, UnitProgressRow } from '../domain/daily-report-data.js';
 import type { PaceStatus, ReportTiming } from '../domain/progress.js';
+import type { LevelDefinition } from '../domain/unit.js';
 import { formatDateTime, nfc } from './vi-format.js';
 
 /** Vietnamese names of the pace statuses, as the chart legends and tables show them. */
@@ -19,12 +20,37 @@ export const TIMING_LABELS: Readonly<Record<ReportTiming, string>> = {
   missing: 'Chưa báo cáo',
 };
 
-/** Vietnamese names of the unit levels, also the export sheet names. */
-export const LEVEL_LABELS: Readonly<Record<UnitProgressRow['level'], string>> = {
-  province: 'Tỉnh',
-  district: 'Huyện',
-  commune: 'Xã',
+/**
+ * The levels a campaign folder may name by code alone, with their Vietnamese names (sheet names, column
+ * headers, titles). Any other level is declared with its own name, e.g. { "code": "nhom", "name": "Nhóm" }.
+ */
+const PROVINCE_LEVEL_NAME: LevelDefinition = { code: 'province', name: 'Tỉnh' };
+
+export const KNOWN_LEVELS: Readonly<Record<string, LevelDefinition>> = {
+  province: PROVINCE_LEVEL_NAME,
+  district: { code: 'district', name: 'Huyện', longName: 'huyện, thị xã, thành phố' },
+  cluster: { code: 'cluster', name: 'Cụm' },
+  commune: { code: 'commune', name: 'Xã', longName: 'xã, phường, thị trấn' },
 };
+
+/** The levels of a folder that declares none: the map before 01/07/2025. */
+export const DEFAULT_LEVEL_CODES = ['province', 'district', 'commune'] as const;
+
+/** The levels of a scaffolded campaign on the map since 01/07/2025 (xã, phường, đặc khu). */
+export const TWO_LEVELS: readonly LevelDefinition[] = [
+  PROVINCE_LEVEL_NAME,
+  { code: 'commune', name: 'Xã', longName: 'xã, phường, đặc khu' },
+];
+
+/** A level's kinds in lower case, for titles: 'huyện, thị xã, thành phố', 'cụm'. */
+export function levelKinds(level: LevelDefinition): string {
+  return level.longName ?? level.name.toLocaleLowerCase('vi');
+}
+
+/** A level's name in lower case, for sentences: 'huyện', 'cụm'. */
+export function levelWord(level: LevelDefinition): string {
+  return level.name.toLocaleLowerCase('vi');
+}
 
 // One abbreviation per district type, longest prefix first so "Huyện đảo " wins over "Huyện ". The type
 // stays visible: "Quảng Trị" alone reads as the province, "TX Quảng Trị" is the town.

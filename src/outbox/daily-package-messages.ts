@@ -6,7 +6,7 @@ import { albumOf } from './outbox-payload.js';
 
 /**
  * The outbox messages that deliver a package to one chat, in reading order: ONE album of the charts
- * (the ranking images, the district comparison, the progress chart), ONE summary text, ONE PDF. When the
+ * (the ranking images, the comparison of the scope's districts or clusters, the progress chart), ONE summary text, ONE PDF. When the
  * text follows, the album's caption only names the charts (the figures are the text's); charts alone
  * carry the short figures in their caption. Keys extend `keyPrefix`, so the same cause never sends twice.
  */
@@ -19,7 +19,7 @@ export function dailyPackageMessages(
   const base = { platform: target.platform, chatId: target.chatId };
   const messages: NewOutboxMessage[] = [];
   if (parts.charts) {
-    const charts = [...pkg.ranking, ...(pkg.district ? [pkg.district] : []), pkg.progress];
+    const charts = [...pkg.ranking, ...(pkg.group ? [pkg.group] : []), pkg.progress];
     const caption = parts.summary ? formatChartAlbumCaption(pkg.data) : formatDailyCaption(pkg.data);
     const album = albumOf(
       // Named by date so that a group's saved files from different evenings never collide.

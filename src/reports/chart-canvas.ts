@@ -18,6 +18,7 @@ import {
 } from 'chart.js';
 import { CANVAS_FONT_FAMILY, registerCanvasFonts } from './font-files.js';
 import { INK } from './report-palette.js';
+import { encodeRgbPng } from './rgb-png.js';
 
 /**
  * Telegram's sendPhoto limits: at most 10 MB, width + height at most 10,000 px, ratio at most 20.
@@ -101,7 +102,7 @@ export async function renderChartPng<T extends ChartType>(
     } as ChartConfiguration<T>,
   );
   try {
-    const png = await canvas.encode('png');
+    const png = await encodeRgbPng(canvas.data(), width, height);
     if (png.length > TELEGRAM_PHOTO_LIMITS.maxBytes) {
       throw new RangeError(`Chart PNG is ${png.length} bytes, over Telegram's photo limit`);
     }

@@ -1,5 +1,5 @@
 import type { UnitProgressRow } from '../domain/daily-report-data.js';
-import { LEVEL_LABELS } from '../messages/unit-label-messages.js';
+import { levelOf, type LevelDefinition } from '../domain/unit.js';
 
 /** One table of the `sohoa export` output: the rows of one unit level on one date. */
 export interface ExportSheet {
@@ -13,18 +13,22 @@ export interface ExportSheet {
   rows: UnitProgressRow[];
 }
 
-const LEVEL_ORDER: readonly UnitProgressRow['level'][] = ['province', 'district', 'commune'];
-
-/** Groups rows into one sheet per level present, province first: Tỉnh / Huyện / Xã. */
+/**
+ * Groups rows into one sheet per level present, in the campaign's order and named by its levels: Tỉnh /
+ * Huyện / Xã, Tỉnh / Cụm / Xã, or Tỉnh / Xã on the two-level map.
+ */
 export function groupExportSheets(
   rows: readonly UnitProgressRow[],
   date: string,
   timeZone: string,
+  levels: readonly LevelDefinition[],
 ): ExportSheet[] {
-  return LEVEL_ORDER.flatMap((level) => {
+  const known = new Set(levels.map((l) => l.code));
+  const extra = [...new Set(rows.map((r) => r.level))].filter((code) => !known.has(code));
+  return [...levels.map((l) => l.code), ...extra].flatMap((level) => {
     const levelRows = rows.filter((row) => row.level === level);
     return levelRows.length > 0
-      ? [{ name: LEVEL_LABELS[level], level, date, timeZone, rows: levelRows }]
+      ? [{ name: levelOf(levels, level).name, level, date, timeZone, rows: levelRows }]
       : [];
   });
 }

@@ -1,6 +1,8 @@
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { encodedStream, type PageContent } from './pdf-page-content.js';
+import { readRgbPng } from './rgb-png.js';
 import {
   concatTransformationMatrix,
   drawObject,
@@ -21,11 +23,26 @@ export interface PdfChartImage {
 }
 
 /**
- * Embeds a PNG as a Flate-compressed RGB image (plus an alpha mask only if some pixel is not opaque).
+ * Embeds a PNG: an RGB PNG as it is, any other as a Flate-compressed RGB image (plus an alpha mask only if some pixel is not opaque).
  * pdf-lib's own embedPng decodes and re-deflates in JavaScript, which costs about half a second per
  * phone-sized chart and blocks the event loop; here the native decoder and zlib's thread pool do it.
  */
 export async function embedChartPng(doc: PDFDocument, png: Buffer): Promise<PdfChartImage> {
+  // The charts' own PNGs (rgb-png.ts) go in as they are: PDF reads PNG-filtered Flate data natively.
+  const ready = readRgbPng(png);
+  if (ready) {
+    const stream = encodedStream(doc, ready.zlib, {
+      Type: 'XObject',
+      Subtype: 'Image',
+      Width: ready.width,
+      Height: ready.height,
+      BitsPerComponent: 8,
+      ColorSpace: 'DeviceRGB',
+      Filter: 'FlateDecode',
+      DecodeParms: { Predictor: 15, Colors: 3, BitsPerComponent: 8, Columns: ready.width },
+    });
+    return { ref: doc.context.register(stream), width: ready.width, height: ready.height };
+  }
   const image = await loadImage(png);
   const { width, height } = image;
   const canvas = createCanvas(width, height);
@@ -79,8 +96,13 @@ export function drawChartImage(
   page: PDFPage,
   image: PdfChartImage,
   box: { x: number; y: number; width: number; height: number },
+  content?: PageContent,
 ): void {
   const name = page.node.newXObject('Chart', image.ref);
+  if (content) {
+    content.image(name, box.x, box.y, box.width, box.height);
+    return;
+  }
   page.pushOperators(
     pushGraphicsState(),
     concatTransformationMatrix(box.width, 0, 0, box.height, box.x, box.y),

@@ -1,6 +1,8 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { loadFontBytes } from './font-files.js';
+import { useCmapLayout } from './pdf-glyph-layout.js';
+import { PageContent } from './pdf-page-content.js';
 import { hexToRgbChannels } from './report-palette.js';
 import { nfc } from '../messages/vi-format.js';
 
@@ -40,7 +42,7 @@ const cachingFontkit: Fontkit = {
     if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
     let font = parsedFonts.get(bytes);
     if (!font) {
-      font = fontkit.create(bytes);
+      font = useCmapLayout(fontkit.create(bytes));
       parsedFonts.set(bytes, font);
     }
     return font;
@@ -153,29 +155,22 @@ export function addReportPage(doc: PDFDocument): PDFPage {
 /** Writes "<label> · Trang x/y" on every page, once the page count is known. */
 export function drawPageFooters(doc: PDFDocument, fonts: PdfFonts, label: string): void {
   const pages = doc.getPages();
+  const text = fitToWidth(nfc(label), fonts.regular, 8, CONTENT_WIDTH - 80);
   pages.forEach((page, index) => {
     const y = PAGE.margin - 6;
-    page.drawLine({
-      start: { x: PAGE.margin, y: y + 13 },
-      end: { x: PAGE.width - PAGE.margin, y: y + 13 },
-      thickness: 0.5,
-      color: pdfColor('#bbbbbb'),
-    });
-    drawText(page, label, {
-      x: PAGE.margin,
+    // Written as the page's own content (pdf-page-content.ts): one small stream per page, no pdf-lib operators.
+    const content = new PageContent(page);
+    content.line(PAGE.margin, y + 13, PAGE.width - PAGE.margin, y + 13, 0.5, '#bbbbbb');
+    content.text(text, PAGE.margin, y, 8, fonts.regular, '#555555');
+    const number = `Trang ${index + 1}/${pages.length}`;
+    content.text(
+      number,
+      PAGE.width - PAGE.margin - textWidth(fonts.regular, number, 8),
       y,
-      size: 8,
-      font: fonts.regular,
-      color: '#555555',
-      maxWidth: CONTENT_WIDTH - 80,
-    });
-    drawText(page, `Trang ${index + 1}/${pages.length}`, {
-      x: PAGE.width - PAGE.margin,
-      y,
-      size: 8,
-      font: fonts.regular,
-      color: '#555555',
-      align: 'right',
-    });
+      8,
+      fonts.regular,
+      '#555555',
+    );
+    content.finish(doc);
   });
 }

@@ -1,15 +1,15 @@
-import type { PDFDocument, PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import {
   CONTENT_BOTTOM,
   CONTENT_TOP,
   CONTENT_WIDTH,
   PAGE,
   addReportPage,
-  drawText,
-  pdfColor,
+  fitToWidth,
   textWidth,
   type PdfFonts,
 } from './pdf-layout.js';
+import { PageContent } from './pdf-page-content.js';
 import { nfc } from '../messages/vi-format.js';
 import { unitTableWords } from '../messages/report-document-messages.js';
 
@@ -47,17 +47,41 @@ const CELL_PADDING = 3;
 const MARKER_SIZE = 6;
 const TITLE_SIZE = 12;
 
-function columnWidths<Row>(spec: PdfTableSpec<Row>, fonts: PdfFonts): number[] {
-  const natural = spec.columns.map((column) => {
+const TEXT_COLOUR = '#212121';
+
+/** One line of text in a table's content, placed like pdf-layout's drawText; returns its width. */
+function put(
+  content: PageContent,
+  text: string,
+  o: {
+    x: number;
+    y: number;
+    size: number;
+    font: PDFFont;
+    align?: 'left' | 'center' | 'right';
+    maxWidth?: number;
+  },
+): number {
+  const line = o.maxWidth === undefined ? text : fitToWidth(text, o.font, o.size, o.maxWidth);
+  const width = textWidth(o.font, line, o.size);
+  const x = o.align === 'right' ? o.x - width : o.align === 'center' ? o.x - width / 2 : o.x;
+  content.text(line, x, o.y, o.size, o.font, TEXT_COLOUR);
+  return width;
+}
+
+function columnWidths<Row>(
+  spec: PdfTableSpec<Row>,
+  cells: readonly (readonly string[])[],
+  bold: readonly boolean[],
+  fonts: PdfFonts,
+): number[] {
+  const natural = spec.columns.map((column, index) => {
     const headerWidth = Math.max(
       ...column.header.split('\n').map((line) => textWidth(fonts.bold, nfc(line), FONT_SIZE)),
     );
     const cellWidth = Math.max(
       0,
-      ...spec.rows.map((row) => {
-        const font = spec.isBold?.(row) ? fonts.bold : fonts.regular;
-        return textWidth(font, nfc(column.cell(row)), FONT_SIZE);
-      }),
+      ...cells.map((row, r) => textWidth(bold[r] ? fonts.bold : fonts.regular, row[index] ?? '', FONT_SIZE)),
     );
     return Math.max(headerWidth, cellWidth + (column.marker ? MARKER_SIZE + 3 : 0)) + 2 * CELL_PADDING;
   });
@@ -78,25 +102,19 @@ function headerHeight<Row>(spec: PdfTableSpec<Row>): number {
 }
 
 function drawHeader<Row>(
-  page: PDFPage,
+  content: PageContent,
   y: number,
   spec: PdfTableSpec<Row>,
   widths: number[],
   fonts: PdfFonts,
 ): number {
   const height = headerHeight(spec);
-  page.drawRectangle({
-    x: PAGE.margin,
-    y: y - height,
-    width: CONTENT_WIDTH,
-    height,
-    color: pdfColor('#e3e8ee'),
-  });
+  content.rect(PAGE.margin, y - height, CONTENT_WIDTH, height, '#e3e8ee');
   let x = PAGE.margin;
   spec.columns.forEach((column, index) => {
     const width = widths[index] ?? 0;
     column.header.split('\n').forEach((line, lineIndex) => {
-      drawText(page, line, {
+      put(content, nfc(line), {
         x:
           column.align === 'left'
             ? x + CELL_PADDING
@@ -115,8 +133,8 @@ function drawHeader<Row>(
   return y - height;
 }
 
-function drawTitle(page: PDFPage, y: number, title: string, fonts: PdfFonts): number {
-  drawText(page, title, { x: PAGE.margin, y: y - TITLE_SIZE, size: TITLE_SIZE, font: fonts.bold });
+function drawTitle(content: PageContent, y: number, title: string, fonts: PdfFonts): number {
+  put(content, nfc(title), { x: PAGE.margin, y: y - TITLE_SIZE, size: TITLE_SIZE, font: fonts.bold });
   return y - TITLE_SIZE - 8;
 }
 
@@ -130,42 +148,40 @@ export function drawTable<Row>(
   spec: PdfTableSpec<Row>,
   start: PdfCursor | null,
 ): PdfCursor {
-  const widths = columnWidths(spec, fonts);
+  // Every cell once: the widths and the drawing read the same strings (cells format dates and numbers).
+  const cells = spec.rows.map((row) => spec.columns.map((column) => nfc(column.cell(row))));
+  const bold = spec.rows.map((row) => spec.isBold?.(row) ?? false);
+  const widths = columnWidths(spec, cells, bold, fonts);
   const needed = TITLE_SIZE + 8 + headerHeight(spec) + 3 * ROW_HEIGHT;
   let page = start && start.y - needed >= CONTENT_BOTTOM ? start.page : addReportPage(doc);
   let y = page === start?.page ? start.y : CONTENT_TOP;
-  y = drawHeader(page, drawTitle(page, y, spec.title, fonts), spec, widths, fonts);
+  let content = new PageContent(page);
+  y = drawHeader(content, drawTitle(content, y, spec.title, fonts), spec, widths, fonts);
 
   spec.rows.forEach((row, rowIndex) => {
     if (y - ROW_HEIGHT < CONTENT_BOTTOM) {
+      content.finish(doc);
       page = addReportPage(doc);
+      content = new PageContent(page);
       y = drawHeader(
-        page,
-        drawTitle(page, CONTENT_TOP, unitTableWords.continued(spec.title), fonts),
+        content,
+        drawTitle(content, CONTENT_TOP, unitTableWords.continued(spec.title), fonts),
         spec,
         widths,
         fonts,
       );
     }
-    if (rowIndex % 2 === 1) {
-      page.drawRectangle({
-        x: PAGE.margin,
-        y: y - ROW_HEIGHT,
-        width: CONTENT_WIDTH,
-        height: ROW_HEIGHT,
-        color: pdfColor('#f4f6f8'),
-      });
-    }
-    const font = spec.isBold?.(row) ? fonts.bold : fonts.regular;
+    if (rowIndex % 2 === 1) content.rect(PAGE.margin, y - ROW_HEIGHT, CONTENT_WIDTH, ROW_HEIGHT, '#f4f6f8');
+    const font = bold[rowIndex] ? fonts.bold : fonts.regular;
     const baseline = y - ROW_HEIGHT / 2 - FONT_SIZE * 0.35;
     let x = PAGE.margin;
     spec.columns.forEach((column, index) => {
       const width = widths[index] ?? 0;
       const marker = column.marker?.(row) ?? null;
-      const text = nfc(column.cell(row));
+      const text = cells[rowIndex]?.[index] ?? '';
       const left = x + CELL_PADDING + (marker ? MARKER_SIZE + 3 : 0);
       const right = x + width - CELL_PADDING;
-      const drawnWidth = drawText(page, text, {
+      const drawnWidth = put(content, text, {
         x: column.align === 'left' ? left : column.align === 'right' ? right : (left + right) / 2,
         y: baseline,
         size: FONT_SIZE,
@@ -181,23 +197,13 @@ export function drawTable<Row>(
             : column.align === 'right'
               ? right - drawnWidth
               : (left + right - drawnWidth) / 2;
-        page.drawRectangle({
-          x: textLeft - MARKER_SIZE - 3,
-          y: baseline,
-          width: MARKER_SIZE,
-          height: MARKER_SIZE,
-          color: pdfColor(marker),
-        });
+        content.rect(textLeft - MARKER_SIZE - 3, baseline, MARKER_SIZE, MARKER_SIZE, marker);
       }
       x += width;
     });
     y -= ROW_HEIGHT;
   });
-  page.drawLine({
-    start: { x: PAGE.margin, y },
-    end: { x: PAGE.margin + CONTENT_WIDTH, y },
-    thickness: 0.5,
-    color: pdfColor('#999999'),
-  });
+  content.line(PAGE.margin, y, PAGE.margin + CONTENT_WIDTH, y, 0.5, '#999999');
+  content.finish(doc);
   return { page, y: y - 16 };
 }

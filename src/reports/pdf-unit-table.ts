@@ -3,6 +3,7 @@ import type { PdfTableColumn, PdfTableSpec } from './pdf-table.js';
 import { PACE_COLORS } from './report-palette.js';
 import { rankedRows, unrankedRows } from '../domain/report-rows.js';
 import { shortDistrictName } from '../messages/unit-label-messages.js';
+import { COMMUNE_LEVEL, levelOf } from '../domain/unit.js';
 import { formatNumber, formatPercent, formatSignedNumber, formatTime } from '../messages/vi-format.js';
 import { forecastWords, unitTableWords } from '../messages/report-document-messages.js';
 
@@ -20,13 +21,13 @@ function totalsLine(data: DailyReportData, name: string): UnitTableLine {
 function columns(
   data: DailyReportData,
   unitHeader: string,
-  withParent: boolean,
+  parentHeader: string | null,
 ): PdfTableColumn<UnitTableLine>[] {
   const all: (PdfTableColumn<UnitTableLine> | null)[] = [
     { header: unitHeader, align: 'left', flexible: true, cell: ({ row }) => row.unitName },
-    withParent
+    parentHeader !== null
       ? {
-          header: unitTableWords.district,
+          header: parentHeader,
           align: 'left',
           flexible: true,
           cell: ({ row }) => (row.parentName ? shortDistrictName(row.parentName) : ''),
@@ -82,22 +83,24 @@ export function communeTableSpec(data: DailyReportData): PdfTableSpec<UnitTableL
     isTotal: false,
   }));
   return {
-    title: unitTableWords.communeTitle(data.communes.length),
-    columns: columns(data, unitTableWords.unit, data.scopeLevel === 'province'),
+    title: unitTableWords.communeTitle(levelOf(data.levels, COMMUNE_LEVEL), data.communes.length),
+    // The parent column only when the communes have parents other than the scope (a province's districts).
+    columns: columns(data, unitTableWords.unit, data.groupLevel?.name ?? null),
     rows: [...lines, totalsLine(data, unitTableWords.total)],
     isBold: (line) => line.isTotal,
   };
 }
 
-/** Province scope: the districts compared, with the province totals. */
-export function districtTableSpec(data: DailyReportData): PdfTableSpec<UnitTableLine> {
-  const lines = [...rankedRows(data.districts), ...unrankedRows(data.districts)].map((row) => ({
+/** The scope's child units compared (a province's districts or clusters), with the scope's totals. */
+export function groupTableSpec(data: DailyReportData): PdfTableSpec<UnitTableLine> | null {
+  if (data.groupLevel === null || data.groups.length === 0) return null;
+  const lines = [...rankedRows(data.groups), ...unrankedRows(data.groups)].map((row) => ({
     row,
     isTotal: false,
   }));
   return {
-    title: unitTableWords.districtTitle(data.districts.length),
-    columns: columns(data, unitTableWords.unit, false),
+    title: unitTableWords.groupTitle(data.groupLevel, data.groups.length),
+    columns: columns(data, unitTableWords.unit, null),
     rows: [...lines, totalsLine(data, unitTableWords.provinceTotal)],
     isBold: (line) => line.isTotal,
   };

@@ -43,7 +43,7 @@ export async function renderRankingCharts(
   const ranked = rankedRows(data.communes);
   const unranked = unrankedRows(data.communes);
   if (ranked.length === 0 && unranked.length === 0) return [];
-  const withParent = data.scopeLevel === 'province';
+  const withParent = data.groupLevel !== null;
   const slices: UnitProgressRow[][] =
     ranked.length > 0 ? splitEvenly(ranked, options.maxBarsPerImage ?? MAX_BARS_PER_IMAGE) : [[]];
   const axisMax = axisMaxPercent(ranked);

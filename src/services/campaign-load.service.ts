@@ -1,5 +1,5 @@
 import type { CampaignDefinition } from '../domain/campaign.js';
-import type { UnitDefinition } from '../domain/unit.js';
+import { treeDepths, type UnitDefinition } from '../domain/unit.js';
 import type { Clock } from '../domain/clock.js';
 import { CampaignFileError } from '../domain/errors.js';
 import { insertAudit } from '../db/audit.repository.js';
@@ -35,8 +35,6 @@ export interface CampaignLoadResult {
   readonly normalized: readonly UnitNameFix[];
 }
 
-const LEVEL_ORDER = { province: 0, district: 1, commune: 2 } as const;
-
 /**
  * Makes the database match a campaign folder, in one transaction: loading the same files twice changes
  * nothing; loading changed files applies and lists the changes; a failure leaves the database as it was.
@@ -47,64 +45,75 @@ export async function loadCampaign(
   clock: Clock,
   actor = 'cli',
 ): Promise<CampaignLoadResult> {
+  return db.transaction().execute((trx) => loadCampaignIn(trx, folder, clock.now(), actor));
+}
+
+/**
+ * `loadCampaign`'s work inside the caller's transaction. `unitsValidFrom` dates the units it adds (a
+ * reorganisation's new units count from the change date; see campaign-reorg.service.ts); units retired
+ * by a reorganisation are no longer the campaign's and are left as they are.
+ */
+export async function loadCampaignIn(
+  trx: Db,
+  folder: CampaignDefinition,
+  now: Date,
+  actor: string,
+  unitsValidFrom: string | null = null,
+): Promise<CampaignLoadResult> {
   // One spelling per name in every list and chart: 'Xã  A Dơi' and 'Thị Trấn Ái Tử' are stored normalised.
   const { units, fixes } = normalizeUnits(folder.units);
   const definition: CampaignDefinition = { campaign: folder.campaign, units };
-  return db.transaction().execute(async (trx) => {
-    const { campaign: file } = definition;
-    const now = clock.now();
-    const columns = {
-      name: file.name,
-      province_code: file.province.code,
-      time_zone: file.timeZone,
-      start_date: file.startDate,
-      end_date: file.endDate,
-      report_cutoff: file.reportCutoff,
-      settings: JSON.stringify(file),
-    };
-    const existing = await findCampaignByCode(trx, file.code);
-    const campaign =
-      existing ??
-      (await insertCampaign(trx, { code: file.code, ...columns, created_at: now, updated_at: now }));
-    const before = {
-      settings: existing ? existing.settings : null,
-      milestones: await listMilestones(trx, campaign.id),
-      units: await listUnitsWithTargets(trx, campaign.id),
-    };
-    const changes = campaignChanges(before, definition);
-    if (existing && changes.length > 0)
-      await updateCampaign(trx, campaign.id, { ...columns, updated_at: now });
+  const { campaign: file } = definition;
+  const columns = {
+    name: file.name,
+    province_code: file.province.code,
+    time_zone: file.timeZone,
+    start_date: file.startDate,
+    end_date: file.endDate,
+    report_cutoff: file.reportCutoff,
+    settings: JSON.stringify(file),
+  };
+  const existing = await findCampaignByCode(trx, file.code);
+  const campaign =
+    existing ??
+    (await insertCampaign(trx, { code: file.code, ...columns, created_at: now, updated_at: now }));
+  const before = {
+    settings: existing ? existing.settings : null,
+    milestones: await listMilestones(trx, campaign.id),
+    units: await listUnitsWithTargets(trx, campaign.id),
+  };
+  const changes = campaignChanges(before, definition);
+  if (existing && changes.length > 0) await updateCampaign(trx, campaign.id, { ...columns, updated_at: now });
 
-    await syncMilestones(
-      trx,
-      campaign.id,
-      definition,
-      before.milestones.map((m) => m.code),
-    );
-    await syncUnits(trx, campaign.id, units, before.units);
+  await syncMilestones(
+    trx,
+    campaign.id,
+    definition,
+    before.milestones.map((m) => m.code),
+  );
+  await syncUnits(trx, campaign.id, units, before.units, unitsValidFrom);
 
-    if (!existing || changes.length > 0) {
-      await insertAudit(trx, {
-        at: now,
-        actor,
-        action: existing ? 'campaign.update' : 'campaign.create',
-        campaignId: campaign.id,
-        details: { changes: changes.slice(0, 500), changeCount: changes.length },
-      });
-    }
-    const targets = units.filter((u) => u.target !== null);
-    return {
+  if (!existing || changes.length > 0) {
+    await insertAudit(trx, {
+      at: now,
+      actor,
+      action: existing ? 'campaign.update' : 'campaign.create',
       campaignId: campaign.id,
-      created: !existing,
-      changes: existing ? changes : [],
-      counts: {
-        units: units.length,
-        targetBooks: targets.reduce((s, u) => s + (u.target?.books ?? 0), 0),
-        targetCases: targets.reduce((s, u) => s + (u.target?.cases ?? 0), 0),
-      },
-      normalized: fixes,
-    };
-  });
+      details: { changes: changes.slice(0, 500), changeCount: changes.length },
+    });
+  }
+  const targets = units.filter((u) => u.target !== null);
+  return {
+    campaignId: campaign.id,
+    created: !existing,
+    changes: existing ? changes : [],
+    counts: {
+      units: units.length,
+      targetBooks: targets.reduce((s, u) => s + (u.target?.books ?? 0), 0),
+      targetCases: targets.reduce((s, u) => s + (u.target?.cases ?? 0), 0),
+    },
+    normalized: fixes,
+  };
 }
 
 async function syncMilestones(
@@ -137,13 +146,16 @@ async function syncUnits(
   campaignId: number,
   units: readonly UnitDefinition[],
   existing: UnitWithTarget[],
+  validFrom: string | null,
 ) {
   const idByCode = new Map(existing.map((u) => [u.code, u.id]));
   const existingByCode = new Map(existing.map((u) => [u.code, u]));
-  // Parents first, so every new child can point at its parent's id.
-  const ordered = [...units].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
-  for (const level of ['province', 'district', 'commune'] as const) {
-    const fresh = ordered.filter((u) => u.level === level && !idByCode.has(u.code));
+  // Parents first, so every new child can point at its parent's id (a campaign declares its own levels).
+  const depth = treeDepths(units.map((u) => ({ key: u.code, parent: u.parentCode })));
+  const depthOf = (u: UnitDefinition) => depth.get(u.code) ?? 0;
+  const ordered = [...units].sort((a, b) => depthOf(a) - depthOf(b));
+  for (const level of new Set(ordered.map(depthOf))) {
+    const fresh = ordered.filter((u) => depthOf(u) === level && !idByCode.has(u.code));
     const ids = await insertUnits(
       db,
       fresh.map((u) => ({
@@ -153,6 +165,7 @@ async function syncUnits(
         type: u.type,
         level: u.level,
         parent_id: u.parentCode === null ? null : (idByCode.get(u.parentCode) ?? null),
+        valid_from: validFrom,
       })),
     );
     for (const [code, id] of ids) idByCode.set(code, id);
@@ -185,7 +198,8 @@ async function syncUnits(
   const kept = new Set(units.map((u) => u.code));
   const removed = existing.filter((u) => !kept.has(u.code));
   // Children before parents, so the self-reference never blocks the delete.
-  removed.sort((a, b) => LEVEL_ORDER[b.level] - LEVEL_ORDER[a.level]);
+  const oldDepth = treeDepths(existing.map((u) => ({ key: u.id, parent: u.parent_id })));
+  removed.sort((a, b) => (oldDepth.get(b.id) ?? 0) - (oldDepth.get(a.id) ?? 0));
   try {
     await deleteUnits(
       db,
@@ -195,7 +209,8 @@ async function syncUnits(
     if ((error as { code?: string }).code !== '23503') throw error;
     throw new CampaignFileError(
       `Không thể bỏ đơn vị ${removed.map((u) => `${u.code} ${u.name}`).join(', ')} khỏi chiến dịch: ` +
-        'đã có thành viên, báo cáo hoặc tệp mẫu gắn với đơn vị. Giữ đơn vị trong units.csv (có thể bỏ chỉ tiêu).',
+        'đã có thành viên, báo cáo hoặc tệp mẫu gắn với đơn vị. Giữ đơn vị trong units.csv (có thể bỏ chỉ tiêu), ' +
+        'hoặc nếu đơn vị đã được sáp nhập, nạp kèm tệp đối chiếu: sohoa campaign load <thư mục> --mapping <tệp> --from <ngày>.',
       'units.csv',
     );
   }

@@ -3,7 +3,7 @@ import type { Campaign } from '../domain/campaign.js';
 import type { Db } from '../db/database.js';
 import type { DailyReportData } from '../domain/daily-report-data.js';
 import { renderDailyReportPdf } from '../reports/daily-report-pdf.js';
-import { renderDistrictChart } from '../reports/district-chart.js';
+import { renderGroupChart } from '../reports/group-chart.js';
 import { renderProgressChart } from '../reports/progress-chart.js';
 import { renderRankingCharts } from '../reports/ranking-chart.js';
 import { buildDailyReportData } from './daily-report.service.js';
@@ -12,7 +12,8 @@ import { buildDailyReportData } from './daily-report.service.js';
 export interface DailyPackage {
   readonly data: DailyReportData;
   readonly ranking: Buffer[];
-  readonly district: Buffer | null;
+  /** The child units compared (districts, clusters); null on the two-level map. */
+  readonly group: Buffer | null;
   readonly progress: Buffer;
   readonly pdf: Buffer;
   readonly pdfName: string;
@@ -28,9 +29,9 @@ export async function renderDailyPackage(
 ): Promise<DailyPackage> {
   const data = await buildDailyReportData(db, campaign, scopeUnitId, date, now);
   const ranking = await renderRankingCharts(data);
-  const district = await renderDistrictChart(data);
+  const group = await renderGroupChart(data);
   const progress = await renderProgressChart(data);
-  const pdf = Buffer.from(await renderDailyReportPdf(data, { ranking, district, progress }));
+  const pdf = Buffer.from(await renderDailyReportPdf(data, { ranking, group, progress }));
   const scope = fileSlug(data.scopeName);
-  return { data, ranking, district, progress, pdf, pdfName: `bao-cao-ngay-${date}-${scope}.pdf` };
+  return { data, ranking, group, progress, pdf, pdfName: `bao-cao-ngay-${date}-${scope}.pdf` };
 }

@@ -11,6 +11,7 @@ import {
   type ReportingMoment,
 } from '../domain/plan.js';
 import type { RankedStanding } from '../domain/progress.js';
+import { COMMUNE_LEVEL, levelRank, type UnitLevel } from '../domain/unit.js';
 import { groupRow } from '../domain/report-rows.js';
 import type { Db } from '../db/database.js';
 import { listScopeReportsUntil } from '../db/progress.repository.js';
@@ -50,25 +51,29 @@ function groupForecasts(
   return forecastSteps(campaign, series, { books: row.targetBooks, cases: row.targetCases });
 }
 
-/** Districts of a province view, each the sum of its communes, ranked by completion. */
-function districtRows(
+/**
+ * The units between the scope and its communes (a province's districts or clusters), each the sum of its
+ * communes, ranked by completion. Empty when the communes sit directly under the scope.
+ */
+function groupRows(
   campaign: Campaign,
   standings: readonly RankedStanding[],
   rows: UnitProgressRow[],
   reports: readonly ScopeReport[],
-  context: { rules: PaceRules; moment: ReportingMoment; progress: ScopeProgress },
+  context: { rules: PaceRules; moment: ReportingMoment; progress: ScopeProgress; level: UnitLevel },
 ): UnitProgressRow[] {
   const groups = new Map<string, { name: string; members: UnitProgressRow[]; ids: Set<number> }>();
   rows.forEach((row, i) => {
     const code = standings[i]?.parentCode ?? '';
+    if (code === context.progress.scope.code) return;
     const group = groups.get(code) ?? { name: row.parentName ?? '', members: [], ids: new Set<number>() };
     group.members.push(row);
     group.ids.add(standings[i]?.unitId ?? -1);
     groups.set(code, group);
   });
-  const districts = [...groups].map(([code, { name, members, ids }]) => {
+  const grouped = [...groups].map(([code, { name, members, ids }]) => {
     const row = groupRow(
-      { unitCode: code, unitName: name, parentName: context.progress.scope.name, level: 'district' },
+      { unitCode: code, unitName: name, parentName: context.progress.scope.name, level: context.level },
       members,
       context.rules,
       context.moment,
@@ -76,11 +81,11 @@ function districtRows(
     const mine = reports.filter((r) => ids.has(r.unit_id));
     return { ...row, forecasts: groupForecasts(campaign, row, mine, context.progress.date) };
   });
-  const ranked = districts
+  const ranked = grouped
     .filter((d) => d.completion !== null)
     .sort((a, b) => (b.completion ?? 0) - (a.completion ?? 0));
   ranked.forEach((d, i) => (d.rank = i + 1));
-  return [...ranked, ...districts.filter((d) => d.completion === null)];
+  return [...ranked, ...grouped.filter((d) => d.completion === null)];
 }
 
 /** Each deadline's state, reporting days left and the pace still needed, by the domain's one definition. */
@@ -148,7 +153,19 @@ export async function buildDailyReportData(
     entered,
     attached,
   }));
-  const scopeLevel = progress.scope.level === 'province' ? 'province' : 'district';
+  const { levels } = settings;
+  const scopeLevel = progress.scope.level;
+  // The level under the scope, when it is not the communes': a province's districts or clusters.
+  const below = levels[levelRank(levels, scopeLevel) + 1];
+  const groupLevel = below && below.code !== COMMUNE_LEVEL ? below : null;
+  const groups = groupLevel
+    ? groupRows(campaign, progress.standings, communes, reports, {
+        rules,
+        moment,
+        progress,
+        level: groupLevel.code,
+      })
+    : [];
   const scopeRow = groupRow(
     { unitCode: progress.scope.code, unitName: progress.scope.name, parentName: null, level: scopeLevel },
     communes,
@@ -160,6 +177,8 @@ export async function buildDailyReportData(
     campaignName: settings.name,
     scopeName: progress.scope.name,
     scopeLevel,
+    levels,
+    groupLevel: groups.length > 0 ? groupLevel : null,
     date,
     dataAsOf: dataAsOf < endOfDay ? dataAsOf : endOfDay,
     timeZone: settings.timeZone,
@@ -185,10 +204,7 @@ export async function buildDailyReportData(
       }),
     },
     communes,
-    districts:
-      scopeLevel === 'province'
-        ? districtRows(campaign, progress.standings, communes, reports, { rules, moment, progress })
-        : [],
+    groups,
     series,
     milestones: milestoneInfo(campaign, progress.totals, moment),
   };

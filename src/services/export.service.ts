@@ -5,7 +5,7 @@ import { findUnitByCode } from '../db/unit.repository.js';
 import { groupExportSheets, type ExportSheet } from '../reports/export-sheet.js';
 import { buildDailyReportData } from './daily-report.service.js';
 
-/** The export table for a date: the province row (the report's scope total), its districts, and every commune. */
+/** The export table for a date: the province row (the report's scope total), its middle-level units if any, and every commune. */
 export async function buildExportSheets(
   db: Db,
   campaign: Campaign,
@@ -19,7 +19,7 @@ export async function buildExportSheets(
   return buildScopeExportSheets(db, campaign, province.id, date, now);
 }
 
-/** The export table of one scope (a province or a district): its total row, its districts, its communes. */
+/** The export table of one scope (a province, a district, a cluster): its total row, its child units, its communes. */
 export async function buildScopeExportSheets(
   db: Db,
   campaign: Campaign,
@@ -29,8 +29,9 @@ export async function buildScopeExportSheets(
 ): Promise<ExportSheet[]> {
   const data = await buildDailyReportData(db, campaign, scopeUnitId, date, now);
   return groupExportSheets(
-    [data.scopeTotal, ...data.districts, ...data.communes],
+    [data.scopeTotal, ...data.groups, ...data.communes],
     date,
     campaign.settings.timeZone,
+    data.levels,
   );
 }

@@ -4,6 +4,7 @@ import { NotFoundError } from '../domain/errors.js';
 import { generateInviteCode, hashInviteCode, looksLikeInviteCode } from '../domain/invite-code.js';
 import type { RedeemFailure } from '../domain/invite-refusal.js';
 import { insertAudit } from '../db/audit.repository.js';
+import { inviteHashTaken } from '../db/campaign-route.repository.js';
 import { findCampaignById } from '../db/campaign.repository.js';
 import { countCampaignFailuresSince, listProvinceCoordinators } from '../db/invite-attempt.repository.js';
 import type { Db } from '../db/database.js';
@@ -61,7 +62,7 @@ export async function createInvite(
         input.unitCode,
       );
     const now = clock.now();
-    const code = generateInviteCode();
+    const code = await uniqueInviteCode(trx, generateInviteCode);
     const expiresAt = new Date(now.getTime() + input.validDays * DAY_MS);
     await insertInvite(trx, {
       campaign_id: input.campaignId,
@@ -82,6 +83,21 @@ export async function createInvite(
     });
     return { code, unit, role: input.role, uses: input.uses, expiresAt };
   });
+}
+
+/** How many fresh codes are drawn before giving up on one no invite of any campaign has. */
+const CODE_DRAWS = 8;
+
+/**
+ * A new code whose hash no invite has, in any campaign or nationally: with several campaigns in one
+ * deployment a code alone must name its campaign, so a clash (31^10 codes make it rare) draws again.
+ */
+export async function uniqueInviteCode(db: Db, generate: () => string): Promise<string> {
+  for (let draw = 0; draw < CODE_DRAWS; draw++) {
+    const code = generate();
+    if (!(await inviteHashTaken(db, hashInviteCode(code)))) return code;
+  }
+  throw new Error(`no free invite code after ${CODE_DRAWS} draws`);
 }
 
 /** The outcome of redeeming a code: data, because a wrong code is an everyday event, not a fault. */

@@ -26,7 +26,7 @@ import type { UnitRow } from '../db/unit.table.js';
 /** A scope's picture on one date, with the scope's unit row. */
 export type ScopeProgress = ScopeProgressOf<UnitRow>;
 
-function toStanding(row: CommuneReportRow, date: string): CommuneStanding {
+function toStanding(row: CommuneReportRow, date: string, scope: UnitRow): CommuneStanding {
   const figures: Figures =
     row.cur_date === null
       ? ZERO_FIGURES
@@ -50,7 +50,8 @@ function toStanding(row: CommuneReportRow, date: string): CommuneStanding {
     unitId: row.id,
     code: row.code,
     name: row.name,
-    parentName: row.parent_name,
+    // A commune directly under the scope (every commune on the two-level map) needs no parent beside its name.
+    parentName: row.parent_code === scope.code ? null : row.parent_name,
     parentCode: row.parent_code,
     target: row.target_cases === null ? null : { books: row.target_books ?? 0, cases: row.target_cases },
     figures,
@@ -108,7 +109,7 @@ export async function getScopeProgress(
     throw new NotFoundError('Đơn vị không thuộc chiến dịch.', 'unit', String(scopeUnitId));
   }
   const rows = await listCommuneReports(db, campaign.id, scopeUnitId, date);
-  const standings = rows.map((row) => toStanding(row, date));
+  const standings = rows.map((row) => toStanding(row, date, scope));
   const moment = momentOf(campaign, date, now);
   const ranked = rankStandings(standings, paceRulesOf(campaign.settings), moment);
   return summarize(scope, date, moment, ranked);
@@ -164,8 +165,9 @@ export async function getScopeForecasts(
 }
 
 /**
- * A commune's standing with its ranking in its district and in its province (one ranking query), and
- * the forecast of each of its steps from its own reports.
+ * A commune's standing with its ranking among its parent's communes and in its province (one ranking
+ * query), and the forecast of each of its steps from its own reports. On the two-level map the parent is
+ * the province, and `inParent` is `inProvince`.
  */
 export async function getCommuneProgress(
   db: Db,
@@ -175,22 +177,25 @@ export async function getCommuneProgress(
   now?: Date,
 ): Promise<{
   standing: RankedStanding;
-  inDistrict: ScopeProgress;
+  inParent: ScopeProgress;
   inProvince: ScopeProgress;
   forecasts: Partial<Record<MetricCode, StepForecast>>;
 }> {
-  const district = commune.parent_id === null ? undefined : await findUnitById(db, commune.parent_id);
-  if (!district?.parent_id) throw new NotFoundError('Xã không thuộc huyện nào.', 'unit', commune.code);
-  const inProvince = await getScopeProgress(db, campaign, district.parent_id, date, now);
-  const siblings = await listChildUnitIds(db, district.id);
-  const inDistrict = narrowScopeProgress(inProvince, district, new Set(siblings));
-  const standing = inDistrict.standings.find((s) => s.unitId === commune.id);
-  if (!standing) throw new NotFoundError('Không tìm thấy xã trong huyện.', 'unit', commune.code);
+  const parent = commune.parent_id === null ? undefined : await findUnitById(db, commune.parent_id);
+  if (!parent) throw new NotFoundError('Xã không thuộc đơn vị nào.', 'unit', commune.code);
+  const provinceId = parent.parent_id ?? parent.id;
+  const inProvince = await getScopeProgress(db, campaign, provinceId, date, now);
+  const inParent =
+    parent.id === provinceId
+      ? inProvince
+      : narrowScopeProgress(inProvince, parent, new Set(await listChildUnitIds(db, parent.id)));
+  const standing = inParent.standings.find((s) => s.unitId === commune.id);
+  if (!standing) throw new NotFoundError('Không tìm thấy xã trong phạm vi.', 'unit', commune.code);
   const reports = await listScopeReportsUntil(db, campaign.id, commune.id, date);
   const observations = reports.map((r) => ({ ...r, date: r.report_date }));
   const forecasts = forecastSteps(campaign, observations, {
     books: standing.target?.books ?? 0,
     cases: standing.target?.cases ?? 0,
   });
-  return { standing, inDistrict, inProvince, forecasts };
+  return { standing, inParent, inProvince, forecasts };
 }

@@ -3,6 +3,7 @@ import { addDays, daysBetween } from '../domain/local-time.js';
 import type { SilentUnit } from '../domain/reminder-notice.js';
 import type { Db } from '../db/database.js';
 import { listCommuneLastReports, type CommuneLastReport } from '../db/reminder.repository.js';
+import { listUnitsWithTargets } from '../db/unit.repository.js';
 import {
   activeMembersByUnit,
   messagesTo,
@@ -54,7 +55,8 @@ function silentDays(commune: CommuneLastReport, yesterday: string, startDate: st
 /**
  * The morning note (thieu-bao-cao) for `date`: reporters of communes with no report for the day before
  * get a note; communes silent for `escalateAfterDays` days in a row are listed, one message per
- * coordinator, to their district's coordinators.
+ * coordinator, to the coordinators of the nearest unit above them that has any: their district or
+ * cluster's, else the province's (on the two-level map, always the province's).
  */
 export async function planMissedReports(db: Db, campaign: Campaign, date: string): Promise<ReminderPlan> {
   const { settings } = campaign;
@@ -82,25 +84,30 @@ export async function planMissedReports(db: Db, campaign: Campaign, date: string
     );
   }
 
-  const byDistrict = new Map<number, SilentUnit[]>();
-  for (const { commune, days } of silent) {
-    if (days < settings.reminders.escalateAfterDays || commune.parent_id === null) continue;
-    const lines = byDistrict.get(commune.parent_id) ?? [];
-    lines.push({ name: commune.name, code: commune.code, silentDays: days, lastDate: commune.last_date });
-    byDistrict.set(commune.parent_id, lines);
-  }
+  const escalating = silent.filter(({ days }) => days >= settings.reminders.escalateAfterDays);
   const coordinators = await activeMembersByUnit(db, campaign.id, 'coordinator');
-  const escalatedUnits: string[] = [];
+  const parentOf =
+    escalating.length > 0
+      ? new Map((await listUnitsWithTargets(db, campaign.id)).map((u) => [u.id, u.parent_id]))
+      : new Map<number, number | null>();
+  const byScope = new Map<number, SilentUnit[]>();
   let unanswered = 0;
-  for (const [districtId, lines] of byDistrict) {
-    const members = coordinators.get(districtId) ?? [];
-    if (members.length === 0) {
-      unanswered += lines.length;
+  for (const { commune, days } of escalating) {
+    const scopeId = nearestWith(commune.parent_id, parentOf, (id) => coordinators.has(id));
+    if (scopeId === null) {
+      unanswered += 1;
       continue;
     }
+    const lines = byScope.get(scopeId) ?? [];
+    lines.push({ name: commune.name, code: commune.code, silentDays: days, lastDate: commune.last_date });
+    byScope.set(scopeId, lines);
+  }
+  const escalatedUnits: string[] = [];
+  for (const [scopeId, lines] of byScope) {
+    const members = coordinators.get(scopeId) ?? [];
     escalatedUnits.push(...lines.map((l) => l.code));
-    const districtName = members[0]?.unit_name ?? '';
-    messages.push(...messagesTo(members, { kind: 'escalation', districtName, yesterday, units: lines }));
+    const scopeName = members[0]?.unit_name ?? '';
+    messages.push(...messagesTo(members, { kind: 'escalation', scopeName, yesterday, units: lines }));
   }
   return {
     messages,
@@ -115,4 +122,18 @@ export async function planMissedReports(db: Db, campaign: Campaign, date: string
       escalatedUnitCodes: escalatedUnits,
     },
   };
+}
+
+/** The first unit from `start` upwards that `has` accepts, or null; bounded so a corrupted cycle ends. */
+function nearestWith(
+  start: number | null,
+  parentOf: ReadonlyMap<number, number | null>,
+  has: (unitId: number) => boolean,
+): number | null {
+  let id = start;
+  for (let depth = 0; id !== null && depth <= parentOf.size; depth++) {
+    if (has(id)) return id;
+    id = parentOf.get(id) ?? null;
+  }
+  return null;
 }

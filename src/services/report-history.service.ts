@@ -15,6 +15,8 @@ export interface HistoryRevision {
   readonly by: string | null;
   readonly role: Role | null;
   readonly figures: Figures;
+  /** Carried over from retired units by a reorganisation, not sent by anyone. */
+  readonly carriedOver: boolean;
 }
 
 /** One day of a commune's history: its current figures (null: no report), and every accepted version. */
@@ -72,6 +74,7 @@ export async function getReportHistory(
           by: r.display_name,
           role: r.role,
           figures: figuresOf(r),
+          carriedOver: r.origin === 'carry-over',
         })),
     });
   }

@@ -60,6 +60,15 @@ export async function resolveReportTarget(
     if (resolved.date < local.date && member.role !== 'coordinator') {
       return { ok: false, refusal: { code: 'past_date_coordinator_only' } };
     }
+    // A unit a reorganisation formed has no days before it: its predecessors' reports cover them.
+    if (unit.valid_from && resolved.date < unit.valid_from) {
+      const latest = settings.endDate < local.date ? settings.endDate : local.date;
+      const range = { earliest: unit.valid_from, latest, today: local.date };
+      return {
+        ok: false,
+        refusal: { code: 'date_out_of_range', reason: 'before_unit', date: resolved.date, ...range },
+      };
+    }
     date = resolved.date;
   }
   // A back-filled day is late by definition; today's is late after the campaign's cut-off.

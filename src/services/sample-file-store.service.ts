@@ -47,14 +47,15 @@ export function sha256Hex(bytes: Uint8Array): string {
  * Records checked samples for a commune: verdict, size, hash and problems always; the bytes only of
  * rejected samples and of the first few accepted ones, until the campaign's retention ends. A file the
  * commune sent before (same hash) is recognised and not stored again. Running it again for the same
- * inbox update changes nothing: the update's own rows count as "counted", not as duplicates.
+ * inbox update changes nothing: the update's own rows count as "counted", not as duplicates. A web upload
+ * has no inbox update (`inboxId` null): every copy stored before is then a duplicate.
  */
 export async function recordSamples(
   db: Db,
   campaign: Campaign,
   owner: SampleOwner,
   samples: readonly InspectedSample[],
-  inboxId: number,
+  inboxId: number | null,
   now: Date,
 ): Promise<RecordedSample[]> {
   const { retentionDays, keepAcceptedPerUnit } = campaign.settings.files;
@@ -70,7 +71,7 @@ export async function recordSamples(
       const hash = hashes[index] ?? '';
       const stored = known.get(hash);
       if (stored) {
-        return stored.source_inbox_id === inboxId
+        return inboxId !== null && stored.source_inbox_id === inboxId
           ? { kind: 'counted' }
           : { kind: 'duplicate', receivedAt: stored.received_at };
       }

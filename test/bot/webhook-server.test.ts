@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import { createWebhookServer } from '../../src/channels/telegram/webhook-server.js';
+import { createTelegramWebhookReceiver } from '../../src/channels/telegram/telegram-webhook-receiver.js';
 import { createLogger } from '../../src/config/logger.js';
 import { ManualClock } from '../../src/domain/clock.js';
+import { createHttpServer } from '../../src/web/http-server.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 const SECRET = 'test_secret-0123456789';
@@ -12,14 +13,16 @@ describeEachDatabase('the webhook endpoint', (database) => {
   it('stores updates only with the right secret header, once per update id', async () => {
     const { db } = database();
     let stored = 0;
-    const server = createWebhookServer({
+    const logger = createLogger('silent');
+    const receiver = createTelegramWebhookReceiver({
       path: '/telegram/hook',
       secret: SECRET,
       db,
       clock: new ManualClock('2025-03-10T09:00:00+07:00'),
-      logger: createLogger('silent'),
+      logger,
       onStored: () => stored++,
     });
+    const { server } = createHttpServer({ db, logger, receivers: [receiver] });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -118,7 +118,9 @@ describe('a bad campaign folder is refused with the file, row and field named', 
     const dir = await copyCampaign(({ csv }) => ({
       csv: replaceLine(csv, '19333', (f) => (f.splice(4, 1, '45'), f)),
     }));
-    expect((await readError(dir)).message).toContain('phải là cấp district');
+    expect((await readError(dir)).message).toContain(
+      '19333 Phường 1 thuộc cấp Xã nên phải trực thuộc một đơn vị cấp Huyện',
+    );
   });
 
   it('a missing column', async () => {

@@ -197,7 +197,7 @@ describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes, 3 
     const missed = stored.sentByKey('job:thieu-bao-cao:', silent.user.id).map((r) => localDate(r.at, TZ));
     expect(missed).toEqual(expect.arrayContaining([DAYS[1], DAYS[2]]));
     expect(stored.escalated).toContain(silent.code);
-    const coordinator = result.cast.coordinators.find((c) => c.unitCode === silent.districtCode)!;
+    const coordinator = result.cast.coordinators.find((c) => c.unitCode === silent.parentCode)!;
     expect(stored.sentByKey('job:thieu-bao-cao:', coordinator.user.id).length).toBeGreaterThan(0);
     expect(stored.reports).toContainEqual(
       expect.objectContaining({ unit: silent.code, date: DAYS[1], firstOn: DAYS[2] }),

@@ -35,7 +35,7 @@ describe('words for codes', () => {
       },
       {
         kind: 'escalation',
-        districtName: 'Thành phố Đông Hà',
+        scopeName: 'Thành phố Đông Hà',
         yesterday: '2025-03-02',
         units: [{ name: 'Phường 1', code: '19333', silentDays: 2, lastDate: null }],
       },

@@ -1,11 +1,10 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createWebhookServer } from '../../src/channels/telegram/webhook-server.js';
 import { ServiceLoops } from '../../src/service-loops.js';
 import { createLogger } from '../../src/config/logger.js';
-import { ManualClock } from '../../src/domain/clock.js';
 import { ServiceFailedError } from '../../src/domain/errors.js';
+import { createHttpServer } from '../../src/web/http-server.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 const logger = createLogger('silent');
@@ -51,13 +50,10 @@ describe('the service loops under one supervisor', () => {
 describeEachDatabase('the webhook server health endpoints', (database) => {
   it('answers /healthz and /readyz from the loops and the database', async () => {
     const state = { alive: true, running: false };
-    const server = createWebhookServer({
-      path: '/hook',
-      secret: 'a-secret-of-sixteen-chars',
+    const { server } = createHttpServer({
       db: database().db,
-      clock: new ManualClock('2025-03-10T09:00:00+07:00'),
       logger,
-      onStored: () => undefined,
+      receivers: [],
       health: { alive: () => state.alive, running: () => state.running },
     });
     server.listen(0, '127.0.0.1');

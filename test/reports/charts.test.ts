@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TELEGRAM_PHOTO_LIMITS } from '../../src/reports/chart-canvas.js';
-import { renderDistrictChart } from '../../src/reports/district-chart.js';
+import { renderGroupChart } from '../../src/reports/group-chart.js';
 import { renderProgressChart } from '../../src/reports/progress-chart.js';
 import { barAxisLabel, barValueLabel } from '../../src/reports/ranked-bar-chart.js';
 import { MAX_BARS_PER_IMAGE, renderRankingCharts, splitEvenly } from '../../src/reports/ranking-chart.js';
@@ -95,7 +95,7 @@ describe('bar labels', () => {
 
 describe('district chart', () => {
   it('compares the 9 districts in a province view', async () => {
-    const png = await renderDistrictChart(province);
+    const png = await renderGroupChart(province);
     if (!png) throw new Error('expected a district chart for the province');
     const { width, height } = pngSize(png);
     expect(width).toBe(1080);
@@ -107,7 +107,7 @@ describe('district chart', () => {
   });
 
   it('is absent for a district scope', async () => {
-    expect(await renderDistrictChart(buildDistrictFixture())).toBeNull();
+    expect(await renderGroupChart(buildDistrictFixture())).toBeNull();
   });
 });
 

@@ -280,6 +280,13 @@ function buildSeries(totals: { scanned: number; entered: number; attached: numbe
   return points;
 }
 
+/** The levels of the campaign before 01/07/2025, as a folder without "levels" declares them. */
+export const FIXTURE_LEVELS = [
+  { code: 'province', name: 'Tỉnh' },
+  { code: 'district', name: 'Huyện', longName: 'huyện, thị xã, thành phố' },
+  { code: 'commune', name: 'Xã', longName: 'xã, phường, thị trấn' },
+] as const;
+
 /** Builds the scope report from its communes and districts, as the summary service would. */
 function assemble(
   scopeName: string,
@@ -343,6 +350,8 @@ function assemble(
     campaignName: 'Số hóa sổ hộ tịch – Kế hoạch 37/KH-UBND',
     scopeName,
     scopeLevel,
+    levels: FIXTURE_LEVELS,
+    groupLevel: districts.length > 0 ? (FIXTURE_LEVELS[1] ?? null) : null,
     date: DATE,
     dataAsOf: vnTime(DATE, 17, 0),
     timeZone: TIME_ZONE,
@@ -372,7 +381,7 @@ function assemble(
       MOMENT,
     ),
     communes,
-    districts,
+    groups: districts,
     series: buildSeries(totals),
     milestones,
   };

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DailyReportData } from '../../src/domain/daily-report-data.js';
 import { renderDailyReportPdf, type DailyReportCharts } from '../../src/reports/daily-report-pdf.js';
 import { drawChartImage, embedChartPng } from '../../src/reports/pdf-chart-image.js';
-import { renderDistrictChart } from '../../src/reports/district-chart.js';
+import { renderGroupChart } from '../../src/reports/group-chart.js';
 import { FONT_FILES } from '../../src/reports/font-files.js';
 import { renderProgressChart } from '../../src/reports/progress-chart.js';
 import { renderRankingCharts } from '../../src/reports/ranking-chart.js';
@@ -15,7 +15,7 @@ import { pdfPageTexts } from './report-inspection.js';
 async function renderAll(data: DailyReportData): Promise<{ charts: DailyReportCharts; pdf: Uint8Array }> {
   const charts = {
     ranking: await renderRankingCharts(data),
-    district: await renderDistrictChart(data),
+    group: await renderGroupChart(data),
     progress: await renderProgressChart(data),
   };
   return { charts, pdf: await renderDailyReportPdf(data, charts) };
@@ -49,7 +49,7 @@ describe('daily report PDF, province scope', () => {
   });
 
   it('is A4 with a cover, one page per chart and a paginated table', () => {
-    const chartPages = 1 + (charts.district ? 1 : 0) + charts.ranking.length;
+    const chartPages = 1 + (charts.group ? 1 : 0) + charts.ranking.length;
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(1 + chartPages + 2);
     for (const page of doc.getPages()) {
       expect(page.getWidth()).toBeCloseTo(595.28, 1);
@@ -128,7 +128,7 @@ describe('daily report PDF, district scope', () => {
   it('has no district comparison and still lists every commune', async () => {
     const data = buildDistrictFixture();
     const { charts, pdf } = await renderAll(data);
-    expect(charts.district).toBeNull();
+    expect(charts.group).toBeNull();
     const doc = await PDFDocument.load(pdf);
     expect(doc.getPageCount()).toBe(1 + 1 + charts.ranking.length + 1);
     const pages = pdfPageTexts(pdf);

@@ -8,7 +8,7 @@ import { buildProvinceFixture } from './daily-report-fixture.js';
 
 const data = buildProvinceFixture();
 const provinceRow = {
-  ...data.districts[0]!,
+  ...data.groups[0]!,
   unitCode: '45',
   unitName: 'Tỉnh Quảng Trị',
   parentName: null,
@@ -16,9 +16,10 @@ const provinceRow = {
   rank: null,
 };
 const sheets: ExportSheet[] = groupExportSheets(
-  [...data.communes, provinceRow, ...data.districts],
+  [...data.communes, provinceRow, ...data.groups],
   data.date,
   data.timeZone,
+  data.levels,
 );
 
 describe('export sheets', () => {

@@ -28,7 +28,7 @@ describe('unusual data', () => {
     expect(await renderRankingCharts(empty)).toEqual([]);
     const pdf = await renderDailyReportPdf(empty, {
       ranking: [],
-      district: null,
+      group: null,
       progress: await renderProgressChart(empty),
     });
     expect((await PDFDocument.load(pdf)).getPageCount()).toBe(2);

@@ -73,3 +73,21 @@ export function pdfPageTexts(pdf: Uint8Array): string[] | null {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A PNG's pixels as RGB (alpha dropped), decoded by the canvas library — not by the code under test. */
+export async function decodePngPixels(
+  png: Buffer,
+): Promise<{ width: number; height: number; rgb: Uint8Array }> {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const rgba = context.getImageData(0, 0, image.width, image.height).data;
+  const rgb = new Uint8Array(image.width * image.height * 3);
+  for (let i = 0, o = 0; i < rgba.length; i += 4) {
+    rgb[o++] = rgba[i] ?? 0;
+    rgb[o++] = rgba[i + 1] ?? 0;
+    rgb[o++] = rgba[i + 2] ?? 0;
+  }
+  return { width: image.width, height: image.height, rgb };
+}

@@ -39,8 +39,8 @@ describeEachDatabase('the daily report data', (database) => {
     expect(data.missing).toBe(12);
     expect(data.missingNames).toHaveLength(12);
     expect(data.reportedOnTime + data.reportedLate + data.missing).toBe(119);
-    expect(data.districts).toHaveLength(9);
-    expect(data.districts.map((d) => d.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(data.groups).toHaveLength(9);
+    expect(data.groups.map((d) => d.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const ranks = data.communes.map((c) => c.rank);
     expect(ranks.slice(0, 3)).toEqual([1, 2, 3]);
     for (let i = 1; i < data.communes.length; i++) {

@@ -16,7 +16,10 @@ export interface BotHarness {
   readonly api: FakeBotApi;
   /** The Telegram channel (its `telegram` client talks to the fake API). */
   readonly channel: TelegramChannel;
+  /** The default campaign (the only one, unless the harness serves several). */
   readonly campaign: Campaign;
+  /** Every campaign the harness serves, the default first. */
+  readonly campaigns: readonly Campaign[];
   readonly processor: InboxProcessor;
   readonly sender: OutboxSender;
   /** Fetches every injected update into the inbox, handles them, and delivers every reply. */
@@ -24,25 +27,38 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-/** Starts a harness on a database that already has a campaign loaded. */
-export async function startBotHarness(db: Db, clock: ManualClock): Promise<BotHarness> {
+/**
+ * Starts a harness on a database that already has a campaign loaded: that campaign (the most recent), or
+ * the campaigns `options.campaigns` names by code (the default first), as one deployment serving several.
+ */
+export async function startBotHarness(
+  db: Db,
+  clock: ManualClock,
+  options: { webBaseUrl?: string; campaigns?: readonly string[] } = {},
+): Promise<BotHarness> {
   const api = await startFakeBotApi({ clock });
-  const campaign = await getCampaign(db);
+  const campaigns = options.campaigns
+    ? await Promise.all(options.campaigns.map((code) => getCampaign(db, code)))
+    : [await getCampaign(db)];
+  const [campaign] = campaigns;
+  if (!campaign) throw new Error('the harness needs a campaign');
   const logger = createLogger('silent');
   const channel = createTelegramChannel({ token: api.token, apiRoot: api.apiRoot, botInfo: api.botInfo });
   const channels = channelSet(channel);
   const { processor, sender } = createChatRuntime({
     db,
     channels,
-    campaign,
+    campaigns,
     clock,
     logger,
     senderOptions: { backoffMs: 1 },
+    ...(options.webBaseUrl === undefined ? {} : { webBaseUrl: options.webBaseUrl }),
   });
   return {
     api,
     channel,
     campaign,
+    campaigns,
     processor,
     sender,
     settle: stepUntilQuiet({ telegram: channel.telegram, db, clock, processor, sender }),

@@ -22,10 +22,14 @@ export interface ChatFixture {
 }
 
 /** Loads Quảng Trị and starts the bot harness at `at`. The caller closes the harness. */
-export async function startChat(db: Db, at = '2025-03-10T09:00:00+07:00'): Promise<ChatFixture> {
+export async function startChat(
+  db: Db,
+  at = '2025-03-10T09:00:00+07:00',
+  options: { webBaseUrl?: string } = {},
+): Promise<ChatFixture> {
   const clock = new ManualClock(at);
   const campaignId = await loadQuangTri(db);
-  const harness = await startBotHarness(db, clock);
+  const harness = await startBotHarness(db, clock, options);
   const invite = async (unitCode: string, role: Role = 'reporter') =>
     (await createInvite(db, { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' }, clock))
       .code;

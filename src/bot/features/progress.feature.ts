@@ -16,7 +16,7 @@ progressFeature.command('tiendo', async (ctx) => {
   const { db, campaign } = ctx.sohoa;
   if (who.unit.level === 'commune') {
     const now = ctx.sohoa.clock.now();
-    const { standing, inDistrict, inProvince, forecasts } = await getCommuneProgress(
+    const { standing, inParent, inProvince, forecasts } = await getCommuneProgress(
       db,
       campaign,
       who.unit,
@@ -24,7 +24,7 @@ progressFeature.command('tiendo', async (ctx) => {
       now,
     );
     await ctx.sohoa.reply(
-      progressMessages.commune(standing, inDistrict, inProvince, campaign.settings, forecasts),
+      progressMessages.commune(standing, inParent, inProvince, campaign.settings, forecasts),
     );
     return;
   }

@@ -68,13 +68,13 @@ async function replyOutcome(ctx: ChatContext, outcome: ReportOutcome, input: Rep
         ],
       });
     case 'accepted': {
-      const { standing, inDistrict, inProvince } = await getCommuneProgress(
+      const { standing, inParent, inProvince } = await getCommuneProgress(
         db,
         campaign,
         outcome.target.unit,
         outcome.target.date,
       );
-      return ctx.sohoa.reply(reportMessages.accepted(metrics, outcome, standing, inDistrict, inProvince), {
+      return ctx.sohoa.reply(reportMessages.accepted(metrics, outcome, standing, inParent, inProvince), {
         choices: [[{ label: reportMessages.editButton, data: `re:${outcome.revisionId}` }]],
       });
     }

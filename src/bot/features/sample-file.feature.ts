@@ -5,12 +5,17 @@ import {
   recordSampleFile,
   type SampleFileOutcome,
 } from '../../services/sample-file.service.js';
+import { convertSample, convertSampleBatch } from '../../services/sample-convert.service.js';
 import { ChatComposer } from '../chat-composer.js';
+import { replyConverted, replyConvertedBatch } from './convert-reply.js';
 import { activeMemberIn, type PrepareStep } from '../prepared-work.js';
 import { requireMember } from './member-guard.js';
 import { archiveMessageKeys, PROGRESS_FROM_FILES, replyArchiveCheck } from './sample-archive-reply.js';
 
-/** Sample files sent to the bot: a PDF gets its verdict, a ZIP a summary and a CSV; photos get advice. */
+/**
+ * Sample files sent to the bot: a PDF gets its verdict, a ZIP a summary and a CSV; a PDF too heavy and
+ * the photos in a ZIP also come back converted (photos sent alone: convert.feature.ts).
+ */
 export const sampleFileFeature = new ChatComposer();
 
 const ZIP_TYPES = new Set([
@@ -19,6 +24,11 @@ const ZIP_TYPES = new Set([
   'application/x-zip-compressed',
   'multipart/x-zip',
 ]);
+
+// Problems the converter fixes: a photo or picture instead of a PDF, a scan too heavy.
+const CONVERTIBLE = new Set(['format.jpeg', 'format.png', 'format.image', 'size.too_large']);
+
+const captionOf = (caption: string | undefined) => (caption === undefined ? {} : { caption });
 
 /** What a document is, from what the platform says about it, before anything is downloaded. */
 function documentKind(fileName: string, mimeType: string | undefined): 'pdf' | 'zip' | 'other' {
@@ -52,7 +62,13 @@ export const prepareSampleFile: PrepareStep = async (message, deps) => {
   const file = { name, bytes: downloaded.bytes };
   if (kind === 'pdf') {
     const verdict = await inspectSampleFile(deps.campaign, file, now);
-    return { sample: { kind: 'pdf', name, bytes: downloaded.bytes, verdict } };
+    // Too heavy is what the converter fixes: the verdict goes out with the fixed file after it.
+    const converted = verdict.problems.some((p) => p.code === 'size.too_large')
+      ? await convertSample(deps.campaign, { ...file, ...captionOf(input.file.caption) }, now)
+      : undefined;
+    return {
+      sample: { kind: 'pdf', name, bytes: downloaded.bytes, verdict, ...(converted ? { converted } : {}) },
+    };
   }
   let announced = false;
   const inspection = await inspectSampleArchive(deps.campaign, file, now, async (fileCount) => {
@@ -68,7 +84,19 @@ export const prepareSampleFile: PrepareStep = async (message, deps) => {
       },
     ]);
   });
-  return { sample: { kind: 'zip', name, inspection, announced } };
+  const convertible =
+    inspection.kind === 'inspected'
+      ? inspection.samples.filter((s) => s.verdict.problems.some((p) => CONVERTIBLE.has(p.code)))
+      : [];
+  const converted =
+    convertible.length === 0
+      ? undefined
+      : await convertSampleBatch(
+          deps.campaign,
+          convertible.map((s) => ({ name: s.fileName, bytes: s.bytes })),
+          now,
+        );
+  return { sample: { kind: 'zip', name, inspection, announced, ...(converted ? { converted } : {}) } };
 };
 
 function fileReply(outcome: SampleFileOutcome, timeZone: string): string {
@@ -97,7 +125,11 @@ sampleFileFeature.on('file', async (ctx, next) => {
     return ctx.sohoa.reply(sampleFileMessages.tooLarge(sample.size, limits.downloadBytes));
   }
   const input = { campaign, sender: who, inboxId };
-  if (sample.kind === 'zip') return replyArchiveCheck(ctx, input, sample);
+  if (sample.kind === 'zip') {
+    await replyArchiveCheck(ctx, input, sample);
+    if (sample.converted) await replyConvertedBatch(ctx, who, sample.name, sample.converted);
+    return;
+  }
   const outcome = await recordSampleFile(
     db,
     input,
@@ -106,6 +138,7 @@ sampleFileFeature.on('file', async (ctx, next) => {
     clock.now(),
   );
   await ctx.sohoa.reply(fileReply(outcome, campaign.settings.timeZone));
+  if (sample.converted) await replyConverted(ctx, who, sample.name, sample.converted);
 });
 
 sampleFileFeature.on('photo', async (ctx, next) => {

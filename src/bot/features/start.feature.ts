@@ -1,7 +1,9 @@
 import { botMessages } from '../../messages/common-messages.js';
 import { commandMenu } from '../../messages/command-menu-messages.js';
 import { helpText } from '../../messages/help-messages.js';
+import { nationalMessages } from '../../messages/national-messages.js';
 import { redeemInvite } from '../../services/invite.service.js';
+import { findActiveNationalLeader, redeemNationalInvite } from '../../services/national.service.js';
 import { ChatComposer } from '../chat-composer.js';
 import { inviteGuessingAlertMessages } from './invite-guessing-alert.js';
 import { commandArgs, senderId, senderName } from './command-args.js';
@@ -21,9 +23,26 @@ startFeature.command('start', async (ctx) => {
     const { member, unit } = deps;
     if (member?.active && unit) {
       await deps.reply(botMessages.welcomeBack(name, member.role, unit.name));
+    } else if (await findActiveNationalLeader(deps.db, deps.platform, senderId(ctx))) {
+      await deps.reply(nationalMessages.welcomeBack(name));
     } else {
       await deps.reply(botMessages.joinHowTo);
     }
+    return;
+  }
+  // A national leader's code is tried first: it belongs to no campaign, so the campaign's invites
+  // would only count it as a wrong guess.
+  const national = await redeemNationalInvite(
+    deps.db,
+    { platform: deps.platform, platformUserId: senderId(ctx), displayName: name, code },
+    deps.clock,
+  );
+  if (national.kind === 'joined') {
+    await deps.reply(nationalMessages.welcome(name, deps.campaigns.length));
+    return;
+  }
+  if (national.kind === 'refused') {
+    await deps.reply(nationalMessages.refused(national.reason));
     return;
   }
   const result = await redeemInvite(

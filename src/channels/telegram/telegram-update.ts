@@ -46,6 +46,7 @@ function messageInput(message: Record<string, unknown>, botUsername: string | un
     const text = message.text.normalize('NFC');
     return parseCommand(joinSplitCommand(text), botUsername) ?? { kind: 'text', text };
   }
+  const caption = typeof message.caption === 'string' ? { caption: message.caption.normalize('NFC') } : {};
   const document = message.document as
     { file_id: string; file_name?: string; mime_type?: string; file_size?: number } | undefined;
   if (document) {
@@ -56,10 +57,20 @@ function messageInput(message: Record<string, unknown>, botUsername: string | un
         name: document.file_name?.normalize('NFC'),
         mimeType: document.mime_type,
         size: document.file_size,
+        ...caption,
       },
     };
   }
-  if (Array.isArray(message.photo)) return { kind: 'photo' };
+  if (Array.isArray(message.photo)) {
+    // Telegram lists a photo's sizes smallest first: the last is the sharpest it kept.
+    const largest = (message.photo as { file_id?: unknown; file_size?: unknown }[]).at(-1);
+    if (typeof largest?.file_id !== 'string') return { kind: 'photo' };
+    const size = typeof largest.file_size === 'number' ? largest.file_size : undefined;
+    return {
+      kind: 'photo',
+      file: { ref: largest.file_id, name: undefined, mimeType: 'image/jpeg', size, ...caption },
+    };
+  }
   return { kind: 'other' };
 }
 

@@ -11,6 +11,7 @@ import {
   type GroupLike,
   type MessageRef,
   type UserDocument,
+  type UserPhoto,
   type UserLike,
 } from './update-factory.js';
 import type { UpdateBody } from './update-queue.js';
@@ -73,6 +74,11 @@ export class FakeBotApi {
   /** A user sends a file; getFile and the download route serve its bytes. */
   sendDocument(from: UserLike, document: UserDocument, chat?: GroupLike): Update {
     return this.#users.document(from, document, chat);
+  }
+
+  /** A user sends a picture as a photo; getFile and the download route serve its bytes. */
+  sendPhoto(from: UserLike, photo: UserPhoto, chat?: GroupLike): Update {
+    return this.#users.photo(from, photo, chat);
   }
 
   /** A user presses the inline button carrying `callbackData` on one of the bot's messages. */

@@ -23,6 +23,14 @@ export interface UserDocument {
   readonly caption?: string;
 }
 
+/** A picture a user sends as a photo (JPEG bytes and their pixel size). */
+export interface UserPhoto {
+  readonly bytes: Buffer | Uint8Array;
+  readonly width: number;
+  readonly height: number;
+  readonly caption?: string;
+}
+
 /** A message of the bot's, by value or by address. */
 export type MessageRef = Pick<Message, 'message_id'> & { readonly chat: Pick<Chat, 'id'> };
 
@@ -45,6 +53,24 @@ export class UpdateFactory {
   }
 
   /** A user sends a file: it is stored (getFile and the download route serve it) and delivered. */
+  /** A user sends a picture as a photo: one size, as Telegram keeps for a small enough image. */
+  photo(from: UserLike, photo: UserPhoto, chat?: GroupLike): Update {
+    const file = this.ctx.files.register('photo', Buffer.from(photo.bytes), {
+      mimeType: 'image/jpeg',
+      width: photo.width,
+      height: photo.height,
+    });
+    const size = {
+      file_id: file.fileId,
+      file_unique_id: file.fileUniqueId,
+      file_size: file.bytes.length,
+      width: photo.width,
+      height: photo.height,
+    };
+    const caption = photo.caption === undefined ? {} : { caption: photo.caption };
+    return this.#userMessage(from, chat, { photo: [size], ...caption });
+  }
+
   document(from: UserLike, document: UserDocument, chat?: GroupLike): Update {
     const file = this.ctx.files.register('document', Buffer.from(document.bytes), {
       fileName: document.fileName,

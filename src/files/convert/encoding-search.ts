@@ -1,0 +1,189 @@
+import sharp, { type JpegOptions, type Sharp } from 'sharp';
+import type { PageGeometry } from './page-geometry.js';
+import { writeJpegPdf, type JpegPage } from './pdf-page-writer.js';
+import type { RawPage } from './raw-page.js';
+
+/** Resolutions tried, best first: 200 dpi reads like the paper, 100 is the inspector's default floor. */
+const DPI_LADDER = [200, 175, 150, 135, 120, 110, 100] as const;
+/** JPEG qualities: above GOOD the text is as sharp as it gets; below FLOOR letters blur into blocks. */
+export const QUALITY = { top: 80, good: 45, floor: 30 } as const;
+
+// mozjpeg's tables and trellis quantisation: a third smaller than plain libjpeg at the same quality, and
+// twice as fast as full mozjpeg mode (whose progressive scan search saves little more on text pages).
+const JPEG_OPTIONS: JpegOptions = {
+  quantisationTable: 3,
+  optimiseCoding: true,
+  trellisQuantisation: true,
+  chromaSubsampling: '4:2:0',
+};
+/** The same tables without trellis: what the search measures with. */
+const FAST_JPEG: JpegOptions = { ...JPEG_OPTIONS, trellisQuantisation: false };
+
+/** A cleaned page, ready to be encoded at any resolution up to its own. */
+export interface PreparedPage {
+  readonly page: RawPage;
+  readonly geometry: PageGeometry;
+}
+
+/** The encoding found: the PDF, and the resolution and quality it was made at. */
+export type EncodingResult =
+  | { readonly fits: true; readonly pdf: Buffer; readonly dpi: number; readonly quality: number }
+  | { readonly fits: false; readonly smallestBytes: number };
+
+/** The resolutions to try for pages whose own resolution is `nativeDpi`, best first, none under the floor. */
+export function dpiLadder(nativeDpi: number, floorDpi: number): number[] {
+  const top = Math.min(DPI_LADDER[0], nativeDpi);
+  const steps = [top, ...DPI_LADDER.filter((dpi) => dpi < top), floorDpi];
+  return [...new Set(steps.filter((dpi) => dpi >= floorDpi).map((dpi) => Math.round(dpi * 100) / 100))];
+}
+
+/**
+ * Finds the best encoding that fits `maxBytes`: the highest resolution at which a good quality fits, at
+ * the highest quality that still fits there; only at the floor resolution does quality drop towards its
+ * floor. Trellis quantisation (a fifth smaller) costs several times a plain encode, so the search runs on
+ * plain encodes against a budget scaled by the measured ratio between the two, and only the answer is
+ * encoded with trellis — checked against the real limit, and searched exactly if the estimate missed.
+ */
+export async function searchEncoding(
+  pages: readonly PreparedPage[],
+  maxBytes: number,
+  floorDpi: number,
+): Promise<EncodingResult> {
+  const nativeDpi = Math.min(...pages.map((p) => p.geometry.nativeDpi));
+  const ladder = dpiLadder(nativeDpi, floorDpi);
+  const resized = resizeCache(pages);
+  const fast = encoderFor(pages, resized, FAST_JPEG);
+  const exact = encoderFor(pages, resized, JPEG_OPTIONS);
+  const top = ladder[0] ?? floorDpi;
+  const ratio = (await exact(top, QUALITY.good)).length / (await fast(top, QUALITY.good)).length;
+  const rough = await searchWith(fast, Math.floor(maxBytes / ratio), ladder);
+  if (rough.fits) {
+    // The estimate may overshoot by a little: step the quality down a few times before searching exactly.
+    for (
+      let quality = rough.quality, tries = 0;
+      quality >= QUALITY.floor && tries < 3;
+      quality -= 3, tries += 1
+    ) {
+      const pdf = await exact(rough.dpi, quality);
+      if (pdf.length <= maxBytes) return { fits: true, pdf, dpi: rough.dpi, quality };
+    }
+  }
+  return searchWith(exact, maxBytes, ladder);
+}
+
+/** The search itself, on one encoder: resolutions first (predicted, then measured), then quality. */
+async function searchWith(
+  encode: Encoder,
+  maxBytes: number,
+  ladder: readonly number[],
+): Promise<EncodingResult> {
+  let measured: { dpi: number; bytes: number } | undefined;
+  for (const [index, dpi] of ladder.entries()) {
+    const last = index === ladder.length - 1;
+    // Bytes grow about with the pixel count: skip resolutions the last measure says cannot fit.
+    if (measured && !last && measured.bytes * (dpi / measured.dpi) ** 2 > maxBytes * 0.97) continue;
+    const probe = await encode(dpi, QUALITY.good);
+    measured = { dpi, bytes: probe.length };
+    if (probe.length <= maxBytes) return bisect(encode, dpi, QUALITY.good, probe, QUALITY.top, maxBytes);
+  }
+  const floor = ladder.at(-1) ?? DPI_LADDER.at(-1) ?? 100;
+  const lowest = await encode(floor, QUALITY.floor);
+  if (lowest.length > maxBytes) return { fits: false, smallestBytes: lowest.length };
+  return bisect(encode, floor, QUALITY.floor, lowest, QUALITY.good - 1, maxBytes);
+}
+
+type Encoder = (dpi: number, quality: number) => Promise<Buffer>;
+type ResizeCache = (dpi: number) => Promise<RawPage[]>;
+
+// Three halvings of the quality range: steps of about four, which no reader can tell apart.
+const BISECTIONS = 3;
+
+async function bisect(
+  encode: Encoder,
+  dpi: number,
+  fitQuality: number,
+  fitPdf: Buffer,
+  ceiling: number,
+  maxBytes: number,
+): Promise<EncodingResult> {
+  let low = fitQuality;
+  let best = fitPdf;
+  let high = ceiling;
+  for (let step = 0; step < BISECTIONS && high > low; step += 1) {
+    const middle = Math.ceil((low + high) / 2);
+    const pdf = await encode(dpi, middle);
+    if (pdf.length <= maxBytes) {
+      low = middle;
+      best = pdf;
+    } else high = middle - 1;
+  }
+  return { fits: true, pdf: best, dpi, quality: low };
+}
+
+/** The pages resized to a resolution, each resolution computed once. */
+function resizeCache(pages: readonly PreparedPage[]): ResizeCache {
+  const resized = new Map<number, Promise<RawPage[]>>();
+  return (dpi) => {
+    let pending = resized.get(dpi);
+    if (!pending) {
+      pending = Promise.all(pages.map((p) => resizeTo(p, dpi)));
+      resized.set(dpi, pending);
+    }
+    return pending;
+  };
+}
+
+/** Encodes the pages at a resolution and quality with `options`, remembering finished tries. */
+function encoderFor(pages: readonly PreparedPage[], resized: ResizeCache, options: JpegOptions): Encoder {
+  const tries = new Map<string, Promise<Buffer>>();
+  return (dpi, quality) => {
+    const key = `${dpi}/${quality}`;
+    let pending = tries.get(key);
+    if (!pending) {
+      pending = resized(dpi).then((list) => buildPdf(pages, list, quality, options));
+      tries.set(key, pending);
+    }
+    return pending;
+  };
+}
+
+async function resizeTo(prepared: PreparedPage, dpi: number): Promise<RawPage> {
+  const { page, geometry } = prepared;
+  const width = Math.max(1, Math.round(geometry.widthInches * dpi));
+  const height = Math.max(1, Math.round(geometry.heightInches * dpi));
+  if (width === page.width && height === page.height) return page;
+  const raw = { width: page.width, height: page.height, channels: page.channels };
+  const data = await asRaw(
+    sharp(page.data, { raw }).resize(width, height, { kernel: 'lanczos3' }),
+    page.channels,
+  )
+    .raw()
+    .toBuffer();
+  return { width, height, channels: page.channels, data };
+}
+
+async function buildPdf(
+  pages: readonly PreparedPage[],
+  raws: readonly RawPage[],
+  quality: number,
+  options: JpegOptions,
+): Promise<Buffer> {
+  const jpegPages: JpegPage[] = await Promise.all(
+    raws.map(async (raw, index) => ({
+      jpeg: await asRaw(
+        sharp(raw.data, { raw: { width: raw.width, height: raw.height, channels: raw.channels } }),
+        raw.channels,
+      )
+        .jpeg({ quality, ...options })
+        .toBuffer(),
+      widthInches: pages[index]?.geometry.widthInches ?? 8.27,
+      heightInches: pages[index]?.geometry.heightInches ?? 11.69,
+    })),
+  );
+  return writeJpegPdf(jpegPages);
+}
+
+// libvips widens one-channel raw input to sRGB on output unless told to keep it grey.
+function asRaw(image: Sharp, channels: 1 | 3): Sharp {
+  return image.toColourspace(channels === 1 ? 'b-w' : 'srgb');
+}

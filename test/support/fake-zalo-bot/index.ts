@@ -1,0 +1,10 @@
+export {
+  FakeZaloBot,
+  startFakeZaloBot,
+  type FakeZaloUpdate,
+  type ZaloFault,
+  type ZaloSent,
+  type ZaloUser,
+} from './fake-zalo-bot.js';
+export { MediaHost } from './media-host.js';
+export { startZaloHarness, type ZaloHarness } from './zalo-harness.js';
