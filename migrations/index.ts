@@ -4,6 +4,7 @@ import * as reminders from './2026-11-29-0002-reminders.js';
 import * as sampleFileHash from './2026-11-29-0003-sample-file-hash.js';
 import * as outboxAlbumMenu from './2026-11-30-0001-outbox-album-menu.js';
 import * as retentionAndInviteBudget from './2026-11-30-0201-retention-and-invite-budget.js';
+import * as convertedFiles from './2026-12-01-0100-converted-files.js';
 import * as webLinks from './2026-12-01-0200-web-links.js';
 import * as uploadBatches from './2026-12-01-0300-upload-batches.js';
 import * as unitLevels from './2026-12-01-0400-unit-levels.js';
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-29-0003-sample-file-hash': sampleFileHash,
   '2026-11-30-0001-outbox-album-menu': outboxAlbumMenu,
   '2026-11-30-0201-retention-and-invite-budget': retentionAndInviteBudget,
+  '2026-12-01-0100-converted-files': convertedFiles,
   '2026-12-01-0200-web-links': webLinks,
   '2026-12-01-0300-upload-batches': uploadBatches,
   '2026-12-01-0400-unit-levels': unitLevels,

@@ -10,6 +10,7 @@ import type { WebhookReceiver } from './channels/webhook-receiver.js';
 import type { CliRuntime } from './cli/cli-runtime.js';
 import { ConfigError, ServiceFailedError } from './domain/errors.js';
 import { ServiceLoops } from './service-loops.js';
+import { startZaloChannels } from './cli/zalo-channels.js';
 import { MISSING_TOKEN_MESSAGE, startCallFailedMessage } from './messages/service-messages.js';
 import { startScheduler } from './jobs/job-scheduler.js';
 import { senderOptionsFromCampaign } from './outbox/sender-options.js';
@@ -60,7 +61,18 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
       now: clock.now(),
     });
   }
-  const channels = channelSet(telegram);
+  // Zalo Bot and/or Zalo OA beside Telegram when their variables are set (src/channels/zalo-channels.ts).
+  const zalo = await startZaloChannels({
+    config,
+    db,
+    clock,
+    logger,
+    signal,
+    campaigns,
+    signing: web ? { baseUrl: web.baseUrl, secret: web.secret } : undefined,
+    onStored: () => processor.notify(),
+  });
+  const channels = channelSet(telegram, ...zalo.channels);
   const { processor, sender } = createChatRuntime({
     db,
     channels,
@@ -89,6 +101,7 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
       }),
     );
   }
+  receivers.push(...zalo.receivers);
   let httpServer: Server | undefined;
   if ((receivers.length > 0 || web) && config.PORT !== undefined) {
     // Listening first: updates Telegram sends as soon as the webhook is set are stored, not refused.
@@ -140,6 +153,8 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
       }),
     );
   }
+  // After the server listens (a Zalo webhook may deliver at once) and before the loops are started.
+  for (const [name, loop] of await zalo.start(loops.signal, httpServer !== undefined)) loops.add(name, loop);
   logger.info(
     { bot: telegram.botInfo.username, campaigns: campaigns.map((c) => c.code) },
     'sohoa started',
@@ -155,6 +170,7 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
       logger,
       sender,
       signal: loops.signal,
+      ...(zalo.jobs ? { jobs: zalo.jobs } : {}),
       ...(config.WEB_BASE_URL ? { webBaseUrl: config.WEB_BASE_URL } : {}),
     }),
   );

@@ -8,6 +8,7 @@ import { convertFeature, convertNameFeature, prepareConvert } from './features/c
 import { editedMessageFeature } from './features/edited-message.feature.js';
 import { fallbackFeature } from './features/fallback.feature.js';
 import { filesElsewhereFeature } from './features/files-elsewhere.feature.js';
+import { personalUploadLink } from './features/upload-link.js';
 import { helpFeature } from './features/help.feature.js';
 import { historyFeature } from './features/history.feature.js';
 import { memberLinkFeature } from './features/member-link.feature.js';
@@ -34,6 +35,9 @@ export interface ChatBot {
   handle(ctx: ChatContext): Promise<void>;
 }
 
+/** Without the web side: where else to send a file (Telegram, the coordinator). */
+const filesElsewhere = filesElsewhereFeature();
+
 const FEATURES: readonly ChatComposer[] = [
   editedMessageFeature,
   // «1», «2»… on channels with numbered choices: handed to the chain again as the choice it picks.
@@ -57,9 +61,9 @@ const FEATURES: readonly ChatComposer[] = [
   historyFeature,
   remindFeature,
   packageChannelFeature,
-  // Before the sample files: a channel that cannot take files (Zalo Bot) says where to send them. The
-  // web side's personal upload link is given here as `uploadLink` once it is wired.
-  filesElsewhereFeature(),
+  // Before the sample files: a channel that cannot take files (Zalo Bot) says where to send them; with
+  // the web side on, createChatBot swaps in the one that gives the personal upload link.
+  filesElsewhere,
   convertFeature,
   sampleFileFeature,
   sampleListFeature,
@@ -77,7 +81,12 @@ const PREPARE_STEPS: readonly PrepareStep[] = [
 export function createChatBot(options: { logger: Logger; webBaseUrl?: string }): ChatBot {
   // `/web` builds links on the process's WEB_BASE_URL, so it is made here; it goes just before the fallback.
   const web = webFeature({ baseUrl: options.webBaseUrl });
-  const chain = FEATURES.flatMap((f) => (f === fallbackFeature ? [web, f] : [f])).map((f) => f.middleware());
+  const withLink = options.webBaseUrl
+    ? filesElsewhereFeature({ uploadLink: personalUploadLink(options.webBaseUrl) })
+    : filesElsewhere;
+  const chain = FEATURES.flatMap((f) =>
+    f === fallbackFeature ? [web, f] : f === filesElsewhere ? [withLink] : [f],
+  ).map((f) => f.middleware());
   const run = (ctx: ChatContext, i: number): Promise<void> => {
     const handler = chain[i];
     return handler ? handler(ctx, () => run(ctx, i + 1)) : Promise.resolve();

@@ -36,7 +36,13 @@ export type PreparedSample =
 /** A photo (or an image sent as a file) converted into a compliant PDF before the transaction. */
 export type PreparedConvert =
   | { readonly kind: 'too_large'; readonly size: number | undefined }
-  | { readonly kind: 'converted'; readonly original: string; readonly outcome: ConvertOutcome };
+  | {
+      readonly kind: 'converted';
+      readonly original: string;
+      /** The photo as sent, kept under the campaign's retention apart from samples. */
+      readonly originalBytes: Uint8Array;
+      readonly outcome: ConvertOutcome;
+    };
 
 /**
  * The slow part of handling an update — network and CPU — done before its short transaction, so the

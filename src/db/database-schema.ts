@@ -23,6 +23,7 @@ import type { SampleFileTable } from './sample-file.table.js';
 import type { UnitTargetTable } from './unit-target.table.js';
 import type { UnitSuccessionTable } from './unit-succession.table.js';
 import type { UnitTable } from './unit.table.js';
+import type { ConvertedFileTable } from './converted-file.table.js';
 import type { UploadBatchTable } from './upload-batch.table.js';
 import type { UploadResultTable } from './upload-result.table.js';
 import type { WebLinkTable } from './web-link.table.js';
@@ -52,6 +53,7 @@ export interface DatabaseSchema {
   sample_files: SampleFileTable;
   upload_batches: UploadBatchTable;
   upload_results: UploadResultTable;
+  converted_files: ConvertedFileTable;
   outbox: OutboxTable;
   job_runs: JobRunTable;
   audit_log: AuditLogTable;

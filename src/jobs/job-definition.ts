@@ -16,6 +16,9 @@ export const JOB_NAMES = [
   // and the daily line on what the OA's sends cost.
   'zalo-oa-nhac-som',
   'zalo-oa-cua-so',
+  // Only when a Zalo channel runs (src/jobs/zalo-package.job.ts): the evening package one by one to the
+  // leaders who chose Zalo.
+  'zalo-goi-ngay',
 ] as const;
 /** One of the scheduled jobs. */
 export type JobName = (typeof JOB_NAMES)[number];

@@ -1,4 +1,5 @@
 import { addDays } from '../domain/local-time.js';
+import { purgeExpiredConvertedFiles } from '../services/sample-convert-store.service.js';
 import { purgeExpiredSamples } from '../services/sample-file-purge.service.js';
 import type { JobDefinition } from './job-definition.js';
 import { campaignDates } from './job-slots.js';
@@ -20,7 +21,8 @@ export const samplePurgeJob = {
       endDate: addDays(settings.endDate, settings.files.retentionDays + 1),
     }).map((date) => ({ date, time: SAMPLE_PURGE_TIME })),
   run: async ({ db, now }) => {
-    const purged = await purgeExpiredSamples(db, now);
+    // The converter's originals and results go with the samples, on the same retention.
+    const purged = (await purgeExpiredSamples(db, now)) + (await purgeExpiredConvertedFiles(db, now));
     return { messages: [], outcome: { units: 0, errors: [], purged } };
   },
 } as const satisfies Omit<JobDefinition, 'name'> & { readonly name: 'xoa-tep-mau' };

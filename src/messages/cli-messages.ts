@@ -16,7 +16,7 @@ export const CLI_COMMAND_HELP = {
   runJob: 'run-job <việc> [--at <thời điểm ISO>]: chạy một việc nhắc theo lịch (một lần cho mỗi khung giờ)',
   zaloOa:
     'zalo-oa token set --refresh-token <mã> | group add <group_id> --scope <mã đơn vị>: mã truy cập và nhóm của Zalo OA',
-  demo: `demo [--days N] [--communes N] [--seed S] [--speed X] [--out ${WHAT.dir}]: chạy thử cả chiến dịch, không cần mạng`,
+  demo: `demo [--campaign ${WHAT.dir}] [--days N] [--communes N] [--seed S] [--speed X] [--out ${WHAT.dir}]: chạy thử cả chiến dịch, không cần mạng`,
   check: 'check <tệp|thư mục|zip>… [--json]: kiểm tra tệp PDF mẫu',
   convert:
     'convert <tệp|thư mục|zip>… --out <thư mục> [--json]: chuyển ảnh chụp, bản quét quá nặng thành PDF đạt yêu cầu',

@@ -1,5 +1,5 @@
 import type { VerdictStatus } from '../domain/file-verdict.js';
-import { statusLabel } from './file-problem-messages.js';
+import { formatKilobytes, statusLabel } from './file-problem-messages.js';
 import { sampleFileMessages } from './sample-file-messages.js';
 import { formatNumber } from './vi-format.js';
 
@@ -62,6 +62,45 @@ export const uploadMessages = {
       '❌ Không gửi được tệp (mất kết nối hoặc máy chủ không trả lời). Hãy kiểm tra mạng rồi chọn lại tệp này.',
     tooLarge: (maxFileBytes: number) =>
       `❌ Tệp nặng hơn ${megabytes(maxFileBytes)} MB. Mỗi tệp PDF bản quét chỉ khoảng 100 KB: hãy quét lại hoặc nén cho nhỏ hơn rồi tải lên lại.`,
+  },
+
+  /** The converter on the page: photos and oversized scans in, a ZIP of compliant PDFs out. */
+  convert: {
+    title: 'Chuyển ảnh chụp, bản quét thành PDF đạt yêu cầu',
+    intro: (maxBytes: number) =>
+      'Chọn ảnh chụp trang sổ (JPEG, PNG, WebP), tệp PDF bản quét quá nặng hoặc có màu, hoặc một tệp ZIP chứa chúng, rồi bấm “Chuyển đổi”. ' +
+      `Máy chủ của tỉnh chuyển mỗi tệp thành một tệp PDF không quá ${formatKilobytes(maxBytes)} KB, chữ vẫn đọc rõ, đặt tên theo mẫu ${NAME_RULE} ` +
+      'khi tên tệp ghi đủ loại, năm, quyển, số (ví dụ “Khai sinh 2010 q1 so 15.jpg”); các tệp PDF được trả lại trong một tệp ZIP.',
+    choose: 'Chọn ảnh hoặc tệp cần chuyển đổi',
+    submit: 'Chuyển đổi',
+    results: 'Kết quả chuyển đổi',
+    refused: 'Không chuyển được',
+    summary: (converted: number, total: number) =>
+      `Đã chuyển được ${formatNumber(converted)}/${formatNumber(total)} tệp thành PDF đạt yêu cầu.`,
+    zipLink: 'Tải tệp ZIP các tệp PDF',
+    zipFileName: (id: number) => `ho-so-pdf-lan-${id}.zip`,
+    noZip:
+      'Không tệp nào chuyển đổi được nên không có tệp ZIP để tải về; xem lý do và cách khắc phục ở từng tệp.',
+    notKept:
+      'Đợt số hóa không lưu tệp trên máy chủ nên trang không giữ được tệp ZIP để tải về. Hãy gửi ảnh cho bot, bot trả lại tệp PDF ngay trong chat.',
+    counted:
+      'Các tệp PDF đã đặt tên theo mẫu được ghi nhận là tệp mẫu của xã, như khi gửi cho bot; tệp giữ tên cũ cần đổi tên rồi tải lên ở phần kiểm tra.',
+    notCounted: 'Tệp chuyển đổi ở đây chỉ để thử, không được tính là tệp mẫu của xã.',
+    keptName: (name: string) =>
+      `Tên tệp chưa ghi đủ loại, năm, quyển, số nên tệp PDF giữ tên ${name}; hãy đổi tên theo mẫu ${NAME_RULE} trước khi nộp.`,
+    tooLarge: (maxFileBytes: number) =>
+      `❌ Tệp nặng hơn ${megabytes(maxFileBytes)} MB nên không chuyển đổi. Hãy chụp lại ở độ phân giải thấp hơn hoặc tách thành nhiều tệp.`,
+    unreadableArchive:
+      'Không mở được tệp ZIP hoặc tệp bên trong (tệp hỏng hoặc tải lên chưa xong). Hãy nén lại rồi tải lên lại.',
+    again: 'Chuyển đổi thêm',
+    noFiles: {
+      title: 'Chưa có tệp nào',
+      text: 'Chưa có tệp nào được chọn. Hãy chọn ảnh chụp, tệp PDF hoặc tệp ZIP rồi bấm “Chuyển đổi”.',
+    },
+    resultNotFound: {
+      title: 'Không tìm thấy tệp ZIP',
+      text: 'Tệp ZIP này không còn trên máy chủ (đã quá thời hạn lưu của đợt số hóa) hoặc không phải của anh/chị. Hãy chuyển đổi lại các tệp.',
+    },
   },
 
   refusal: {

@@ -10,6 +10,7 @@ import {
   addReportPage,
   createReportDocument,
   drawPageFooters,
+  saveReportDocument,
 } from './pdf-layout.js';
 import { PageContent } from './pdf-page-content.js';
 import { drawTable, type PdfCursor } from './pdf-table.js';
@@ -78,7 +79,5 @@ export async function renderDailyReportPdf(
   if (groupTable) cursor = drawTable(doc, fonts, groupTable, null);
   if (data.communes.length > 0) drawTable(doc, fonts, communeTableSpec(data), cursor);
   drawPageFooters(doc, fonts, title);
-  // No object streams: pdf-lib deflates them in JavaScript (~90 ms a report) to save 0.5 % of a file
-  // made mostly of chart images.
-  return doc.save({ useObjectStreams: false });
+  return saveReportDocument(doc);
 }

@@ -1,6 +1,7 @@
 import type { PDFPage } from 'pdf-lib';
 import type { DailyReportData } from '../domain/daily-report-data.js';
-import { CONTENT_WIDTH, PAGE, drawText, pdfColor, type PdfFonts } from './pdf-layout.js';
+import { CONTENT_WIDTH, PAGE, drawText, type PdfFonts } from './pdf-layout.js';
+import { pendingContent } from './pdf-page-content.js';
 import { INK, PACE_COLORS, SERIES_COLORS } from './report-palette.js';
 import { rankedRows } from '../domain/report-rows.js';
 import { shortDistrictName } from '../messages/unit-label-messages.js';
@@ -47,23 +48,18 @@ export function drawCompletionBar(
     size: 10,
     font: fonts.bold,
   });
-  page.drawRectangle({ x: PAGE.margin, y, width: CONTENT_WIDTH, height, color: pdfColor('#e6e6e6') });
+  const content = pendingContent(page);
+  content.rect(PAGE.margin, y, CONTENT_WIDTH, height, '#e6e6e6');
   // Neutral green, not a pace colour: judging pace is the services' rule, not the renderer's.
-  const color = SERIES_COLORS.attached;
-  page.drawRectangle({
-    x: PAGE.margin,
+  content.rect(
+    PAGE.margin,
     y,
-    width: CONTENT_WIDTH * Math.min(1, totals.completion),
+    CONTENT_WIDTH * Math.min(1, totals.completion),
     height,
-    color: pdfColor(color),
-  });
+    SERIES_COLORS.attached,
+  );
   const planX = PAGE.margin + CONTENT_WIDTH * Math.min(1, planShare);
-  page.drawLine({
-    start: { x: planX, y: y - 4 },
-    end: { x: planX, y: y + height + 4 },
-    thickness: 2,
-    color: pdfColor(INK.text),
-  });
+  content.line(planX, y - 4, planX, y + height + 4, 2, INK.text);
   return y - 14;
 }
 
@@ -76,15 +72,7 @@ export function drawKeyFigures(page: PDFPage, data: DailyReportData, top: number
   keyFigures(data).forEach((figure, index) => {
     const x = PAGE.margin + (index % columns) * (width + gap);
     const y = top - Math.floor(index / columns) * (height + gap) - height;
-    page.drawRectangle({
-      x,
-      y,
-      width,
-      height,
-      color: pdfColor('#f4f6f8'),
-      borderColor: pdfColor('#d5dbe1'),
-      borderWidth: 0.8,
-    });
+    pendingContent(page).box(x, y, width, height, '#f4f6f8', '#d5dbe1', 0.8);
     drawText(page, figure.label, {
       x: x + 10,
       y: y + height - 16,
@@ -144,7 +132,7 @@ export function drawLeaders(page: PDFPage, data: DailyReportData, top: number, f
         font: fonts.bold,
         align: 'right',
       });
-      page.drawRectangle({ x, y, width: 6, height: 6, color: pdfColor(PACE_COLORS[row.pace]) });
+      pendingContent(page).rect(x, y, 6, 6, PACE_COLORS[row.pace]);
       drawText(page, `${row.rank}. ${name}`, {
         x: x + 10,
         y,

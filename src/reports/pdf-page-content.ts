@@ -13,10 +13,17 @@ const num = (value: number) => {
   return text.endsWith('.00') ? text.slice(0, -3) : text.replace(/0$/, '');
 };
 
+const colours = new Map<string, string>();
+
 function colour(hex: string): string {
-  return hexToRgbChannels(hex)
-    .map((c) => num(c))
-    .join(' ');
+  let rgb = colours.get(hex);
+  if (rgb === undefined) {
+    rgb = hexToRgbChannels(hex)
+      .map((c) => num(c))
+      .join(' ');
+    colours.set(hex, rgb);
+  }
+  return rgb;
 }
 
 const STREAM = Buffer.from('\nstream\n', 'latin1');
@@ -46,10 +53,33 @@ export function encodedStream(
   return stream;
 }
 
+const pending = new WeakMap<PDFPage, PageContent>();
+
+/**
+ * The page's open content, for text drawn a line at a time (the cover): written when the document is
+ * saved through `saveReportDocument`, above what pdf-lib drew on the page (boxes and bars under text).
+ */
+export function pendingContent(page: PDFPage): PageContent {
+  let content = pending.get(page);
+  if (!content) {
+    content = new PageContent(page);
+    pending.set(page, content);
+  }
+  return content;
+}
+
+/** Writes every page's open content; before saving. */
+export function finishPendingContents(doc: PDFDocument): void {
+  for (const page of doc.getPages()) {
+    pending.get(page)?.finish(doc);
+    pending.delete(page);
+  }
+}
+
 /** One page's extra content stream, written as text and added to the page when finished. */
 export class PageContent {
   readonly #parts: string[] = ['q\n'];
-  readonly #fontKeys = new Map<PDFFont, PDFName>();
+  readonly #fontKeys = new Map<PDFFont, string>();
   #fill = '';
   #finished = false;
 
@@ -63,10 +93,10 @@ export class PageContent {
     }
   }
 
-  #fontKey(font: PDFFont): PDFName {
+  #fontKey(font: PDFFont): string {
     let key = this.#fontKeys.get(font);
     if (!key) {
-      key = this.page.node.newFontDictionary(font.name, font.ref);
+      key = this.page.node.newFontDictionary(font.name, font.ref).toString();
       this.#fontKeys.set(font, key);
     }
     return key;
@@ -77,15 +107,29 @@ export class PageContent {
     if (text === '') return;
     this.#fillColour(hex);
     const encoded = font.encodeText(text).toString();
-    this.#parts.push(
-      `BT ${this.#fontKey(font).toString()} ${num(size)} Tf ${num(x)} ${num(y)} Td ${encoded} Tj ET\n`,
-    );
+    this.#parts.push(`BT ${this.#fontKey(font)} ${num(size)} Tf ${num(x)} ${num(y)} Td ${encoded} Tj ET\n`);
   }
 
   /** A filled rectangle. */
   rect(x: number, y: number, width: number, height: number, hex: string): void {
     this.#fillColour(hex);
     this.#parts.push(`${num(x)} ${num(y)} ${num(width)} ${num(height)} re f\n`);
+  }
+
+  /** A filled rectangle with a border. */
+  box(
+    x: number,
+    y: number,
+    width: number,
+    height: number,
+    fill: string,
+    border: string,
+    borderWidth: number,
+  ): void {
+    this.#fillColour(fill);
+    this.#parts.push(
+      `q ${colour(border)} RG ${num(borderWidth)} w ${num(x)} ${num(y)} ${num(width)} ${num(height)} re B Q\n`,
+    );
   }
 
   /** An image XObject (registered on the page as `name`) scaled into a box. */

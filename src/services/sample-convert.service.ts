@@ -40,7 +40,8 @@ export interface ConvertedSample {
  */
 export async function recordConvertedSamples(
   db: Db,
-  input: SampleCheckInput,
+  // The upload page has no inbox update: null, and every copy stored before is then a duplicate.
+  input: Omit<SampleCheckInput, 'inboxId'> & { readonly inboxId: number | null },
   samples: readonly ConvertedSample[],
   now: Date,
 ): Promise<RecordedSample[]> {

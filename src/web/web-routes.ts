@@ -5,6 +5,7 @@ import { registerAssetRoutes } from './asset-routes.js';
 import { registerDashboardRoutes } from './dashboard-routes.js';
 import { registerLinkRoutes } from './link-routes.js';
 import { registerMediaRoutes } from './media-routes.js';
+import { registerOutboxMediaRoutes } from './outbox-media-routes.js';
 import { noticePage } from './page-layout.js';
 import { registerReminderRoutes } from './reminder-routes.js';
 import { registerUploadPage } from './upload/upload-page-wiring.js';
@@ -45,6 +46,7 @@ export async function registerWebRoutes(app: FastifyInstance, deps: WebDeps): Pr
   registerAssetRoutes(app);
   registerLinkRoutes(app, deps);
   registerMediaRoutes(app, deps);
+  registerOutboxMediaRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerReminderRoutes(app, deps);
   await registerUploadPage(app, deps);

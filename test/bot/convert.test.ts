@@ -56,7 +56,7 @@ async function setup(database: () => TestDatabase) {
 
 describeEachDatabase('converting photos and scans in the chat', (database) => {
   it('sends back a compliant PDF for a photo whose caption names the case, and counts it', async () => {
-    const { harness, api, join, since, count, documentOf, samples } = await setup(database);
+    const { db, harness, api, join, since, count, documentOf, samples } = await setup(database);
     try {
       const lan = await join(api.user(601, { firstName: 'Lan' }));
       const before = count(lan);
@@ -79,6 +79,9 @@ describeEachDatabase('converting photos and scans in the chat', (database) => {
       expect(row).toMatchObject({ file_name: 'KS.2010.01.015.pdf', verdict: 'accepted' });
       expect(row?.content?.equals(pdf.bytes)).toBe(true);
       expect(row?.purge_after).not.toBeNull();
+      // The photo as sent is kept apart from the samples (never counted), under the same retention.
+      const originals = await db.selectFrom('converted_files').select(['role', 'size_bytes']).execute();
+      expect(originals).toEqual([{ role: 'original', size_bytes: telegramPhoto.length }]);
     } finally {
       await harness.close();
     }

@@ -180,6 +180,17 @@ export const expectedSchema = {
     received_bytes: 'not null',
     created_at: 'not null',
   },
+  converted_files: {
+    id: 'not null',
+    campaign_id: 'not null',
+    member_id: 'not null',
+    role: 'not null',
+    file_name: 'not null',
+    size_bytes: 'not null',
+    content: 'not null',
+    purge_after: 'not null',
+    created_at: 'not null',
+  },
   upload_results: {
     id: 'not null',
     batch_id: 'not null',

@@ -2,6 +2,7 @@ import type { IncomingFile } from '../../channels/chat-message.js';
 import { convertChatMessages } from '../../messages/convert-messages.js';
 import { sampleFileMessages } from '../../messages/sample-file-messages.js';
 import { convertSample, recordConvertedSamples } from '../../services/sample-convert.service.js';
+import { keepConvertOriginals } from '../../services/sample-convert-store.service.js';
 import {
   answerConvertNaming,
   hasConvertNaming,
@@ -59,7 +60,7 @@ export const prepareConvert: PrepareStep = async (message, deps) => {
     },
     deps.clock.now(),
   );
-  return { convert: { kind: 'converted', original, outcome } };
+  return { convert: { kind: 'converted', original, originalBytes: downloaded.bytes, outcome } };
 };
 
 // Only private chats: in a group a photo is usually meant for the people.
@@ -73,6 +74,14 @@ convertFeature.on(['photo', 'file'], async (ctx, next) => {
   if (prepared.kind === 'too_large') {
     return ctx.sohoa.reply(sampleFileMessages.tooLarge(prepared.size, ctx.sohoa.limits.downloadBytes));
   }
+  const { db, campaign, clock } = ctx.sohoa;
+  await keepConvertOriginals(
+    db,
+    campaign,
+    who.member.id,
+    [{ name: prepared.original, bytes: prepared.originalBytes }],
+    clock.now(),
+  );
   await replyConverted(ctx, who, prepared.original, prepared.outcome);
 });
 

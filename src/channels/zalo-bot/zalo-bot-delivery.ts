@@ -17,7 +17,14 @@ type ZaloCall =
       readonly method: 'sendPhoto';
       readonly file: { index: number; fileName: string; bytes: Buffer };
       readonly caption: string | undefined;
-    };
+    }
+  | { readonly method: 'sendPhotoUrl'; readonly url: string; readonly caption: string | undefined };
+
+/** A photo row that names its public address already (the evening package's signed chart addresses). */
+function photoUrlOf(payload: unknown): string | undefined {
+  const url = (payload as { url?: unknown } | null)?.url;
+  return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
+}
 
 /**
  * A text with its choices as a numbered list (Zalo Bot has no buttons), cut into Zalo-sized parts; the
@@ -46,6 +53,8 @@ function callsOf(row: OutboxRow, media: ZaloBotMediaLinks | undefined): ZaloCall
       return zaloTextParts(row.payload as TextPayload).map((part) => ({ method: 'sendMessage', text: part }));
     case 'photo': {
       const p = row.payload as FilePayload;
+      const url = photoUrlOf(row.payload);
+      if (url !== undefined) return [{ method: 'sendPhotoUrl', url, caption: p.caption }];
       if (!row.attachment) throw new Error(`outbox row ${row.id} has no attachment`);
       if (!media) return text(zaloMessages.imageUnavailable(p.caption));
       return [
@@ -106,6 +115,13 @@ export async function deliverToZaloBot(
     if (!call) continue;
     if (call.method === 'sendMessage') {
       last = await api.call('sendMessage', { chat_id, text: call.text }, signal);
+    } else if (call.method === 'sendPhotoUrl') {
+      const caption = call.caption === undefined ? undefined : splitZaloText(call.caption)[0];
+      last = await api.call(
+        'sendPhoto',
+        { chat_id, photo: call.url, ...(caption ? { caption } : {}) },
+        signal,
+      );
     } else {
       if (!media) throw new Error(`outbox row ${row.id}: a photo without media links`);
       const photo = await media.urlFor({ outboxId: row.id, ...call.file });

@@ -1,3 +1,7 @@
+import type { Clock } from '../../domain/clock.js';
+import { outboxMediaUrl } from '../../services/outbox-media.service.js';
+import type { MediaSigning } from '../../services/web-media.service.js';
+
 /**
  * Zalo Bot sends images only by a public URL (sendPhoto takes no bytes) and sends no documents at all.
  * The web side publishes an outbox attachment at a signed, expiring address; the lead wires its
@@ -12,4 +16,14 @@ export interface ZaloBotMediaLinks {
     readonly fileName: string;
     readonly bytes: Buffer;
   }): Promise<string>;
+}
+
+/**
+ * The web side's implementation: each file at a signed address valid 48 h (`/m/o/<signed>`, served from
+ * the outbox row itself, so nothing is copied). Needs WEB_BASE_URL reachable by Zalo's servers.
+ */
+export function signedMediaLinks(signing: MediaSigning, clock: Clock): ZaloBotMediaLinks {
+  return {
+    urlFor: (file) => Promise.resolve(outboxMediaUrl(signing, file, clock.now())),
+  };
 }

@@ -148,6 +148,8 @@ export function createZaloOaService(deps: {
         } catch (error) {
           logger.warn({ err: error }, 'Zalo OA token check failed; trying again');
         }
+        // Stopped during the check: an abort listener added now would never fire.
+        if (signal.aborted) return;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, intervalMs);
           signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });

@@ -71,22 +71,23 @@ export async function convertFile(
     if (!images.ok)
       return refuse({ code: images.reason === 'too_many_pages' ? 'unsupported' : 'unreadable', format });
     for (const image of images.pages) {
+      const steps = { ...rules.steps, orientation: false };
       const decoded =
         image.kind === 'encoded'
-          ? await decodeImage(image.bytes, { ...rules.steps, orientation: false })
-          : await decodeImage(image.bytes, { ...rules.steps, orientation: false }, image);
+          ? await decodeImage(image.bytes, steps, floorDpi)
+          : await decodeImage(image.bytes, steps, floorDpi, image);
       if (!decoded.ok) return refuse({ code: 'unreadable', format });
-      const small = scanTooSmall(decoded.page);
+      const small = scanTooSmall({ width: decoded.sourceWidth, height: decoded.sourceHeight });
       if (small) return refuse(small);
-      prepared.push(await prepareScan(decoded.page, rules.steps, floorDpi));
+      prepared.push(await prepareScan(decoded.page, decoded.geometry, rules.steps));
     }
   } else {
-    const decoded = await decodeImage(input.bytes, rules.steps);
+    const decoded = await decodeImage(input.bytes, rules.steps, floorDpi);
     // The prebuilt image library reads AVIF but not the HEVC inside most iPhone HEIC photos.
     if (!decoded.ok) return refuse({ code: format === 'heic' ? 'unsupported' : 'unreadable', format });
-    const small = scanTooSmall(decoded.page);
+    const small = scanTooSmall({ width: decoded.sourceWidth, height: decoded.sourceHeight });
     if (small) return refuse(small);
-    prepared.push(await prepareScan(decoded.page, rules.steps, floorDpi));
+    prepared.push(await prepareScan(decoded.page, decoded.geometry, rules.steps));
   }
   const encoded = await searchEncoding(prepared, rules.maxBytes, floorDpi);
   if (!encoded.fits) {

@@ -32,23 +32,40 @@ function marginLevel(page: RawPage): number {
   return values[Math.floor(values.length / 2)] ?? 255;
 }
 
+/** A rectangle of a page, in pixels. */
+export interface PageBox {
+  readonly left: number;
+  readonly top: number;
+  readonly width: number;
+  readonly height: number;
+}
+
 /**
  * Cuts uniform margins: the table around a photographed page, a scanner's grey border. Each side stops at
  * the first row or column with content; a page without a clear margin comes back unchanged.
  */
 export function trimMargins(page: RawPage): RawPage {
+  const box = contentBox(page);
+  return box ? crop(page, box.left, box.top, box.width, box.height) : page;
+}
+
+/**
+ * The part of a page inside its uniform margins, or undefined when there is nothing to cut. `step`:
+ * every step-th pixel of every step-th row is looked at — margins are wide and uniform, so on a page of
+ * full size every third pixel gives the cut within a few pixels for a ninth of the work; on a reduced
+ * preview of the page every pixel counts.
+ */
+export function contentBox(page: RawPage, step = STEP): PageBox | undefined {
   const level = marginLevel(page);
   const { width, height } = page;
-  // Every third pixel of every third row: margins are wide and uniform, so the cut is as good within a
-  // few pixels, for a ninth of the work on a 9-megapixel page.
-  const rows = Math.ceil(height / STEP);
-  const columns = Math.ceil(width / STEP);
+  const rows = Math.ceil(height / step);
+  const columns = Math.ceil(width / step);
   const rowContent = new Uint32Array(rows);
   const columnContent = new Uint32Array(columns);
   for (let r = 0; r < rows; r += 1) {
-    const line = r * STEP * width;
+    const line = r * step * width;
     for (let c = 0; c < columns; c += 1) {
-      if (Math.abs(luminanceAt(page, line + c * STEP) - level) > DIFFERENCE) {
+      if (Math.abs(luminanceAt(page, line + c * step) - level) > DIFFERENCE) {
         rowContent[r] = (rowContent[r] ?? 0) + 1;
         columnContent[c] = (columnContent[c] ?? 0) + 1;
       }
@@ -66,13 +83,13 @@ export function trimMargins(page: RawPage): RawPage {
     }
     return counts.length - 1;
   };
-  const top = first(rowContent, columns) * STEP;
-  const bottom = Math.min(height - 1, last(rowContent, columns) * STEP + STEP - 1);
-  const left = first(columnContent, rows) * STEP;
-  const right = Math.min(width - 1, last(columnContent, rows) * STEP + STEP - 1);
-  if (top === 0 && left === 0 && bottom === height - 1 && right === width - 1) return page;
-  if (bottom <= top || right <= left) return page;
-  return crop(page, left, top, right - left + 1, bottom - top + 1);
+  const top = first(rowContent, columns) * step;
+  const bottom = Math.min(height - 1, last(rowContent, columns) * step + step - 1);
+  const left = first(columnContent, rows) * step;
+  const right = Math.min(width - 1, last(columnContent, rows) * step + step - 1);
+  if (top === 0 && left === 0 && bottom === height - 1 && right === width - 1) return undefined;
+  if (bottom <= top || right <= left) return undefined;
+  return { left, top, width: right - left + 1, height: bottom - top + 1 };
 }
 
 function crop(page: RawPage, left: number, top: number, width: number, height: number): RawPage {

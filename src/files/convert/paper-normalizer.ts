@@ -27,19 +27,35 @@ export async function normalizePaper(page: RawPage): Promise<RawPage> {
   const paper = await paperMap(page);
   const out = Buffer.alloc(data.length);
   const pixels = width * height;
-  // Per paper level, 1000/level once: the loop then only multiplies and looks up.
-  const scales = new Float64Array(256);
-  for (let level = 0; level < 256; level += 1) scales[level] = 1000 / Math.max(16, level);
-  for (let i = 0; i < pixels; i += 1) {
-    const scale = scales[paper[i] ?? 255] ?? 4;
-    for (let c = 0; c < channels; c += 1) {
-      const at = i * channels + c;
-      const ratio = ((data[at] ?? 0) * scale) | 0;
-      out[at] = STRETCH[ratio > 1023 ? 1023 : ratio] ?? 255;
+  if (channels === 1) {
+    for (let i = 0; i < pixels; i += 1)
+      out[i] = LEVELS[((paper[i] as number) << 8) | (data[i] as number)] as number;
+  } else {
+    for (let i = 0, at = 0; i < pixels; i += 1, at += 3) {
+      const row = (paper[i] as number) << 8;
+      out[at] = LEVELS[row | (data[at] as number)] as number;
+      out[at + 1] = LEVELS[row | (data[at + 1] as number)] as number;
+      out[at + 2] = LEVELS[row | (data[at + 2] as number)] as number;
     }
   }
   return { width, height, channels, data: out };
 }
+
+/**
+ * Every output level by paper level (high byte) and pixel level (low byte): the division and the stretch
+ * of each pixel become one look-up in a 64 KB table, a few times faster over millions of pixels.
+ */
+const LEVELS = (() => {
+  const table = new Uint8Array(256 * 256);
+  for (let level = 0; level < 256; level += 1) {
+    const scale = 1000 / Math.max(16, level);
+    for (let value = 0; value < 256; value += 1) {
+      const ratio = (value * scale) | 0;
+      table[(level << 8) | value] = STRETCH[ratio > 1023 ? 1023 : ratio] ?? 255;
+    }
+  }
+  return table;
+})();
 
 /** Grey levels of a page (its own data when it is grey already). */
 function luminance(page: RawPage): Uint8Array {

@@ -2,10 +2,11 @@ import type { SampleStats } from '../../domain/sample-file-stats.js';
 import { verdictDetails, sampleFileMessages } from '../../messages/sample-file-messages.js';
 import { uploadMessages, type UploadNotice } from '../../messages/upload-messages.js';
 import type { UploadLimits, UploadRow } from '../../services/upload-check.service.js';
+import { convertFormHtml } from './convert-page.js';
 import { escapeHtml as h } from './html-escape.js';
+import { layout } from './upload-layout.js';
 
-/** Where the page's script and style are served (see upload-assets.ts). */
-export const ASSET_PATH = '/tai-len/tai-nguyen';
+export { ASSET_PATH } from './upload-layout.js';
 /** The CSV of a batch's verdicts. */
 export const csvPath = (batchId: number) => `/tai-len/${batchId}/ket-qua.csv`;
 
@@ -22,6 +23,8 @@ export interface UploadPageView {
   readonly csrfToken: string;
   readonly limits: UploadLimits;
   readonly timeZone: string;
+  /** The campaign's size limit, which the converter's form names. */
+  readonly convertMaxBytes: number;
   readonly results?: {
     readonly batchId: number;
     readonly rows: readonly UploadRow[];
@@ -30,22 +33,6 @@ export interface UploadPageView {
 }
 
 type RowStatus = 'accepted' | 'warnings' | 'rejected' | 'error';
-
-function layout(title: string, body: string): string {
-  return [
-    '<!doctype html>',
-    '<html lang="vi">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(title)}</title>`,
-    `<link rel="stylesheet" href="${ASSET_PATH}/upload.css">`,
-    `<script src="${ASSET_PATH}/upload.js" defer></script>`,
-    '</head>',
-    `<body><main class="page">${body}</main></body>`,
-    '</html>',
-  ].join('\n');
-}
 
 /** A page that answers instead of the form (not signed in, refused, a limit): what happened, what to do. */
 export function noticePage(notice: UploadNotice, withBackLink = false): string {
@@ -92,6 +79,7 @@ export function uploadPage(view: UploadPageView): string {
     `<p id="stats" class="stats">${results?.stats ? h(statsLine(results.stats)) : ''}</p>`,
     `<ol id="rows" class="rows">${uploadRowsHtml(rows, view.timeZone)}</ol>`,
     '</section>',
+    convertFormHtml(view.csrfToken, view.convertMaxBytes),
   ].join('\n');
   return layout(m.title, body);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { verdictsToCsv } from '../../files/verdict-csv.js';
-import { uploadMessages, type UploadNotice } from '../../messages/upload-messages.js';
+import { uploadMessages } from '../../messages/upload-messages.js';
 import { findUploadAccess, type UploadAccess } from '../../services/upload-access.service.js';
 import {
   checkUpload,
@@ -17,8 +17,10 @@ import {
 import type { WebSession } from '../web-session.js';
 import { loadUploadAssets } from './upload-assets.js';
 import type { UploadRouteDeps } from './upload-deps.js';
-import { csvPath, noticePage, statsLine, uploadPage, uploadRowsHtml } from './upload-page.js';
+import { csvPath, statsLine, uploadPage, uploadRowsHtml } from './upload-page.js';
+import { convertMaxBytes, convertRoutes } from './convert-routes.js';
 import { receiveUpload, type ReceivedPart } from './upload-receiver.js';
+import { html, refuse, wantsJson } from './upload-reply.js';
 
 export type { UploadRouteDeps, UploadCsrf } from './upload-deps.js';
 
@@ -26,7 +28,7 @@ export type { UploadRouteDeps, UploadCsrf } from './upload-deps.js';
 const HEAD_BYTES = 64 * 1024;
 const DEFAULT_MAX_FILES = 1000;
 
-type Allowed = Extract<UploadAccess, { kind: 'allowed' }>;
+export type Allowed = Extract<UploadAccess, { kind: 'allowed' }>;
 
 /**
  * The upload page for commune officers: GET /tai-len (the form), POST /tai-len/tep (one or many files,
@@ -156,6 +158,8 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
         .header('content-disposition', `attachment; filename="${uploadMessages.csvFileName(batch.id)}"`)
         .send(csv);
     });
+
+    convertRoutes(scope, { deps, limits, maxFiles, tempDir, allow, readPart });
   });
 
   function pageView(session: WebSession, access: Allowed) {
@@ -165,6 +169,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
       csrfToken: deps.csrf.tokenFor(session),
       limits,
       timeZone: timeZone(access),
+      convertMaxBytes: convertMaxBytes(access),
     };
   }
 
@@ -191,33 +196,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
   }
 }
 
-function wantsJson(request: FastifyRequest): boolean {
-  return (request.headers.accept ?? '').includes('application/json');
-}
-
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-}
-
-/**
- * Answers a refusal as a page (or as JSON for the page's script). `close`: the rest of the request body
- * is not read, so the connection is closed rather than left to drain it.
- */
-function refuse(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  status: number,
-  notice: UploadNotice,
-  close = false,
-): FastifyReply {
-  if (close) reply.header('connection', 'close');
-  if (wantsJson(request)) {
-    return reply.code(status).header('cache-control', 'no-store').send({ error: notice.text });
-  }
-  return html(reply, status, noticePage(notice, status !== 401));
-}
-
-async function readPart(part: ReceivedPart): Promise<Uint8Array> {
+export async function readPart(part: ReceivedPart): Promise<Uint8Array> {
   if (!part.truncated) return readFile(part.path);
   const handle = await open(part.path, 'r');
   try {

@@ -76,6 +76,30 @@ describe('sohoa convert', () => {
     expect(report.summary).toMatchObject({ total: 2, converted: 1, refused: 1, notCompliant: 1 });
   });
 
+  it('follows the campaign folder: its size limit and its steps', async () => {
+    const campaign = join(dir, 'campaign');
+    await mkdir(campaign);
+    const files = { maxBytes: 150_000, convert: { grayscale: false } };
+    await writeFile(join(campaign, 'campaign.json'), JSON.stringify({ files }));
+    await writeFile(join(dir, 'KS.2010.01.015.jpg'), page.photo);
+    const io = captureIo();
+    const args = [
+      join(dir, 'KS.2010.01.015.jpg'),
+      '--out',
+      join(dir, 'out'),
+      '--json',
+      '--campaign',
+      campaign,
+    ];
+    expect(await convertCommand(args, io, now)).toBe(0);
+    const report = JSON.parse(io.stdout()) as {
+      files: { sizeAfter: number; encoding: { grayscale: boolean } }[];
+    };
+    expect(report.files[0]?.encoding.grayscale).toBe(false);
+    expect(report.files[0]?.sizeAfter).toBeLessThanOrEqual(150_000);
+    expect(report.files[0]?.sizeAfter).toBeGreaterThan(102_400);
+  });
+
   it('refuses bad usage with exit 2 and is listed in `sohoa help`', async () => {
     for (const args of [
       [],

@@ -46,7 +46,7 @@ export interface ZaloHarness {
 export async function startZaloHarness(
   db: Db,
   clock: ManualClock,
-  options: { telegram?: boolean; media?: boolean } = {},
+  options: { telegram?: boolean; media?: boolean; webBaseUrl?: string } = {},
 ): Promise<ZaloHarness> {
   const zalo = await startFakeZaloBot({ clock });
   const media = await new MediaHost().listen();
@@ -68,6 +68,7 @@ export async function startZaloHarness(
     clock,
     logger: createLogger('silent'),
     senderOptions: { backoffMs: 1 },
+    ...(options.webBaseUrl ? { webBaseUrl: options.webBaseUrl } : {}),
   });
   let offset = 0;
   const pollAll = async (): Promise<number> => {

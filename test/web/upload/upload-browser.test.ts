@@ -3,8 +3,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { checkCommand } from '../../../src/cli/check-command.js';
+import { openZip } from '../../../src/files/zip-reader.js';
+import { registryPage } from '../../files/convert/support/registry-page.js';
 import { QUANG_TRI_DIR } from '../../support/campaign-fixture.js';
 import { captureIo } from '../../support/capture-io.js';
 import { describeEachDatabase } from '../../support/test-database.js';
@@ -213,4 +216,53 @@ describeEachDatabase('upload page in a real browser', (database) => {
       await web.app.close();
     }
   });
+
+  it.skipIf(!hasChromium)(
+    '“Chuyển đổi” turns a photo into a compliant PDF and offers the ZIP, with JavaScript on',
+    async () => {
+      await start();
+      try {
+        const dir = join(folder, `convert-${database().name}`);
+        await mkdir(dir, { recursive: true });
+        const photo = await sharp((await registryPage(31)).photo)
+          .resize(1500)
+          .jpeg({ quality: 85 })
+          .toBuffer();
+        const path = join(dir, 'Khai sinh 2010 q1 so 15.jpg');
+        await writeFile(path, photo);
+        const context = await newContext(true, { width: 360, height: 740 });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(`${base}/tai-len`);
+        await page.setInputFiles('#convert-files', path);
+        // The upload form's script does not take this form: nothing is checked on choosing.
+        expect(await page.locator('#rows > li').count()).toBe(0);
+        await Promise.all([page.waitForURL(`${base}/tai-len/chuyen-doi`), page.click('#convert-submit')]);
+        const rows = await page.$$eval('#convert-rows > li', (items) =>
+          items.map((row) => [
+            row.getAttribute('data-path'),
+            row.getAttribute('data-status'),
+            row.textContent,
+          ]),
+        );
+        expect(rows).toHaveLength(1);
+        expect(rows[0]?.slice(0, 2)).toEqual(['Khai sinh 2010 q1 so 15.jpg', 'accepted']);
+        expect(rows[0]?.[2]).toContain('KS.2010.01.015.pdf');
+        const href = await page.getAttribute('#convert-zip', 'href');
+        const zip = await context.request.get(`${base}${href ?? ''}`);
+        expect(zip.status()).toBe(200);
+        const opened = openZip(await zip.body());
+        expect(opened.ok && [...opened.entries()].map((entry) => entry.name)).toEqual(['KS.2010.01.015.pdf']);
+        const overflow = await page
+          .locator('html')
+          .evaluate((html: { scrollWidth: number }) => html.scrollWidth);
+        expect(overflow).toBeLessThanOrEqual(360);
+        expect(errors).toEqual([]);
+        await context.close();
+      } finally {
+        await web.app.close();
+      }
+    },
+  );
 });

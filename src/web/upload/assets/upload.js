@@ -1,4 +1,3 @@
-/* global document, FormData, fetch -- a browser script: eslint's defaults know only Node's globals */
 // The upload page's script (served as a file: the page's Content-Security-Policy allows no inline script).
 // It sends the chosen or dropped files one by one (a few at a time), and puts each verdict in the list as
 // it comes back. Every word it shows comes from the page (data attributes and the server's HTML), so the

@@ -1,0 +1,119 @@
+import { rm } from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { fileRulesOf } from '../../domain/campaign.js';
+import { uploadMessages } from '../../messages/upload-messages.js';
+import { findConvertResult } from '../../services/sample-convert-store.service.js';
+import { convertUpload, type UploadedForConvert } from '../../services/sample-convert-web.service.js';
+import type { UploadLimits } from '../../services/upload-check.service.js';
+import type { WebSession } from '../web-session.js';
+import { CONVERT_PATH, convertResultsPage } from './convert-page.js';
+import type { UploadRouteDeps } from './upload-deps.js';
+import { receiveUpload, type ReceivedPart } from './upload-receiver.js';
+import { html, refuse } from './upload-reply.js';
+import type { Allowed } from './upload-routes.js';
+
+/** What the converter's routes share with the upload routes they are mounted with. */
+export interface ConvertRouteContext {
+  readonly deps: UploadRouteDeps;
+  readonly limits: UploadLimits;
+  readonly maxFiles: number;
+  readonly tempDir: string;
+  readonly allow: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => Promise<{ session: WebSession; access: Allowed } | undefined>;
+  readonly readPart: (part: ReceivedPart) => Promise<Uint8Array>;
+}
+
+/**
+ * "Chuyển đổi" on the upload page: POST /tai-len/chuyen-doi (photos, oversized or colour PDFs, ZIPs of
+ * them; streamed to disk under the same limits as the upload) answers with the results page; GET
+ * /tai-len/chuyen-doi/<id>/<name>.zip sends the member's own ZIP while the campaign keeps it.
+ */
+export function convertRoutes(scope: FastifyInstance, context: ConvertRouteContext): void {
+  const { deps, limits, maxFiles, tempDir, allow } = context;
+  const m = uploadMessages.convert;
+
+  scope.post(CONVERT_PATH, async (request, reply) => {
+    const checked = await allow(request, reply);
+    if (!checked) return reply;
+    const { session, access } = checked;
+    const received = await receiveUpload(request, {
+      limits,
+      maxFiles,
+      tempDir,
+      verifyFields: (fields) => deps.csrf.verify(session, fields.get('_csrf') ?? ''),
+    });
+    switch (received.kind) {
+      case 'not_multipart':
+        return refuse(request, reply, 400, m.noFiles, true);
+      case 'csrf':
+        return refuse(request, reply, 403, uploadMessages.refusal.csrf, true);
+      case 'too_large':
+        return refuse(
+          request,
+          reply,
+          413,
+          uploadMessages.refusal.uploadTooLarge(limits.maxUploadBytes),
+          true,
+        );
+      case 'too_many_files':
+        return refuse(request, reply, 413, uploadMessages.refusal.tooManyFiles(maxFiles), true);
+      case 'received':
+        break;
+    }
+    try {
+      if (received.files.length === 0) return refuse(request, reply, 400, m.noFiles);
+      // One file's bytes at a time would need the service to read from disk; a batch is bounded by the
+      // upload limit, and each file by the file limit, so reading them here stays within those bounds.
+      const files: UploadedForConvert[] = [];
+      for (const part of received.files) {
+        files.push(
+          part.truncated
+            ? { kind: 'too_large', name: part.name, size: part.size }
+            : { kind: 'file', name: part.name, bytes: await context.readPart(part) },
+        );
+      }
+      const result = await convertUpload(deps.db, access.campaign, access.sender, files, deps.clock.now());
+      // Never the files' names or contents: civil-status records (issue 18).
+      deps.logger.info(
+        { files: files.length, rows: result.rows.length, converted: result.converted },
+        'upload converted',
+      );
+      return html(
+        reply,
+        200,
+        convertResultsPage({
+          ...result,
+          maxFileBytes: limits.maxFileBytes,
+          counted: access.counts,
+        }),
+      );
+    } catch (error) {
+      deps.logger.error({ err: error }, 'upload conversion failed');
+      return refuse(request, reply, 500, uploadMessages.refusal.serverError);
+    } finally {
+      await rm(received.dir, { recursive: true, force: true });
+    }
+  });
+
+  scope.get<{ Params: { id: string; name: string } }>(`${CONVERT_PATH}/:id/:name`, async (request, reply) => {
+    const checked = await allow(request, reply);
+    if (!checked) return reply;
+    const { id } = request.params;
+    const found = /^\d{1,15}$/.test(id)
+      ? await findConvertResult(deps.db, checked.access.sender.member.id, Number(id), deps.clock.now())
+      : undefined;
+    if (!found) return refuse(request, reply, 404, m.resultNotFound);
+    return reply
+      .type('application/zip')
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="${m.zipFileName(Number(id))}"`)
+      .send(found.bytes);
+  });
+}
+
+/** The campaign's size limit, which the converter's form names. */
+export function convertMaxBytes(access: Allowed): number {
+  return fileRulesOf(access.campaign.settings).maxBytes;
+}
