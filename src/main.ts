@@ -154,7 +154,13 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
     );
   }
   // After the server listens (a Zalo webhook may deliver at once) and before the loops are started.
-  for (const [name, loop] of await zalo.start(loops.signal, httpServer !== undefined)) loops.add(name, loop);
+  try {
+    for (const [name, loop] of await zalo.start(loops.signal, httpServer !== undefined)) loops.add(name, loop);
+  } catch (error) {
+    // Zalo refused its webhook: nothing runs yet, and the open server would keep the process alive.
+    httpServer?.close();
+    throw error;
+  }
   logger.info(
     { bot: telegram.botInfo.username, campaigns: campaigns.map((c) => c.code) },
     'sohoa started',

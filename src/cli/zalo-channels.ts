@@ -85,7 +85,7 @@ export async function startZaloChannels(deps: {
     async start(loopSignal, serving) {
       const loops: [string, Promise<void>][] = [];
       if (bot) {
-        const { loop } = await bot.start();
+        const { loop } = await bot.start(loopSignal);
         if (loop) loops.push(['zalo-bot-poller', loop]);
         logger.info({ bot: bot.info.account_name ?? bot.info.id, webhook: !loop }, 'Zalo Bot on');
       }

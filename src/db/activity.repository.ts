@@ -28,6 +28,19 @@ export async function findNewestSampleNamed(db: Db, unitId: number, fileName: st
     .executeTakeFirst();
 }
 
+/** The first sample of that name recorded after `afterId`: the file as sent, before any converted copy. */
+export async function findFirstSampleNamedAfter(db: Db, unitId: number, fileName: string, afterId: number) {
+  return db
+    .selectFrom('sample_files')
+    .select(['id', 'verdict', 'problems'])
+    .where('unit_id', '=', unitId)
+    .where('file_name', '=', fileName)
+    .where('id', '>', afterId)
+    .orderBy('id', 'asc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** A member's newest broadcast (`/nhacnho`), with its status. */
 export async function findNewestBroadcastOf(db: Db, memberId: number) {
   return db

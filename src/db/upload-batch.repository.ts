@@ -94,8 +94,12 @@ export async function listUploadResults(db: Db, batchId: number): Promise<Upload
 }
 
 /** Deletes batches (and their results) created before `cutoff`; returns how many. */
-export async function deleteUploadBatchesBefore(db: Db, cutoff: Date): Promise<number> {
-  const result = await db.deleteFrom('upload_batches').where('created_at', '<', cutoff).executeTakeFirst();
+export async function deleteUploadBatchesBefore(db: Db, campaignId: number, cutoff: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('upload_batches')
+    .where('campaign_id', '=', campaignId)
+    .where('created_at', '<', cutoff)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -1,4 +1,4 @@
-import { newestSample } from '../services/demo-facts.service.js';
+import { newestSample, sampleSentAfter } from '../services/demo-facts.service.js';
 import type { CommuneRole } from './demo-cast.js';
 import type { ActionContext } from './demo-timeline.js';
 import type { DemoWorld } from './demo-world.js';
@@ -16,8 +16,7 @@ async function verdictSince(
   fileName: string,
   before: number | undefined,
 ) {
-  const sample = await newestSample(world.db, world.campaign, role.code, fileName);
-  return sample && sample.id !== before ? sample : undefined;
+  return sampleSentAfter(world.db, world.campaign, role.code, fileName, before ?? 0);
 }
 
 /** Which registry case a commune scans next: its own books, years and numbers. */
@@ -60,6 +59,15 @@ export async function playSample(
     if (!expected)
       world.tally.anomaly(`${role.name}: tệp ${file.fileName} (${defect}) được đánh giá ${status ?? '—'}`);
     if (status !== 'rejected') return;
+    // A refused scan the bot could fix comes back converted, stored under the same name right after it.
+    const copy = sample
+      ? await sampleSentAfter(world.db, world.campaign, role.code, file.fileName, sample.id)
+      : undefined;
+    if (copy) {
+      world.tally.file('good', copy.verdict, copy.problems);
+      if (copy.verdict === 'accepted' || copy.verdict === 'warnings') world.tally.count('file_converted');
+      else world.tally.anomaly(`${role.name}: tệp chuyển đổi ${file.fileName} vẫn ${copy.verdict}`);
+    }
     next.later(world.random.fork(`fix:${role.code}:${n}`).int(10, 40), async (fix) => {
       const m = seq();
       const fixed = await buildSampleFile(

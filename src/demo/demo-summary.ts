@@ -54,6 +54,7 @@ const SCENARIO_LABELS: Readonly<Record<ScenarioName, string>> = {
   past_date_by_coordinator: 'cán bộ điều phối báo cáo thay ngày hôm trước',
   coordinator_broadcast: 'lần /nhacnho được gửi',
   file_fixed: 'tệp bị từ chối đã sửa và gửi lại đạt',
+  file_converted: 'tệp bị từ chối được bot chuyển đổi, trả lại tệp đạt',
 };
 
 function defectLabel(defect: Exclude<SampleDefect, 'good'>, maxKilobytes: number): string {

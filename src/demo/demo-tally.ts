@@ -13,7 +13,8 @@ export type ScenarioName =
   | 'correction_confirmed'
   | 'past_date_by_coordinator'
   | 'coordinator_broadcast'
-  | 'file_fixed';
+  | 'file_fixed'
+  | 'file_converted';
 
 /** What the simulated people saw happen, as they counted it. */
 export class DemoTally {
@@ -34,6 +35,7 @@ export class DemoTally {
     past_date_by_coordinator: 0,
     coordinator_broadcast: 0,
     file_fixed: 0,
+    file_converted: 0,
   };
   /** The problem codes the service stored on each refused file, by what the commune got wrong. */
   readonly refusalCodes: Record<Exclude<SampleDefect, 'good'>, ProblemCode[][]> = {

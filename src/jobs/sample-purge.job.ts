@@ -1,6 +1,7 @@
 import { addDays } from '../domain/local-time.js';
 import { purgeExpiredConvertedFiles } from '../services/sample-convert-store.service.js';
 import { purgeExpiredSamples } from '../services/sample-file-purge.service.js';
+import { purgeOldUploadBatches } from '../services/upload-purge.service.js';
 import type { JobDefinition } from './job-definition.js';
 import { campaignDates } from './job-slots.js';
 
@@ -20,9 +21,13 @@ export const samplePurgeJob = {
       startDate: settings.startDate,
       endDate: addDays(settings.endDate, settings.files.retentionDays + 1),
     }).map((date) => ({ date, time: SAMPLE_PURGE_TIME })),
-  run: async ({ db, now }) => {
-    // The converter's originals and results go with the samples, on the same retention.
-    const purged = (await purgeExpiredSamples(db, now)) + (await purgeExpiredConvertedFiles(db, now));
+  run: async ({ db, campaign, now }) => {
+    // The converter's originals and results, and the upload page's verdict lists, go with the samples,
+    // on the same retention.
+    const purged =
+      (await purgeExpiredSamples(db, now)) +
+      (await purgeExpiredConvertedFiles(db, now)) +
+      (await purgeOldUploadBatches(db, campaign.id, campaign.settings.files.retentionDays, now));
     return { messages: [], outcome: { units: 0, errors: [], purged } };
   },
 } as const satisfies Omit<JobDefinition, 'name'> & { readonly name: 'xoa-tep-mau' };

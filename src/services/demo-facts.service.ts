@@ -6,6 +6,7 @@ import type { Figures } from '../domain/progress.js';
 import {
   findNewestBroadcastOf,
   findNewestRevision,
+  findFirstSampleNamedAfter,
   findNewestSampleNamed,
   listDeliveredByKeyPrefix,
 } from '../db/activity.repository.js';
@@ -88,6 +89,27 @@ export async function newestSample(
   fileName: string,
 ): Promise<{ id: number; verdict: VerdictStatus; problems: ProblemCode[] } | undefined> {
   const row = await findNewestSampleNamed(db, await unitId(db, campaign, unitCode), fileName);
+  if (!row) return undefined;
+  const problems = (Array.isArray(row.problems) ? row.problems : []) as { code?: ProblemCode }[];
+  return {
+    id: Number(row.id),
+    verdict: row.verdict as VerdictStatus,
+    problems: problems.flatMap((p) => (p.code ? [p.code] : [])),
+  };
+}
+
+/**
+ * The verdict of the file a commune sent after sample `afterId`: the first sample of that name since then
+ * (the bot may record a converted copy of a refused file under the same name right after it).
+ */
+export async function sampleSentAfter(
+  db: Db,
+  campaign: Campaign,
+  unitCode: string,
+  fileName: string,
+  afterId: number,
+): Promise<{ id: number; verdict: VerdictStatus; problems: ProblemCode[] } | undefined> {
+  const row = await findFirstSampleNamedAfter(db, await unitId(db, campaign, unitCode), fileName, afterId);
   if (!row) return undefined;
   const problems = (Array.isArray(row.problems) ? row.problems : []) as { code?: ProblemCode }[];
   return {

@@ -8,9 +8,12 @@ import { campaignConvertRules, recordConvertedSamples } from './sample-convert.s
 import { keepConvertOriginals, keepConvertResult } from './sample-convert-store.service.js';
 import type { SampleSender } from './sample-file.service.js';
 
-/** A file as the upload page received it: its bytes, or only its size when over the per-file limit. */
+/**
+ * A file as the upload page received it: a way to read its bytes (from the disk it was streamed to, one
+ * file at a time), or only its size when over the per-file limit.
+ */
 export type UploadedForConvert =
-  | { readonly kind: 'file'; readonly name: string; readonly bytes: Uint8Array }
+  | { readonly kind: 'file'; readonly name: string; readonly read: () => Promise<Uint8Array> }
   | { readonly kind: 'too_large'; readonly name: string; readonly size: number };
 
 /** One line of a conversion's results, in the order the files came. */
@@ -32,10 +35,11 @@ export interface WebConvertResult {
 }
 
 /**
- * Converts what a member uploaded for conversion (ZIP archives opened), one file at a time, then keeps
- * the originals and the ZIP of the PDFs under the campaign's retention (apart from samples) and, for a
- * commune's reporter, records the PDFs named by the rule as the commune's samples, as the chat does.
- * The CPU work runs before any write; the writes share one transaction.
+ * Converts what a member uploaded for conversion (ZIP archives opened), one file at a time: each file is
+ * read, kept as an original under the campaign's retention (apart from samples) and converted before the
+ * next is read, so memory holds one file and the PDFs made (each under the size limit), never the whole
+ * upload. Then the ZIP of the PDFs is kept and, for a commune's reporter, the PDFs named by the rule are
+ * recorded as the commune's samples, as the chat does, in one transaction.
  */
 export async function convertUpload(
   db: Db,
@@ -52,7 +56,9 @@ export async function convertUpload(
       rows.push({ kind: 'too_large', path: file.name });
       continue;
     }
-    const { inputs, unreadable } = expandArchives([{ name: file.name, bytes: file.bytes }]);
+    const bytes = await file.read();
+    await keepConvertOriginals(db, campaign, sender.member.id, [{ name: file.name, bytes }], now);
+    const { inputs, unreadable } = expandArchives([{ name: file.name, bytes }]);
     for (const path of unreadable) rows.push({ kind: 'unreadable_archive', path });
     for (const input of inputs) {
       const item = { path: input.name, outcome: await convertFile(input, rules, now) };
@@ -61,11 +67,7 @@ export async function convertUpload(
     }
   }
   const entries = zipEntries(items);
-  const originals = files.flatMap((file) =>
-    file.kind === 'file' ? [{ name: file.name, bytes: file.bytes }] : [],
-  );
   const zipId = await inTransaction(db, async (trx) => {
-    await keepConvertOriginals(trx, campaign, sender.member.id, originals, now);
     await recordConvertedSamples(
       trx,
       { campaign, sender, inboxId: null },

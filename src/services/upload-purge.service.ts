@@ -8,6 +8,11 @@ const DAY_MS = 86_400_000;
  * older than the campaign's sample retention: the samples themselves stay in sample_files, as for the
  * chat. Meant for the nightly `xoa-tep-mau` run; idempotent. Returns how many batches went.
  */
-export async function purgeOldUploadBatches(db: Db, retentionDays: number, now: Date): Promise<number> {
-  return deleteUploadBatchesBefore(db, new Date(now.getTime() - retentionDays * DAY_MS));
+export async function purgeOldUploadBatches(
+  db: Db,
+  campaignId: number,
+  retentionDays: number,
+  now: Date,
+): Promise<number> {
+  return deleteUploadBatchesBefore(db, campaignId, new Date(now.getTime() - retentionDays * DAY_MS));
 }

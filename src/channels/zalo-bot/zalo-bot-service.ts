@@ -23,9 +23,10 @@ export interface ZaloBotRuntime {
   /**
    * Webhook mode: registers the webhook (`<WEBHOOK_URL's origin>/zalo-bot/webhook`, secret WEBHOOK_SECRET)
    * and resolves with no loop. Long polling: removes any webhook (the two are exclusive) and resolves
-   * with the polling loop, which ends when `signal` aborts — give it to the loop supervisor.
+   * with the polling loop, which ends when `loopSignal` (default: the service's `signal`) aborts — give
+   * it the loop supervisor's signal, so that a loop stopping on its own stops this one too.
    */
-  start(): Promise<{ readonly loop: Promise<void> | undefined }>;
+  start(loopSignal?: AbortSignal): Promise<{ readonly loop: Promise<void> | undefined }>;
 }
 
 /**
@@ -67,7 +68,7 @@ export async function createZaloBotService(deps: {
     channel,
     info,
     receiver,
-    async start() {
+    async start(loopSignal = signal) {
       if (webhook) {
         await channel.api.call('setWebhook', { url: webhook.url, secret_token: webhook.secret }, signal);
         logger.info({ url: webhook.url }, 'Zalo Bot webhook set');
@@ -79,7 +80,7 @@ export async function createZaloBotService(deps: {
         db,
         clock,
         logger,
-        signal,
+        signal: loopSignal,
         onStored,
         ...(deps.pollTimeoutSeconds === undefined ? {} : { timeoutSeconds: deps.pollTimeoutSeconds }),
       });

@@ -64,16 +64,11 @@ export function convertRoutes(scope: FastifyInstance, context: ConvertRouteConte
     }
     try {
       if (received.files.length === 0) return refuse(request, reply, 400, m.noFiles);
-      // One file's bytes at a time would need the service to read from disk; a batch is bounded by the
-      // upload limit, and each file by the file limit, so reading them here stays within those bounds.
-      const files: UploadedForConvert[] = [];
-      for (const part of received.files) {
-        files.push(
-          part.truncated
-            ? { kind: 'too_large', name: part.name, size: part.size }
-            : { kind: 'file', name: part.name, bytes: await context.readPart(part) },
-        );
-      }
+      const files: UploadedForConvert[] = received.files.map((part) =>
+        part.truncated
+          ? { kind: 'too_large', name: part.name, size: part.size }
+          : { kind: 'file', name: part.name, read: () => context.readPart(part) },
+      );
       const result = await convertUpload(deps.db, access.campaign, access.sender, files, deps.clock.now());
       // Never the files' names or contents: civil-status records (issue 18).
       deps.logger.info(

@@ -9,6 +9,7 @@ import {
   createZaloBotChannel,
   type ZaloBotChannel,
 } from '../../../src/channels/zalo-bot/zalo-bot-channel.js';
+import type { ZaloBotMediaLinks } from '../../../src/channels/zalo-bot/zalo-bot-media.js';
 import { pollZaloBotOnce } from '../../../src/channels/zalo-bot/zalo-bot-poller.js';
 import { createLogger } from '../../../src/config/logger.js';
 import type { ManualClock } from '../../../src/domain/clock.js';
@@ -46,14 +47,20 @@ export interface ZaloHarness {
 export async function startZaloHarness(
   db: Db,
   clock: ManualClock,
-  options: { telegram?: boolean; media?: boolean; webBaseUrl?: string } = {},
+  options: {
+    telegram?: boolean;
+    media?: boolean;
+    /** The bot's WEB_BASE_URL (the upload link) and, with it, the web side's media links. */
+    webBaseUrl?: string;
+    mediaLinks?: ZaloBotMediaLinks;
+  } = {},
 ): Promise<ZaloHarness> {
   const zalo = await startFakeZaloBot({ clock });
   const media = await new MediaHost().listen();
   const zaloChannel = createZaloBotChannel({
     token: zalo.token,
     apiRoot: zalo.apiRoot,
-    ...(options.media === false ? {} : { media }),
+    ...(options.mediaLinks ? { media: options.mediaLinks } : options.media === false ? {} : { media }),
   });
   const telegram = options.telegram ? await startFakeBotApi({ clock }) : undefined;
   const telegramChannel = telegram

@@ -381,8 +381,8 @@ describeEachDatabase('upload page routes', (database) => {
     const answer = (await post([{ name: 'KS.2010.01.001.pdf', bytes: scan }])).json<JsonAnswer>();
     const retention = web.campaign.settings.files.retentionDays;
     const later = (days: number) => new Date(web.clock.now().getTime() + days * 86_400_000);
-    expect(await purgeOldUploadBatches(db, retention, later(retention - 1))).toBe(0);
-    expect(await purgeOldUploadBatches(db, retention, later(retention + 1))).toBe(1);
+    expect(await purgeOldUploadBatches(db, web.campaign.id, retention, later(retention - 1))).toBe(0);
+    expect(await purgeOldUploadBatches(db, web.campaign.id, retention, later(retention + 1))).toBe(1);
     expect(await countRows('upload_results')).toBe(0);
     expect(await countRows('sample_files')).toBe(1);
     const csv = await web.app.inject({
