@@ -42,7 +42,8 @@ const BENCHES: Record<string, { title: string; run: () => Promise<unknown> }> = 
     run: () => runConvertBench(),
   },
   national: {
-    title: 'every province on the map since 01/07/2025, one campaign each: evening packages + national comparison (issues 6, 13)',
+    title:
+      'every province on the map since 01/07/2025, one campaign each: evening packages + national comparison (issues 6, 13)',
     run: () => runNationalBench(),
   },
   web: {

@@ -155,16 +155,14 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
   }
   // After the server listens (a Zalo webhook may deliver at once) and before the loops are started.
   try {
-    for (const [name, loop] of await zalo.start(loops.signal, httpServer !== undefined)) loops.add(name, loop);
+    for (const [name, loop] of await zalo.start(loops.signal, httpServer !== undefined))
+      loops.add(name, loop);
   } catch (error) {
     // Zalo refused its webhook: nothing runs yet, and the open server would keep the process alive.
     httpServer?.close();
     throw error;
   }
-  logger.info(
-    { bot: telegram.botInfo.username, campaigns: campaigns.map((c) => c.code) },
-    'sohoa started',
-  );
+  logger.info({ bot: telegram.botInfo.username, campaigns: campaigns.map((c) => c.code) }, 'sohoa started');
   loops.add('processor', processor.run(loops.signal));
   loops.add('sender', sender.run(loops.signal));
   loops.add(

@@ -21,7 +21,9 @@ const envSchema = z
     TELEGRAM_API_ROOT: optionalText.pipe(z.url(CONFIG_RULES.url).default('https://api.telegram.org')),
     // Set: the Zalo Bot Platform channel runs beside Telegram (same database, campaign and jobs).
     ZALO_BOT_TOKEN: optionalText,
-    ZALO_BOT_API_ROOT: optionalText.pipe(z.url(CONFIG_RULES.url).default('https://bot-api.zaloplatforms.com')),
+    ZALO_BOT_API_ROOT: optionalText.pipe(
+      z.url(CONFIG_RULES.url).default('https://bot-api.zaloplatforms.com'),
+    ),
     // The Zalo Official Account channel: all four of app id, app secret, webhook secret key and token key, or none.
     ZALO_OA_APP_ID: optionalText,
     ZALO_OA_APP_SECRET: optionalText,
@@ -62,9 +64,9 @@ const envSchema = z
     // Signs media addresses and CSRF tokens; unset: a random secret is made once and kept in the database.
     WEB_SECRET: optionalText.pipe(z.string().min(32, CONFIG_RULES.webSecret).optional()),
     // Behind a reverse proxy: take the client address from X-Forwarded-For (link attempts are per address).
-    WEB_TRUST_PROXY: optionalText.pipe(z.enum(['0', '1', 'true', 'false']).default('0')).transform(
-      (v) => v === '1' || v === 'true',
-    ),
+    WEB_TRUST_PROXY: optionalText
+      .pipe(z.enum(['0', '1', 'true', 'false']).default('0'))
+      .transform((v) => v === '1' || v === 'true'),
     LOG_LEVEL: optionalText.pipe(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ),

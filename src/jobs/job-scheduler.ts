@@ -206,7 +206,11 @@ export async function startScheduler(options: StartSchedulerOptions): Promise<vo
   });
   try {
     await tick();
-    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    // Stopped during that first tick: a listener added now would never fire, and the service would hang.
+    await new Promise<void>((resolve) => {
+      if (signal.aborted) return resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
   } finally {
     await task.stop();
     await task.destroy();

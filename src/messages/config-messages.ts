@@ -52,7 +52,8 @@ export const configMessages = {
   campaignDirMissing: (path: string) => `CAMPAIGN_DIR: không tìm thấy thư mục ${path}.`,
   campaignDirEmpty: (path: string) =>
     `CAMPAIGN_DIR: thư mục ${path} không có campaign.json, và không có thư mục con nào có campaign.json.`,
-  campaignDirListEmpty: 'CAMPAIGN_DIR: không có thư mục chiến dịch nào (các thư mục cách nhau bằng dấu phẩy).',
+  campaignDirListEmpty:
+    'CAMPAIGN_DIR: không có thư mục chiến dịch nào (các thư mục cách nhau bằng dấu phẩy).',
   campaignCodeTwice: (code: string, first: string, second: string) =>
     `Hai thư mục chiến dịch cùng mã "${code}": ${first} và ${second}. Mỗi chiến dịch cần một mã riêng.`,
   fileUnreadable: (path: string, code: string | undefined) =>

@@ -40,10 +40,8 @@ const KILL_AFTER_REPLIES = 8;
 const ZALO_REPORTING = 3;
 const ZALO_ROUNDS = 3;
 const REPORTED = '✅ Đã ghi báo cáo';
-// KNOWN ISSUE (to diagnose): on PostgreSQL with the OA on, the 16:00 process did not exit within 60 s of
-// SIGTERM (3 runs out of 3; it logs nothing after the signal); on PGlite it stops at once. Until that is
-// found the OA part runs on PGlite only; test/channels/zalo-bot/zalo-wiring.test.ts covers its wiring on both.
-const WITH_OA = !serverUrl || process.env.TWO_CHANNELS_OA === '1';
+// The OA part can be left out (TWO_CHANNELS_OA=0) to look at the other channels alone.
+const WITH_OA = process.env.TWO_CHANNELS_OA !== '0';
 const OA_UPDATES = WITH_OA ? 3 : 0;
 const OA_REPORTS = WITH_OA ? 2 : 0;
 const CHOSEN_ZALO = '✅ Từ nay báo cáo buổi tối gửi cho anh/chị qua Zalo.';
