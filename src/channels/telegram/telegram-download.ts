@@ -1,4 +1,5 @@
 import { TelegramError, type Telegram } from 'telegraf';
+import { readBoundedBody } from '../bounded-download.js';
 import type { DownloadResult } from '../channel.js';
 
 /** Telegram's Bot API serves files up to 20 MB to bots; a larger one cannot be downloaded at all. */
@@ -42,23 +43,5 @@ export async function downloadTelegramFile(
     await response.body?.cancel();
     throw new FileDownloadError(`file download failed with HTTP ${response.status}`, response.status);
   }
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body.cancel();
-    return { ok: false, reason: 'too_large', size: declared };
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return { ok: false, reason: 'too_large' };
-    }
-    chunks.push(value);
-  }
-  return { ok: true, bytes: Buffer.concat(chunks, total) };
+  return readBoundedBody(response.headers, response.body, maxBytes);
 }

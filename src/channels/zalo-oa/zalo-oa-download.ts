@@ -1,4 +1,5 @@
 import type { DownloadResult } from '../channel.js';
+import { readBoundedBody } from '../bounded-download.js';
 
 /** What a person may send the OA (Zalo's own limit on files in a chat is larger than any sample). */
 export const ZALO_OA_DOWNLOAD_LIMIT = 25 * 1024 * 1024;
@@ -23,23 +24,5 @@ export async function downloadZaloOaFile(url: string, maxBytes: number): Promise
     await response.body?.cancel();
     throw new ZaloOaDownloadError(response.status);
   }
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body.cancel();
-    return { ok: false, reason: 'too_large', size: declared };
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return { ok: false, reason: 'too_large' };
-    }
-    chunks.push(value);
-  }
-  return { ok: true, bytes: Buffer.concat(chunks, total) };
+  return readBoundedBody(response.headers, response.body, maxBytes);
 }
