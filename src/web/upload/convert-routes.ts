@@ -9,7 +9,7 @@ import type { WebSession } from '../web-session.js';
 import { CONVERT_PATH, convertResultsPage } from './convert-page.js';
 import type { UploadRouteDeps } from './upload-deps.js';
 import { receiveUpload, type ReceivedPart } from './upload-receiver.js';
-import { html, refuse } from './upload-reply.js';
+import { html, refuse, refuseReceived } from './upload-reply.js';
 import type { Allowed } from './upload-routes.js';
 
 /** What the converter's routes share with the upload routes they are mounted with. */
@@ -44,23 +44,8 @@ export function convertRoutes(scope: FastifyInstance, context: ConvertRouteConte
       tempDir,
       verifyFields: (fields) => deps.csrf.verify(session, fields.get('_csrf') ?? ''),
     });
-    switch (received.kind) {
-      case 'not_multipart':
-        return refuse(request, reply, 400, m.noFiles, true);
-      case 'csrf':
-        return refuse(request, reply, 403, uploadMessages.refusal.csrf, true);
-      case 'too_large':
-        return refuse(
-          request,
-          reply,
-          413,
-          uploadMessages.refusal.uploadTooLarge(limits.maxUploadBytes),
-          true,
-        );
-      case 'too_many_files':
-        return refuse(request, reply, 413, uploadMessages.refusal.tooManyFiles(maxFiles), true);
-      case 'received':
-        break;
+    if (received.kind !== 'received') {
+      return refuseReceived(request, reply, received.kind, { limits, maxFiles, noFiles: m.noFiles });
     }
     try {
       if (received.files.length === 0) return refuse(request, reply, 400, m.noFiles);

@@ -20,7 +20,7 @@ import type { UploadRouteDeps } from './upload-deps.js';
 import { csvPath, statsLine, uploadPage, uploadRowsHtml } from './upload-page.js';
 import { convertMaxBytes, convertRoutes } from './convert-routes.js';
 import { receiveUpload, type ReceivedPart } from './upload-receiver.js';
-import { html, refuse, wantsJson } from './upload-reply.js';
+import { html, refuse, refuseReceived, wantsJson } from './upload-reply.js';
 
 export type { UploadRouteDeps, UploadCsrf } from './upload-deps.js';
 
@@ -73,23 +73,12 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
         tempDir,
         verifyFields: (fields) => deps.csrf.verify(session, fields.get('_csrf') ?? ''),
       });
-      switch (received.kind) {
-        case 'not_multipart':
-          return refuse(request, reply, 400, uploadMessages.refusal.noFiles, true);
-        case 'csrf':
-          return refuse(request, reply, 403, uploadMessages.refusal.csrf, true);
-        case 'too_large':
-          return refuse(
-            request,
-            reply,
-            413,
-            uploadMessages.refusal.uploadTooLarge(limits.maxUploadBytes),
-            true,
-          );
-        case 'too_many_files':
-          return refuse(request, reply, 413, uploadMessages.refusal.tooManyFiles(maxFiles), true);
-        case 'received':
-          break;
+      if (received.kind !== 'received') {
+        return refuseReceived(request, reply, received.kind, {
+          limits,
+          maxFiles,
+          noFiles: uploadMessages.refusal.noFiles,
+        });
       }
       try {
         if (received.files.length === 0) return refuse(request, reply, 400, uploadMessages.refusal.noFiles);
