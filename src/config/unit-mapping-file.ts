@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CampaignFileError } from '../domain/errors.js';
 import type { UnitMappingLine } from '../domain/unit-mapping.js';
 import { parseCsv } from './csv-parser.js';
+import { parseCsvRecord } from './csv-record.js';
 import './zod-locale.js';
 import { configMessages } from '../messages/config-messages.js';
 import { reorgFileMessages } from '../messages/reorg-messages.js';
@@ -34,24 +35,11 @@ export function parseUnitMappingCsv(text: string, file: string): UnitMappingLine
   const lines: UnitMappingLine[] = [];
   const seen = new Map<string, number>();
   for (const { line, values } of records) {
-    const parsed = rowSchema.safeParse({ share: '', ...values });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? '');
-      throw new CampaignFileError(
-        configMessages.cellValue(
-          file,
-          line,
-          field,
-          values[field] ?? '',
-          issue?.message ?? configMessages.invalid,
-        ),
-        file,
-        line,
-        field,
-      );
-    }
-    const { old_code: oldCode, new_code: newCode, share: part } = parsed.data;
+    const {
+      old_code: oldCode,
+      new_code: newCode,
+      share: part,
+    } = parseCsvRecord(rowSchema, { share: '', ...values }, file, line);
     const pair = `${oldCode}→${newCode}`;
     const earlier = seen.get(pair);
     if (earlier !== undefined) {

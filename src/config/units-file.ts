@@ -9,6 +9,7 @@ import {
   type UnitDefinition,
 } from '../domain/unit.js';
 import { parseCsv } from './csv-parser.js';
+import { parseCsvRecord } from './csv-record.js';
 import './zod-locale.js';
 import { CONFIG_RULES, configMessages } from '../messages/config-messages.js';
 
@@ -60,24 +61,7 @@ export function parseUnitsCsv(text: string, file: string, rules: UnitsCsvRules):
   const units: UnitDefinition[] = [];
   const byCode = new Map<string, { unit: UnitDefinition; line: number }>();
   for (const { line, values } of records) {
-    const parsed = rowSchema.safeParse(values);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const field = String(issue?.path[0] ?? '');
-      throw new CampaignFileError(
-        configMessages.cellValue(
-          file,
-          line,
-          field,
-          values[field] ?? '',
-          issue?.message ?? configMessages.invalid,
-        ),
-        file,
-        line,
-        field,
-      );
-    }
-    const row = parsed.data;
+    const row = parseCsvRecord(rowSchema, values, file, line);
     const fail = (field: string, message: string): never => {
       throw new CampaignFileError(configMessages.cell(file, line, field, message), file, line, field);
     };
