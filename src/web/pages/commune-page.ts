@@ -55,6 +55,40 @@ function parentRanking(view: CommuneView): SafeHtml {
   </section>`;
 }
 
+/** A section of the commune page: a heading, then its rows as a table, or a line saying there are none. */
+function listSection<T>(
+  heading: string,
+  empty: string,
+  rows: readonly T[],
+  headers: SafeHtml,
+  cells: (row: T) => SafeHtml,
+): SafeHtml {
+  return html`<section>
+    <h2>${heading}</h2>
+    ${
+      rows.length === 0
+        ? html`<p>${empty}</p>`
+        : html`<div class="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  ${headers}
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map(
+                  (row) =>
+                    html`<tr>
+                      ${cells(row)}
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+  </section>`;
+}
+
 /** A commune's page: its place, steps, daily figures, revisions, sample verdicts and reminders. */
 export function renderCommunePage(view: CommuneView): string {
   const { page, campaign, date } = view;
@@ -70,126 +104,62 @@ export function renderCommunePage(view: CommuneView): string {
       <h2>${m.stepsHeading}</h2>
       ${stepMarksTable(page.marks)}
     </section>
-    <section>
-      <h2>${m.daysHeading}</h2>
-      ${
-        page.days.length === 0
-          ? html`<p>${m.noDays}</p>`
-          : html`<div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>${m.reportDate}</th>
-                    ${figureHeaders(campaign)}
-                    <th>${m.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${page.days.map(
-                    (d) =>
-                      html`<tr>
-                        <td>${formatDate(d.report_date)}</td>
-                        ${figureCells(campaign, d as unknown as Record<string, unknown>)}
-                        <td>${d.late ? m.late : m.onTime}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
-    </section>
-    <section>
-      <h2>${m.revisionsHeading}</h2>
-      ${
-        page.revisions.length === 0
-          ? html`<p>${m.noRevisions}</p>`
-          : html`<div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>${m.reportDate}</th>
-                    <th>${m.sentAt}</th>
-                    <th>${m.sentBy}</th>
-                    <th>${m.fromMessage}</th>
-                    ${figureHeaders(campaign)}
-                    <th>${m.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${page.revisions.map(
-                    (r) =>
-                      html`<tr>
-                        <td>${formatDate(r.report_date)}</td>
-                        <td>${formatDateTime(r.submitted_at, tz)}</td>
-                        <td>${r.member_name ?? m.unknownSender}</td>
-                        <td>${m.messageRef(r.source_inbox_id)}</td>
-                        ${figureCells(campaign, r as unknown as Record<string, unknown>)}
-                        <td>${m.revisionStatus[r.status]}${r.late ? html` (${m.late})` : ''}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
-    </section>
-    <section>
-      <h2>${m.samplesHeading}</h2>
-      ${
-        page.samples.length === 0
-          ? html`<p>${m.noSamples}</p>`
-          : html`<div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>${m.fileName}</th>
-                    <th>${m.sentAt}</th>
-                    <th>${m.verdict}</th>
-                    <th class="num">${m.problems}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${page.samples.map(
-                    (s) =>
-                      html`<tr>
-                        <td class="file">${s.file_name}</td>
-                        <td>${formatDateTime(s.received_at, tz)}</td>
-                        <td class="verdict-${s.verdict}">${m.verdicts[s.verdict]}</td>
-                        <td class="num">${s.problem_count}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
-    </section>
-    <section>
-      <h2>${m.remindersHeading}</h2>
-      ${
-        page.reminders.length === 0
-          ? html`<p>${m.noReminders}</p>`
-          : html`<div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>${m.at}</th>
-                    <th>${m.kind}</th>
-                    <th>${m.status}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${page.reminders.map(
-                    (r) =>
-                      html`<tr>
-                        <td>${formatDateTime(r.sent_at ?? r.created_at, tz)}</td>
-                        <td>${m.reminderKind(r.dedupe_key)}</td>
-                        <td>${m.delivery[r.status]}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
-      }
-    </section>
+    ${listSection(
+      m.daysHeading,
+      m.noDays,
+      page.days,
+      html`<th>${m.reportDate}</th>
+        ${figureHeaders(campaign)}
+        <th>${m.status}</th>`,
+      (d) =>
+        html`<td>${formatDate(d.report_date)}</td>
+          ${figureCells(campaign, d as unknown as Record<string, unknown>)}
+          <td>${d.late ? m.late : m.onTime}</td>`,
+    )}
+    ${listSection(
+      m.revisionsHeading,
+      m.noRevisions,
+      page.revisions,
+      html`<th>${m.reportDate}</th>
+        <th>${m.sentAt}</th>
+        <th>${m.sentBy}</th>
+        <th>${m.fromMessage}</th>
+        ${figureHeaders(campaign)}
+        <th>${m.status}</th>`,
+      (r) =>
+        html`<td>${formatDate(r.report_date)}</td>
+          <td>${formatDateTime(r.submitted_at, tz)}</td>
+          <td>${r.member_name ?? m.unknownSender}</td>
+          <td>${m.messageRef(r.source_inbox_id)}</td>
+          ${figureCells(campaign, r as unknown as Record<string, unknown>)}
+          <td>${m.revisionStatus[r.status]}${r.late ? html` (${m.late})` : ''}</td>`,
+    )}
+    ${listSection(
+      m.samplesHeading,
+      m.noSamples,
+      page.samples,
+      html`<th>${m.fileName}</th>
+        <th>${m.sentAt}</th>
+        <th>${m.verdict}</th>
+        <th class="num">${m.problems}</th>`,
+      (f) =>
+        html`<td class="file">${f.file_name}</td>
+          <td>${formatDateTime(f.received_at, tz)}</td>
+          <td class="verdict-${f.verdict}">${m.verdicts[f.verdict]}</td>
+          <td class="num">${f.problem_count}</td>`,
+    )}
+    ${listSection(
+      m.remindersHeading,
+      m.noReminders,
+      page.reminders,
+      html`<th>${m.at}</th>
+        <th>${m.kind}</th>
+        <th>${m.status}</th>`,
+      (r) =>
+        html`<td>${formatDateTime(r.sent_at ?? r.created_at, tz)}</td>
+          <td>${m.reminderKind(r.dedupe_key)}</td>
+          <td>${m.delivery[r.status]}</td>`,
+    )}
     ${parentRanking(view)}`;
   return pageLayout(`${page.commune.name} — ${formatDate(date)}`, body);
 }
