@@ -61,7 +61,7 @@ export async function runService(runtime: CliRuntime, signal: AbortSignal): Prom
       now: clock.now(),
     });
   }
-  // Zalo Bot and/or Zalo OA beside Telegram when their variables are set (src/channels/zalo-channels.ts).
+  // Zalo Bot and/or Zalo OA beside Telegram when their variables are set (src/cli/zalo-channels.ts).
   const zalo = await startZaloChannels({
     config,
     db,

@@ -3,49 +3,25 @@
 // reporters belong to both campaigns and have chosen one with /chondot. Printed as updates/s and as the
 // ratio of the two runs (same machine, same run): the share of intake speed that routing costs.
 //   node --import tsx bench/bot/routing.bench.ts      BENCH_ROUTING_ROUNDS=N: reports per commune (default 2)
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { createChatBot } from '../../src/bot/chat-bot.js';
-import { InboxProcessor } from '../../src/bot/inbox-processor.js';
-import { channelSet } from '../../src/channels/channel.js';
-import { createTelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import { readCampaignFolder } from '../../src/config/campaign-folder.js';
-import { createLogger } from '../../src/config/logger.js';
 import type { Campaign } from '../../src/domain/campaign.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { saveCampaignChoice } from '../../src/db/campaign-choice.repository.js';
 import { openDatabase, type Db } from '../../src/db/database.js';
-import { insertInboxUpdate } from '../../src/db/inbox.repository.js';
 import { upsertMember } from '../../src/db/member.repository.js';
 import { migrateToLatest } from '../../src/db/migrator.js';
 import { listUnitsWithTargets } from '../../src/db/unit.repository.js';
 import { loadCampaign } from '../../src/services/campaign-load.service.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { copyCampaign, QUANG_TRI_DIR } from '../../test/support/campaign-fixture.js';
-
-const BOT = { id: 777, is_bot: true, first_name: 'Sohoa', username: 'sohoa_bot' } as const;
+import { createBenchIntake, FIRST_USER_ID, timeReportRounds } from './intake-fixture.js';
 
 /** What one run measured. */
 export interface RoutingRun {
   readonly campaigns: number;
   readonly updates: number;
   readonly updatesPerSecond: number;
-}
-
-function textUpdate(updateId: number, userId: number, text: string) {
-  const command = /^\/\w+/.exec(text)?.[0];
-  const from = { id: userId, is_bot: false, first_name: `Cán bộ ${userId}`, language_code: 'vi' };
-  return {
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 1_741_572_000,
-      chat: { id: userId, type: 'private', first_name: from.first_name },
-      from,
-      text,
-      ...(command ? { entities: [{ type: 'bot_command', offset: 0, length: command.length }] } : {}),
-    },
-  };
 }
 
 /** One fresh database; every commune's reporter in Quảng Trị, half of them also in the second campaign. */
@@ -67,7 +43,7 @@ async function runWith(served: 1 | 2, rounds: number): Promise<RoutingRun> {
     for (const [index, unit] of communes.entries()) {
       const person = {
         platform: 'telegram',
-        platform_user_id: String(10_000 + index),
+        platform_user_id: String(FIRST_USER_ID + index),
         role: 'reporter' as const,
       };
       const at = clock.now();
@@ -95,41 +71,11 @@ async function runWith(served: 1 | 2, rounds: number): Promise<RoutingRun> {
         });
       }
     }
-    const logger = createLogger('silent');
-    const channel = createTelegramChannel({
-      token: '1:bench',
-      apiRoot: 'http://127.0.0.1:9',
-      botInfo: BOT as never,
-    });
-    const processor = new InboxProcessor({
-      db,
-      channels: channelSet(channel),
-      bot: createChatBot({ logger }),
-      campaigns,
-      clock,
-      logger,
-    });
-    let updateId = 1;
-    const started = performance.now();
-    let updates = 0;
-    for (let round = 1; round <= rounds; round += 1) {
-      for (const index of communes.keys()) {
-        const scanned = 200 * round + index;
-        await insertInboxUpdate(db, {
-          platform: 'telegram',
-          update_id: updateId,
-          received_at: clock.now(),
-          payload: textUpdate(
-            updateId++,
-            10_000 + index,
-            `/baocao so ${round + 1} scan ${scanned} nhap ${scanned - 50} dinhkem ${scanned - 100}`,
-          ),
-        });
-        if (!(await processor.processOne())) throw new Error('the processor found no pending update');
-        updates += 1;
-      }
-    }
-    const seconds = (performance.now() - started) / 1000;
+    const { updates, seconds } = await timeReportRounds(
+      createBenchIntake(db, campaigns, clock),
+      communes.length,
+      rounds,
+    );
     const stored = await db
       .selectFrom('report_revisions')
       .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -1,5 +1,6 @@
 import type { ChannelLimits } from '../channels/channel.js';
 import type { ChatMessage } from '../channels/chat-message.js';
+import { channelWording } from '../messages/channel-wording.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Db } from '../db/database.js';
 import { enqueueOutbox } from '../db/outbox.repository.js';
@@ -45,7 +46,14 @@ export function routeInputOf(message: ChatMessage, limits?: Pick<ChannelLimits, 
  */
 export async function holdAndAsk(
   trx: Db,
-  args: { inboxId: number; message: ChatMessage; candidates: readonly Campaign[]; now: Date },
+  args: {
+    inboxId: number;
+    message: ChatMessage;
+    candidates: readonly Campaign[];
+    now: Date;
+    /** The channel's: the question names buttons or numbers as the channel shows its choices. */
+    limits: Pick<ChannelLimits, 'choiceStyle' | 'downloadBytes'>;
+  },
 ): Promise<void> {
   const { message, now } = args;
   const senderId = message.from?.id;
@@ -54,6 +62,7 @@ export async function holdAndAsk(
   const { ask } = await holdForChoice(trx, identity, args.inboxId, now);
   if (!ask) return;
   const items = await describeMemberships(trx, identity, args.candidates);
+  const wording = channelWording(args.limits);
   await enqueueOutbox(
     trx,
     [
@@ -62,7 +71,10 @@ export async function holdAndAsk(
         platform: message.platform,
         chatId: message.chat.id,
         kind: 'text',
-        payload: { text: campaignChoiceMessages.ask(items), choices: campaignChoices(items) },
+        payload: {
+          text: campaignChoiceMessages.ask(items, wording),
+          choices: campaignChoices(items, wording),
+        },
       },
     ],
     now,

@@ -13,6 +13,7 @@ import {
 import type { InboxRow } from '../db/inbox.table.js';
 import { enqueueOutbox } from '../db/outbox.repository.js';
 import { botMessages } from '../messages/common-messages.js';
+import { IdleWait } from '../outbox/idle-wait.js';
 import { resolveCampaignRoute, type CampaignRoute } from '../services/campaign-route.service.js';
 import type { ChatBot } from './chat-bot.js';
 import { holdAndAsk, releaseIfHeld, routeInputOf } from './campaign-routing.js';
@@ -45,7 +46,7 @@ export interface InboxProcessorDeps {
  * update pending, to be prepared and handled again.
  */
 export class InboxProcessor {
-  #wake: (() => void) | undefined;
+  readonly #idleWait = new IdleWait();
   readonly #platforms: string[];
   readonly #campaigns: readonly Campaign[];
 
@@ -117,7 +118,7 @@ export class InboxProcessor {
 
   /** Wakes the loop at once (an update was just stored). */
   notify(): void {
-    this.#wake?.();
+    this.#idleWait.wake();
   }
 
   /** Runs until `signal` aborts, waking on notify() or every `idleMs`. */
@@ -128,17 +129,7 @@ export class InboxProcessor {
       } catch (error) {
         this.deps.logger.error({ err: error }, 'inbox processing failed');
       }
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          this.#wake = undefined;
-          resolve();
-        };
-        const timer = setTimeout(done, idleMs);
-        this.#wake = done;
-        signal.addEventListener('abort', done, { once: true });
-      });
+      await this.#idleWait.wait(idleMs, signal);
     }
   }
 
@@ -176,6 +167,7 @@ export class InboxProcessor {
         message,
         candidates: route.candidates,
         now: this.deps.clock.now(),
+        limits: channel.limits,
       });
       return 'done';
     }

@@ -55,6 +55,8 @@ const PHRASES: readonly CommandPhrase[] = [
   phrase('xuatexcel', 'xuatexcel', false),
   phrase('lich su', 'lichsu', true),
   phrase('lichsu', 'lichsu', true),
+  phrase('chon dot', 'chondot', true),
+  phrase('chondot', 'chondot', true),
 ].sort((a, b) => b.words.length - a.words.length);
 
 /** The command names a phrase can stand for (for tests and documentation). */

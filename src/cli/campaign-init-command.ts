@@ -1,12 +1,11 @@
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { carryBaselineThroughMerge } from '../config/baseline-through-merge.js';
+import { readConfigText } from '../config/config-text-file.js';
 import { scaffoldCampaign, type ScaffoldRequest } from '../config/campaign-scaffold.js';
 import { officialListLevels, parseBaselineCsv } from '../config/units-from-official-list.js';
-import { CampaignFileError } from '../domain/errors.js';
 import { campaignInitMessages } from '../messages/campaign-init-messages.js';
-import { configMessages } from '../messages/config-messages.js';
 import { UsageError, parseArgs, stringOption } from './cli-args.js';
 import type { CliIo } from './cli-io.js';
 
@@ -18,18 +17,6 @@ const NAMED_LISTS: Readonly<Record<string, string>> = {
 };
 const OLD_LIST = 'vn-units-2025-03-01.csv';
 const MERGE_TABLE = 'vn-merge-2025-07-01.csv';
-
-async function readInput(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CampaignFileError(
-      code === 'ENOENT' ? configMessages.fileNotFound(path) : configMessages.fileUnreadable(path, code),
-      path,
-    );
-  }
-}
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -62,7 +49,7 @@ export async function campaignInitCommand(argv: string[], io: CliIo): Promise<nu
   const list = stringOption(args, 'list') ?? '2025-07-01';
   const named = NAMED_LISTS[list];
   const listPath = named ? join(REFERENCE, named) : list;
-  const officialCsv = await readInput(listPath);
+  const officialCsv = await readConfigText(listPath);
   const listName = `${named ? list : basename(list)} (${named ? `reference/${named}` : list})`;
   if (provinceCodeless(province))
     throw new UsageError(campaignInitMessages.unknownProvince(province, listName));
@@ -72,10 +59,10 @@ export async function campaignInitCommand(argv: string[], io: CliIo): Promise<nu
   if (baselinePath !== undefined) {
     if (officialListLevels(officialCsv) !== 'two')
       throw new UsageError(campaignInitMessages.baselineNeedsNewList);
-    const baselines = parseBaselineCsv(await readInput(baselinePath));
+    const baselines = parseBaselineCsv(await readConfigText(baselinePath));
     const carried = carryBaselineThroughMerge({
-      oldListCsv: await readInput(join(REFERENCE, OLD_LIST)),
-      mergeCsv: await readInput(join(REFERENCE, MERGE_TABLE)),
+      oldListCsv: await readConfigText(join(REFERENCE, OLD_LIST)),
+      mergeCsv: await readConfigText(join(REFERENCE, MERGE_TABLE)),
       baselines,
       provinceCode: province,
     });

@@ -24,7 +24,7 @@ function numberOption(value: string | undefined, name: string, fallback: number)
  * PostgreSQL against a local fake Telegram — and leaves charts, PDFs, the export and the chats in a folder.
  */
 export async function demoCommand(args: string[], io: CliIo, env: NodeJS.ProcessEnv): Promise<number> {
-  const parsed = parseArgs(args);
+  const parsed = parseArgs(args, ['telegram-only']);
   if (parsed.positionals.length > 0) throw new UsageError(USAGE);
   const dataDir = stringOption(parsed, 'data-dir');
   if (dataDir && ((await readdir(dataDir).catch(() => [])) as string[]).length > 0)
@@ -43,6 +43,9 @@ export async function demoCommand(args: string[], io: CliIo, env: NodeJS.Process
     ...(dataDir ? { dataDir } : {}),
     ...(guideImagesDir ? { guideImagesDir } : {}),
     campaignDir: stringOption(parsed, 'campaign') ?? QUANG_TRI_DIR,
+    // A third of the communes and one leader on Zalo unless asked for Telegram alone.
+    zalo: parsed.options['telegram-only'] !== true,
+    ...(stringOption(parsed, 'zalo-oa') === undefined ? {} : { zaloOaUnit: stringOption(parsed, 'zalo-oa') }),
     logLevel: env.LOG_LEVEL ?? 'error',
     progress: (line: string) => io.out(`${line}\n`),
   };

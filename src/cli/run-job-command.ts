@@ -6,7 +6,12 @@ import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
 import { JOB_NAMES, type JobSlot } from '../jobs/job-definition.js';
+import type { JobDefinition } from '../jobs/job-definition.js';
 import { findJob } from '../jobs/job-registry.js';
+import { zaloPackageJob, type ZaloPackagePlatform } from '../jobs/zalo-package.job.js';
+import { zaloOaConfigFrom } from '../channels/zalo-oa/zalo-oa-service.js';
+import type { EnvConfig } from '../config/env-config.js';
+import { resolveWebSecret } from '../services/web-media.service.js';
 import type { JobRunReport } from '../jobs/job-runner.js';
 import { JobScheduler } from '../jobs/job-scheduler.js';
 import { OutboxSender } from '../outbox/outbox-sender.js';
@@ -32,8 +37,9 @@ export async function runJobCommand(args: string[], io: CliIo, env: NodeJS.Proce
   const parsed = parseArgs(args, ['json', 'no-send']);
   const [name, ...extra] = parsed.positionals;
   if (!name || extra.length > 0) throw new UsageError(USAGE);
-  const job = findJob(name);
-  if (!job) throw new UsageError(cliMessages.runJobUnknown(name, USAGE));
+  const known = findJob(name);
+  const zaloPackage = name === ZALO_PACKAGE_JOB;
+  if (!known && !zaloPackage) throw new UsageError(cliMessages.runJobUnknown(name, USAGE));
   const atText = stringOption(parsed, 'at');
   if (atText !== undefined && !isoInstant.safeParse(atText).success) {
     throw new UsageError(cliMessages.runJobBadAt(atText));
@@ -43,17 +49,21 @@ export async function runJobCommand(args: string[], io: CliIo, env: NodeJS.Proce
   const result = await withRuntime(env, async ({ config, db, clock, logger }) => {
     const campaign = await getCampaign(db, campaignCode);
     const at = atText === undefined ? clock.now() : new Date(atText);
+    const job = known ?? (await packageJobOf(config, db, clock));
+    if (!job) throw new UsageError(cliMessages.runJobNoZalo);
     const report = await new JobScheduler({ db, campaign, clock, logger }).runAt(job, at);
-    if (!report) return { campaign, at, report, delivery: undefined, sendNote: '' };
+    if (!report) return { job, campaign, at, report, delivery: undefined, sendNote: '' };
     let sendNote = '';
     if (parsed.options['no-send']) sendNote = cliMessages.runJobNoSend;
+    // Only Telegram is delivered from here; the Zalo channels' rows wait for `sohoa start`.
+    else if (zaloPackage) sendNote = cliMessages.runJobZaloLater;
     else if (!config.TELEGRAM_BOT_TOKEN) sendNote = cliMessages.runJobNoToken;
     else await deliver(db, campaign, clock, logger, config.TELEGRAM_BOT_TOKEN, config.TELEGRAM_API_ROOT);
     const delivery = await jobDeliveryCounts(db, job.name, report.slot.id);
-    return { campaign, at, report, delivery, sendNote };
+    return { job, campaign, at, report, delivery, sendNote };
   });
 
-  const { report, delivery } = result;
+  const { job, report, delivery } = result;
   if (parsed.options.json) {
     io.out(
       `${JSON.stringify({ job: job.name, at: result.at.toISOString(), report: report ?? null, delivery })}\n`,
@@ -83,6 +93,25 @@ async function deliver(
     senderOptionsFromCampaign(campaign.settings),
   );
   await sender.drain();
+}
+
+/** The evening package on Zalo is built by the wiring (its channels, the web side's signing). */
+const ZALO_PACKAGE_JOB = 'zalo-goi-ngay';
+
+/** `zalo-goi-ngay` as `sohoa start` would build it from the same environment; none without Zalo. */
+async function packageJobOf(config: EnvConfig, db: Db, clock: Clock): Promise<JobDefinition | undefined> {
+  const platforms: ZaloPackagePlatform[] = [
+    ...(config.ZALO_BOT_TOKEN ? ['zalo-bot' as const] : []),
+    ...(zaloOaConfigFrom(config) ? ['zalo-oa' as const] : []),
+  ];
+  if (platforms.length === 0) return undefined;
+  const signing = config.WEB_BASE_URL
+    ? {
+        baseUrl: config.WEB_BASE_URL.replace(/\/+$/, ''),
+        secret: await resolveWebSecret(db, config.WEB_SECRET, clock),
+      }
+    : undefined;
+  return zaloPackageJob({ platforms, signing });
 }
 
 function slotWords(slot: JobSlot): string {

@@ -1,23 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CampaignFileError } from '../domain/errors.js';
 import type { CampaignDefinition } from '../domain/campaign.js';
 import type { CampaignFile } from '../domain/campaign-file.js';
 import { campaignFileSchema } from './campaign-schema.js';
+import { readConfigText } from './config-text-file.js';
 import { parseUnitsCsv } from './units-file.js';
 import { configMessages } from '../messages/config-messages.js';
-
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CampaignFileError(
-      code === 'ENOENT' ? configMessages.fileNotFound(path) : configMessages.fileUnreadable(path, code),
-      path,
-    );
-  }
-}
 
 /** Parses `campaign.json` text; throws a CampaignFileError naming the field. */
 export function parseCampaignJson(text: string, file: string): CampaignFile {
@@ -45,8 +34,8 @@ export function parseCampaignJson(text: string, file: string): CampaignFile {
 export async function readCampaignFolder(dir: string): Promise<CampaignDefinition> {
   const jsonPath = join(dir, 'campaign.json');
   const csvPath = join(dir, 'units.csv');
-  const campaign = parseCampaignJson(await readText(jsonPath), jsonPath);
-  const units = parseUnitsCsv(await readText(csvPath), csvPath, {
+  const campaign = parseCampaignJson(await readConfigText(jsonPath), jsonPath);
+  const units = parseUnitsCsv(await readConfigText(csvPath), csvPath, {
     provinceCode: campaign.province.code,
     levels: campaign.levels,
     requireTargets: campaign.requireTargets,

@@ -13,3 +13,6 @@ export interface DailyReportTable extends FigureColumns {
 }
 export type DailyReportRow = Selectable<DailyReportTable>;
 export type NewDailyReportRow = Insertable<DailyReportTable>;
+
+/** A unit's figures on one day: what a series or a carry-over reads of a report. */
+export type UnitDayFigures = Pick<DailyReportRow, 'unit_id' | 'report_date' | keyof FigureColumns>;

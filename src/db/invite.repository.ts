@@ -32,18 +32,25 @@ export async function insertInviteAttempt(db: Db, row: Omit<NewInviteAttemptRow,
   await db.insertInto('invite_attempts').values(row).execute();
 }
 
-/** Counts a user's failed attempts since an instant. */
+/**
+ * Counts the failed attempts since an instant of one person (in any campaign: the per-person throttle),
+ * or of a whole campaign (whoever typed them: its hourly guessing budget).
+ */
 export async function countFailedAttemptsSince(
   db: Db,
-  platform: string,
-  platformUserId: string,
+  by:
+    | { readonly platform: string; readonly platformUserId: string; readonly campaignId?: undefined }
+    | { readonly campaignId: number; readonly platform?: undefined },
   since: Date,
 ): Promise<number> {
   const row = await db
     .selectFrom('invite_attempts')
     .select(sql<number>`count(*)`.as('n'))
-    .where('platform', '=', platform)
-    .where('platform_user_id', '=', platformUserId)
+    .$call((query) =>
+      by.platform === undefined
+        ? query.where('campaign_id', '=', by.campaignId)
+        : query.where('platform', '=', by.platform).where('platform_user_id', '=', by.platformUserId),
+    )
     .where('succeeded', '=', false)
     .where('attempted_at', '>=', since)
     .executeTakeFirstOrThrow();

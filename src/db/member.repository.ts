@@ -1,5 +1,6 @@
 import type { Db } from './database.js';
 import type { Role } from '../domain/role.js';
+import type { UnitLevel } from '../domain/unit.js';
 import type { MemberRow, NewMemberRow } from './member.table.js';
 
 /** Finds a campaign member by platform identity. */
@@ -90,5 +91,73 @@ export async function listActiveMembersOnPlatform(
     .where('platform', '=', platform)
     .where('active', '=', true)
     .orderBy('id')
+    .execute();
+}
+
+/** An active member with where they belong: whom a reminder goes to, or a row of the OA's window list. */
+export interface MemberInUnit {
+  member_id: number;
+  platform: string;
+  platform_user_id: string;
+  display_name: string;
+  role: Role;
+  unit_id: number;
+  unit_code: string;
+  unit_name: string;
+  unit_level: UnitLevel;
+  unit_parent_id: number | null;
+}
+
+/** Every active member of a campaign with a role, or on a platform, with their unit, in a stable order. */
+export async function listActiveMembersWithUnits(
+  db: Db,
+  campaignId: number,
+  only:
+    | { readonly role: Role; readonly platform?: undefined }
+    | { readonly platform: string; readonly role?: undefined },
+): Promise<MemberInUnit[]> {
+  return db
+    .selectFrom('members as m')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .select([
+      'm.id as member_id',
+      'm.platform',
+      'm.platform_user_id',
+      'm.display_name',
+      'm.role',
+      'u.id as unit_id',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'u.level as unit_level',
+      'u.parent_id as unit_parent_id',
+    ])
+    .where('m.campaign_id', '=', campaignId)
+    .$call((query) =>
+      only.platform === undefined
+        ? query.where('m.role', '=', only.role)
+        : query.where('m.platform', '=', only.platform),
+    )
+    .where('m.active', '=', true)
+    .orderBy('m.id')
+    .execute();
+}
+
+/**
+ * The active coordinators of a campaign's province-level units, on every platform: who hears about invite
+ * guessing and about the OA channel.
+ */
+export async function listProvinceCoordinators(
+  db: Db,
+  campaignId: number,
+): Promise<Pick<MemberRow, 'id' | 'platform' | 'platform_user_id' | 'unit_id'>[]> {
+  return db
+    .selectFrom('members')
+    .innerJoin('units', 'units.id', 'members.unit_id')
+    .select(['members.id', 'members.platform', 'members.platform_user_id', 'members.unit_id'])
+    .where('members.campaign_id', '=', campaignId)
+    .where('members.role', '=', 'coordinator')
+    .where('members.active', '=', true)
+    .where('units.level', '=', 'province')
+    .orderBy('members.id')
     .execute();
 }

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import type { UnitDayFigures } from './daily-report.table.js';
 import { scopeLineage, validOn } from './unit-validity.js';
 
 /** One commune in a scope with its target and its reports around a date. */
@@ -111,18 +112,7 @@ export async function listScopeReportsUntil(
   campaignId: number,
   scopeUnitId: number,
   to: string,
-): Promise<
-  {
-    unit_id: number;
-    report_date: string;
-    books: number;
-    scanned: number;
-    entered: number;
-    attached: number;
-    unit_valid_from: string | null;
-    unit_valid_to: string | null;
-  }[]
-> {
+): Promise<(UnitDayFigures & { unit_valid_from: string | null; unit_valid_to: string | null })[]> {
   // With the days each unit counts: the series drops a retired unit after its last day (its successor
   // carries on), and a scope that replaced older units still covers their reports.
   return db

@@ -1,48 +1,6 @@
 import type { Db } from './database.js';
-import type { Role } from '../domain/role.js';
-import type { UnitLevel } from '../domain/unit.js';
 import type { UnitRow } from './unit.table.js';
 import { stillOpen, validOn } from './unit-validity.js';
-
-/** An active member with where they belong: whom a reminder goes to. */
-export interface MemberInUnit {
-  member_id: number;
-  platform: string;
-  platform_user_id: string;
-  display_name: string;
-  unit_id: number;
-  unit_code: string;
-  unit_name: string;
-  unit_level: UnitLevel;
-  unit_parent_id: number | null;
-}
-
-/** Every active member of a campaign with a role, with their unit, in a stable order. */
-export async function listActiveMembersWithUnits(
-  db: Db,
-  campaignId: number,
-  role: Role,
-): Promise<MemberInUnit[]> {
-  return db
-    .selectFrom('members as m')
-    .innerJoin('units as u', 'u.id', 'm.unit_id')
-    .select([
-      'm.id as member_id',
-      'm.platform',
-      'm.platform_user_id',
-      'm.display_name',
-      'u.id as unit_id',
-      'u.code as unit_code',
-      'u.name as unit_name',
-      'u.level as unit_level',
-      'u.parent_id as unit_parent_id',
-    ])
-    .where('m.campaign_id', '=', campaignId)
-    .where('m.role', '=', role)
-    .where('m.active', '=', true)
-    .orderBy('m.id')
-    .execute();
-}
 
 /** A commune and the date of its latest report on or before a date (null: none yet). */
 export interface CommuneLastReport {

@@ -1,4 +1,5 @@
 import type { Db } from './database.js';
+import type { UnitDayFigures } from './daily-report.table.js';
 import type { GroupChatRow } from './group-chat.table.js';
 import type { MemberRow } from './member.table.js';
 import type { NewUnitSuccessionRow } from './unit-succession.table.js';
@@ -90,16 +91,7 @@ export async function listLastFiguresBefore(
   db: Db,
   unitIds: readonly number[],
   before: string,
-): Promise<
-  {
-    unit_id: number;
-    report_date: string;
-    books: number;
-    scanned: number;
-    entered: number;
-    attached: number;
-  }[]
-> {
+): Promise<UnitDayFigures[]> {
   if (unitIds.length === 0) return [];
   return db
     .selectFrom('daily_reports')

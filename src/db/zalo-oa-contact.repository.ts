@@ -70,23 +70,3 @@ export async function markZaloOaUnreachable(
     .execute();
   return true;
 }
-
-/** The active members of a campaign on one platform, with their unit's name. */
-export async function listActiveMembersWithUnitOn(db: Db, campaignId: number, platform: string) {
-  return db
-    .selectFrom('members')
-    .innerJoin('units', 'units.id', 'members.unit_id')
-    .select([
-      'members.id',
-      'members.platform_user_id',
-      'members.display_name',
-      'members.role',
-      'members.unit_id',
-      'units.name as unit_name',
-    ])
-    .where('members.campaign_id', '=', campaignId)
-    .where('members.platform', '=', platform)
-    .where('members.active', '=', true)
-    .orderBy('members.id')
-    .execute();
-}

@@ -1,5 +1,5 @@
 import type { Clock } from '../domain/clock.js';
-import type { FakeBotApi, RecordedCall, UploadedFile } from '../../test/support/fake-telegram/index.js';
+import type { DemoChannel } from './demo-channels.js';
 
 /** Who a chat belongs to in the demo. */
 export type ChatRole = 'commune' | 'coordinator' | 'leader' | 'group';
@@ -11,6 +11,10 @@ export interface ChatInfo {
   readonly role: ChatRole;
   /** File-system-safe name, unique among chats. */
   readonly slug: string;
+  /** The app the chat is in. */
+  readonly channel: DemoChannel;
+  /** Files the bot delivers here are saved with the day's outputs (the leaders' evening packages). */
+  readonly keepsFiles?: boolean;
 }
 
 /** What kind of line a chat entry is. */
@@ -35,41 +39,41 @@ export interface ChatEntry {
   readonly buttons?: readonly (readonly string[])[];
 }
 
-/** The labels of an inline keyboard as sent (`reply_markup.inline_keyboard`). */
-function buttonLabels(markup: unknown): string[][] | undefined {
-  const rows = (markup as { inline_keyboard?: { text?: unknown }[][] } | undefined)?.inline_keyboard;
-  if (!Array.isArray(rows) || rows.length === 0) return undefined;
-  return rows.map((row) => row.map((button) => String(button.text ?? '')));
+/** A file as a platform received it from the bot. */
+export interface DeliveredFile {
+  readonly fileName: string;
+  readonly bytes: Buffer;
+  readonly size: number;
+}
+
+/** One thing the bot delivered to a chat, as the platform (a fake) recorded it. */
+export interface BotDelivery {
+  readonly chatId: number;
+  readonly kind: 'text' | 'edit' | 'photo' | 'document';
+  /** Text or caption. */
+  readonly text: string;
+  readonly buttons?: readonly (readonly string[])[];
+  readonly file?: DeliveredFile;
+}
+
+/** A platform's record of what the bot delivered: each call returns what arrived since the last one. */
+export interface DeliverySource {
+  take(): Promise<readonly BotDelivery[]>;
 }
 
 /** Saves a file the bot delivered to a group; returns its path relative to the output folder. */
-export type FileKeeper = (chat: ChatInfo, at: Date, file: UploadedFile) => Promise<string>;
-
-const FILE_METHODS: Record<string, EntryKind> = { sendPhoto: 'photo', sendDocument: 'document' };
-
-/** The uploaded photos and documents of an album (`sendMediaGroup`), in order, with their captions. */
-function albumItems(call: RecordedCall): { kind: EntryKind; text: string; file: UploadedFile }[] {
-  const media = call.params.media;
-  if (!Array.isArray(media)) return [];
-  return media.flatMap((item: { type?: unknown; media?: unknown; caption?: unknown }) => {
-    const name = typeof item.media === 'string' ? item.media.replace(/^attach:\/\//, '') : '';
-    const file = call.files.find((f) => f.field === name);
-    const kind = item.type === 'photo' ? 'photo' : item.type === 'document' ? 'document' : undefined;
-    return file && kind ? [{ kind, text: typeof item.caption === 'string' ? item.caption : '', file }] : [];
-  });
-}
+export type FileKeeper = (chat: ChatInfo, at: Date, file: DeliveredFile) => Promise<string>;
 
 /**
  * Every chat in campaign time. Users' actions are noted as the demo makes them; the bot's side is read
- * from what the fake Telegram actually received, so the transcript shows deliveries, not intentions.
+ * from what the fake platforms actually received, so the transcript shows deliveries, not intentions.
  */
 export class ChatLog {
   readonly #chats = new Map<number, ChatInfo>();
   readonly #entries: ChatEntry[] = [];
-  #cursor = 0;
 
   constructor(
-    private readonly api: FakeBotApi,
+    private readonly sources: readonly DeliverySource[],
     private readonly clock: Clock,
     private readonly botName: string,
   ) {}
@@ -113,50 +117,25 @@ export class ChatLog {
     });
   }
 
-  /** Reads the bot's calls since the last harvest and logs what reached a chat, saving group files. */
+  /** Reads what the bot delivered since the last harvest and logs it, saving the files of kept chats. */
   async harvest(keep: FileKeeper): Promise<void> {
-    const calls = this.api.sent;
-    for (; this.#cursor < calls.length; this.#cursor++) {
-      const call = calls[this.#cursor];
-      if (call) await this.#logCall(call, keep);
-    }
+    for (const source of this.sources)
+      for (const delivery of await source.take()) await this.#log(delivery, keep);
   }
 
-  async #logCall(call: RecordedCall, keep: FileKeeper): Promise<void> {
-    if (!call.ok || typeof call.chatId !== 'number') return;
+  async #log(delivery: BotDelivery, keep: FileKeeper): Promise<void> {
     const at = this.clock.now();
-    const base = { at, chatId: call.chatId, side: 'bot', speaker: this.botName } as const;
-    if (call.method === 'sendMessage' || call.method === 'editMessageText') {
-      const buttons = buttonLabels(call.replyMarkup ?? call.params.reply_markup);
-      this.#push({
-        ...base,
-        kind: call.method === 'sendMessage' ? 'text' : 'edit',
-        text: call.text ?? '',
-        ...(buttons ? { buttons } : {}),
-      });
+    const { chatId, kind, text, buttons, file } = delivery;
+    const base = { at, chatId, side: 'bot', speaker: this.botName, kind, text } as const;
+    if (!file) {
+      this.#push({ ...base, ...(buttons ? { buttons } : {}) });
       return;
     }
-    if (call.method === 'sendMediaGroup') {
-      for (const item of albumItems(call))
-        await this.#logFile(call.chatId, item.kind, item.text, item.file, keep);
-      return;
-    }
-    const kind = FILE_METHODS[call.method];
-    const file = call.files[0];
-    if (kind && file) await this.#logFile(call.chatId, kind, call.text ?? '', file, keep);
-  }
-
-  async #logFile(chatId: number, kind: EntryKind, text: string, file: UploadedFile, keep: FileKeeper) {
-    const at = this.clock.now();
     const chat = this.#chats.get(chatId);
-    const savedPath = chat?.role === 'group' ? await keep(chat, at, file) : undefined;
+    const kept = chat?.role === 'group' || chat?.keepsFiles === true;
+    const savedPath = chat && kept ? await keep(chat, at, file) : undefined;
     this.#push({
-      at,
-      chatId,
-      side: 'bot',
-      speaker: this.botName,
-      kind,
-      text,
+      ...base,
       fileName: file.fileName,
       size: file.size,
       ...(savedPath === undefined ? {} : { savedPath }),

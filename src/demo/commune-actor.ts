@@ -6,17 +6,23 @@ import type { CommuneRole } from './demo-cast.js';
 import type { DemoRandom } from './demo-random.js';
 import type { ActionContext, DemoTimeline } from './demo-timeline.js';
 import { isMember } from '../services/demo-facts.service.js';
-import { DEMO_PLATFORM, type DemoWorld } from './demo-world.js';
+import type { DemoWorld } from './demo-world.js';
 import { randomTime } from './day-times.js';
 import { remindersDelivered, type ReminderKind } from './reminder-kinds.js';
 import type { SampleDefect } from './sample-scan-builder.js';
 
 const BAD_FILES: readonly Exclude<SampleDefect, 'good'>[] = ['too_large', 'bad_name', 'not_pdf', 'low_dpi'];
 
-/** Scripted files of the first communes (index → day → defect), so that every run shows each refusal. */
+/**
+ * Scripted files of the first communes (index → day → defect), so that every run shows each refusal —
+ * and, when the third and fourth communes are on Zalo (see demo-channels), a file refused on the OA in
+ * the chat and one sent on Zalo Bot that goes through the upload page.
+ */
 const SCRIPTED_FILES: Readonly<Record<number, Readonly<Record<number, SampleDefect>>>> = {
   0: { 3: 'low_dpi' },
   1: { 1: 'too_large', 2: 'not_pdf', 3: 'bad_name' },
+  2: { 3: 'bad_name' },
+  3: { 2: 'too_large' },
 };
 /** Scripted report slips of the first communes (index → day → scenario). */
 const SCRIPTED_REPORTS: Readonly<Record<number, Readonly<Record<number, ReportScenario>>>> = {
@@ -156,7 +162,7 @@ export class CommuneActor implements ReportingCommune {
     ctx.later(2, async (next) => {
       this.joined =
         world.replied(role.user.id, mark) &&
-        (await isMember(world.db, world.campaign, DEMO_PLATFORM, String(role.user.id)));
+        (await isMember(world.db, world.campaign, world.channelOf(role.user), String(role.user.id)));
       if (!this.joined) return world.tally.anomaly(`${role.name}: không tham gia được bằng mã mời`);
       if (r.chance(0.15))
         next.later(r.int(1, 30), (help) => {

@@ -144,7 +144,7 @@ export async function playReport(
 async function pressConfirm(c: ReportingCommune, ctx: ActionContext, date: string, figures: Figures) {
   const { world, role } = c;
   const before = await reportMark(world.db, world.campaign, role.code, date);
-  if (!world.press(role.user, role.user.id, 'rc:')) return;
+  if (!(await world.press(role.user, role.user.id, 'rc:'))) return;
   ctx.later(READ_DELAY, async (next) => {
     const effect = await effectSince(c, date, before, next.now);
     if (effect.kind !== 'accepted')

@@ -15,7 +15,7 @@ import type { CommuneActor } from './commune-actor.js';
 import type { MomentKind } from './chat-moments.js';
 import type { CoordinatorRole } from './demo-cast.js';
 import type { ActionContext, DemoTimeline } from './demo-timeline.js';
-import { DEMO_PLATFORM, type DemoWorld } from './demo-world.js';
+import type { DemoWorld } from './demo-world.js';
 import { randomTime } from './day-times.js';
 import { checkNudge, expectNudge } from './nudge-check.js';
 import { remindersDelivered } from './reminder-kinds.js';
@@ -132,22 +132,22 @@ export class CoordinatorActor {
       checkOn === undefined
         ? undefined
         : await expectNudge(world.db, world.campaign, role.unitCode, checkOn, ctx.now);
-    const before = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+    const before = await newestBroadcast(world.db, world.campaign, world.channelOf(role.user), userId);
     world.say(role.user, command);
     ctx.later(1, async (confirm) => {
-      const newest = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+      const newest = await newestBroadcast(world.db, world.campaign, world.channelOf(role.user), userId);
       const preview = newest && newest.id !== before?.id && newest.status === 'pending' ? newest : undefined;
       if (expected) world.tally.nudge(await checkNudge(world.db, expected, preview?.id));
       if (!preview) return;
-      if (!world.press(role.user, chat, 'nn:c:')) return;
+      if (!(await world.press(role.user, chat, 'nn:c:'))) return;
       world.tally.count('coordinator_broadcast');
       confirm.later(20, async () => {
-        const sent = await newestBroadcast(world.db, world.campaign, DEMO_PLATFORM, userId);
+        const sent = await newestBroadcast(world.db, world.campaign, world.channelOf(role.user), userId);
         if (sent?.status !== 'confirmed')
           world.tally.anomaly(
             `${role.unitName}: tin nhắc #${preview.id} không được gửi (${sent?.status ?? '—'})`,
           );
-        world.press(role.user, chat, 'nn:r:');
+        await world.press(role.user, chat, 'nn:r:');
       });
     });
   }
@@ -164,7 +164,7 @@ export class CoordinatorActor {
       const kept = await newestKeptProblemSample(
         world.db,
         world.campaign,
-        DEMO_PLATFORM,
+        world.channelOf(role.user),
         userId,
         SAMPLE_LIST_LIMIT,
       );

@@ -1,6 +1,7 @@
 import type { UnitDefinition } from '../domain/unit.js';
 import type { GroupLike, UserLike } from '../../test/support/fake-telegram/index.js';
 import { drawProfile, type CommuneProfile, type CommuneTarget } from './commune-profile.js';
+import { communeChannel, type DemoChannel, type DemoZaloOptions } from './demo-channels.js';
 import type { DemoRandom } from './demo-random.js';
 import { personName } from './person-names.js';
 
@@ -16,6 +17,8 @@ export interface CommuneRole {
   readonly profile: CommuneProfile;
   /** Its position in the cast: the first few get the scripted moments the guides and the test show. */
   readonly index: number;
+  /** The app its reporter uses. */
+  readonly channel: DemoChannel;
 }
 
 /** A district's Phòng Tư pháp (a cluster's coordinators) or the province's Sở Tư pháp. */
@@ -37,11 +40,19 @@ export interface LeadershipRole {
   readonly group: GroupLike;
 }
 
+/** A leader who lives in Zalo: no group there (Zalo Bot has none), the evening package one by one. */
+export interface ZaloLeaderRole {
+  readonly unitCode: string;
+  readonly unitName: string;
+  readonly leader: UserLike;
+}
+
 /** Everyone the demo plays. */
 export interface DemoCast {
   readonly communes: readonly CommuneRole[];
   readonly coordinators: readonly CoordinatorRole[];
   readonly groups: readonly LeadershipRole[];
+  readonly zaloLeaders: readonly ZaloLeaderRole[];
 }
 
 /** The district whose leaders get a group of their own: Vĩnh Linh when the campaign has it. */
@@ -57,6 +68,7 @@ export function buildCast(
   count: number,
   campaignDays: number,
   random: DemoRandom,
+  zalo: DemoZaloOptions = { zaloBot: false },
 ): DemoCast {
   const province = units.find((u) => u.level === 'province');
   if (!province) throw new Error('the campaign has no province unit');
@@ -83,6 +95,7 @@ export function buildCast(
     user: person(7_000_000_000 + Number(unit.code) * 10, random.fork(`name:${unit.code}`)),
     profile: scripted(index, drawProfile(random.fork(`profile:${unit.code}`), campaignDays)),
     index,
+    channel: communeChannel(index, parent.code, zalo),
   }));
   const coordinators: CoordinatorRole[] = [
     ...districts.map((d) => ({
@@ -112,7 +125,20 @@ export function buildCast(
       title: i === 0 ? `Lãnh đạo UBND tỉnh — số hóa hộ tịch` : `Lãnh đạo ${unit.name} — số hóa hộ tịch`,
     },
   }));
-  return { communes, coordinators, groups };
+  // A province leader (a vice-chairman, say) who reads everything in Zalo.
+  const zaloLeaders: ZaloLeaderRole[] = zalo.zaloBot
+    ? [
+        {
+          unitCode: province.code,
+          unitName: province.name,
+          leader: person(
+            6_600_000_000 + Number(province.code) * 10,
+            random.fork(`zalo-leader:${province.code}`),
+          ),
+        },
+      ]
+    : [];
+  return { communes, coordinators, groups, zaloLeaders };
 }
 
 function person(id: number, random: DemoRandom): UserLike {

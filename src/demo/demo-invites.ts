@@ -5,6 +5,7 @@ import { createInvite } from '../services/invite.service.js';
 import type { CommuneActor } from './commune-actor.js';
 import type { CoordinatorActor } from './coordinator-actor.js';
 import type { LeaderActor } from './leader-actor.js';
+import type { ZaloLeaderActor } from './zalo-leader-actor.js';
 
 /**
  * The operator's morning before the campaign: one invite per person, as `sohoa invite create` makes
@@ -18,6 +19,7 @@ export async function issueInvites(
     communes: readonly CommuneActor[];
     coordinators: readonly CoordinatorActor[];
     leaders: readonly LeaderActor[];
+    zaloLeaders: readonly ZaloLeaderActor[];
   },
 ): Promise<number> {
   const validDays = campaign.settings.inviteValidDays;
@@ -31,6 +33,9 @@ export async function issueInvites(
     ).code;
   for (const c of actors.coordinators) c.inviteCode = await issue(c.role.unitCode, 'coordinator', 1);
   for (const l of actors.leaders) l.inviteCode = await issue(l.role.unitCode, 'leader', 2);
+  for (const l of actors.zaloLeaders) l.inviteCode = await issue(l.role.unitCode, 'leader', 1);
   for (const c of actors.communes) c.inviteCode = await issue(c.role.code, 'reporter', 1);
-  return actors.communes.length + actors.coordinators.length + actors.leaders.length;
+  return (
+    actors.communes.length + actors.coordinators.length + actors.leaders.length + actors.zaloLeaders.length
+  );
 }

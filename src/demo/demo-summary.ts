@@ -3,6 +3,8 @@ import type { NudgeCheck } from './nudge-check.js';
 import type { ReminderKind } from './reminder-kinds.js';
 import type { DemoTally, ScenarioName } from './demo-tally.js';
 import type { SampleDefect } from './sample-scan-builder.js';
+import type { ChannelCount, OaCosts } from './channel-counts.js';
+import { CHANNEL_NAMES } from './demo-channels.js';
 
 /** What one leadership group received over the run. */
 export interface GroupDeliveries {
@@ -30,6 +32,8 @@ export interface DemoSummary {
   readonly maxKilobytes: number;
   readonly reminders: Readonly<Record<ReminderKind, number>>;
   readonly groups: readonly GroupDeliveries[];
+  /** Each channel the run used: its people and messages (from the database); the OA's costs. */
+  readonly channels: { readonly byChannel: readonly ChannelCount[]; readonly oa: OaCosts | undefined };
   readonly districts: readonly { readonly name: string; readonly completion: number }[];
   readonly provinceCompletion: number;
   readonly matched: { readonly ok: number; readonly total: number };
@@ -97,6 +101,31 @@ function nudgeLines(checks: readonly NudgeCheck[]): string[] {
   ];
 }
 
+/** One line per channel when the run used more than Telegram; the Zalo leaders' evenings; the OA's costs. */
+function channelLines(s: DemoSummary): string[] {
+  const n = formatNumber;
+  const { byChannel, oa } = s.channels;
+  if (byChannel.length < 2) return [];
+  const lines = [
+    'Tin nhắn theo kênh:',
+    ...byChannel.map(
+      (c) =>
+        `  ${CHANNEL_NAMES[c.channel].padEnd(11)} ${n(c.people).padStart(4)} người · người dùng gửi ${n(c.received)} tin · bot gửi ${n(c.sent)} tin`,
+    ),
+  ];
+  const zalo = s.tally.zaloEvenings;
+  const leaders = byChannel.find((c) => c.channel === 'zalo-bot') && zalo.evenings + zalo.charts > 0;
+  if (leaders)
+    lines.push(
+      `Lãnh đạo trên Zalo: ${n(zalo.evenings)}/${n(s.days)} tối nhận báo cáo riêng (${n(zalo.charts)} ảnh biểu đồ, ${n(zalo.pdfs)} báo cáo PDF mở được bằng link)`,
+    );
+  if (oa)
+    lines.push(
+      `Zalo OA: ${n(oa.free)} tin miễn phí (trong 48 giờ), ${n(oa.billed)} tin tính phí, ${n(oa.refused)} tin Zalo không cho gửi; mã truy cập tự gia hạn ${n(oa.refreshes)} lần`,
+    );
+  return lines;
+}
+
 function duration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return seconds < 60 ? `${seconds} giây` : `${Math.floor(seconds / 60)} phút ${seconds % 60} giây`;
@@ -129,6 +158,7 @@ export function summaryText(s: DemoSummary): string {
         `Nhóm «${g.title}»: ${n(g.evenings)}/${n(s.days)} tối nhận báo cáo (${n(g.charts)} biểu đồ, ${n(g.pdfs)} PDF)` +
         (g.doubled > 0 ? `, ${n(g.doubled)} tối bị gửi trùng` : ', không tin nào gửi trùng'),
     ),
+    ...channelLines(s),
     `Tình huống: ${(Object.entries(scenarios) as [ScenarioName, number][]).map(([k, v]) => `${SCENARIO_LABELS[k]} ${n(v)}`).join(' · ')}`,
     ...nudgeLines(s.tally.nudgeChecks),
     '',

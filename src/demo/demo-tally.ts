@@ -48,6 +48,8 @@ export class DemoTally {
   readonly anomalies: string[] = [];
   /** Each `/nhacnho cham`: whom it reached against the communes behind the plan, read from the data. */
   readonly nudgeChecks: NudgeCheck[] = [];
+  /** What the leaders on Zalo found each evening: the charts, and the PDFs that opened by their links. */
+  readonly zaloEvenings = { evenings: 0, charts: 0, pdfs: 0 };
 
   /** The verdict the service stored on a file a commune sent (undefined: none was stored). */
   file(defect: SampleDefect, status: VerdictStatus | undefined, problems: readonly ProblemCode[]): void {
@@ -57,6 +59,13 @@ export class DemoTally {
       this.rejectedBy[defect]++;
       this.refusalCodes[defect].push([...problems]);
     }
+  }
+
+  /** An evening a Zalo leader looked at: complete when at least one chart came and the PDF opened. */
+  zaloEvening(charts: number, pdfs: number): void {
+    if (charts > 0 && pdfs > 0) this.zaloEvenings.evenings++;
+    this.zaloEvenings.charts += charts;
+    this.zaloEvenings.pdfs += pdfs;
   }
 
   /** One more of a scripted moment. */

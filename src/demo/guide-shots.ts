@@ -52,12 +52,14 @@ interface Stretch {
 /** The evening the leaders' pictures show: the third (early in the campaign, with a little history). */
 const EVENING_SHOWN = 3;
 
-/** Finds moments and their entries in one run. */
+/** Finds moments and their entries in one run, in Telegram's chats: the pictures draw Telegram's screen. */
 class MomentFinder {
   readonly #roles: ReadonlyMap<number, ChatRole>;
+  readonly #chats: readonly ChatInfo[];
 
   constructor(private readonly source: GuideSource) {
-    this.#roles = new Map(source.chats.map((c) => [c.id, c.role]));
+    this.#chats = source.chats.filter((c) => c.channel === 'telegram');
+    this.#roles = new Map(this.#chats.map((c) => [c.id, c.role]));
   }
 
   /** The first moment of a kind, in a chat of a role, that showed something and passes `test`. */
@@ -84,7 +86,7 @@ class MomentFinder {
   }
 
   chatsOf(role: ChatRole): ChatInfo[] {
-    return this.source.chats.filter((c) => c.role === role);
+    return this.#chats.filter((c) => c.role === role);
   }
 }
 

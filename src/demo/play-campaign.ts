@@ -3,7 +3,6 @@ import type { Campaign } from '../domain/campaign.js';
 import type { ManualClock } from '../domain/clock.js';
 import { daysBetween } from '../domain/local-time.js';
 import type { Db } from '../db/database.js';
-import { ALL_JOBS } from '../jobs/job-registry.js';
 import { jobSlots } from '../jobs/job-slots.js';
 import type { ExportSheet } from '../reports/export-sheet.js';
 import { ChatLog, type ChatEntry, type ChatInfo } from './chat-log.js';
@@ -24,11 +23,13 @@ import { DemoTimeline, PHASE } from './demo-timeline.js';
 import { DemoWorld } from './demo-world.js';
 import { DAYS_FOLDER, groupFileKeeper } from './delivery-archive.js';
 import { LeaderActor } from './leader-actor.js';
+import { ZaloLeaderActor } from './zalo-leader-actor.js';
 import { progressLine } from './progress-line.js';
 import { countReminders, remindersDelivered } from './reminder-kinds.js';
 import type { DemoOptions } from './run-demo.js';
 import { compareFinalFigures } from './final-check.js';
 import { writeTranscripts } from './transcript-writer.js';
+import { channelCounts } from './channel-counts.js';
 
 /** What a demo run produced, for the command's output and for the end-to-end test. */
 export interface DemoResult {
@@ -62,13 +63,18 @@ export async function playCampaign(input: {
   const timeZone = settings.timeZone;
   const random = new DemoRandom(options.seed);
   const campaignDays = daysBetween(settings.startDate, settings.endDate) + 1;
-  const cast = buildCast(definition.units, options.communes, campaignDays, random);
-  const log = new ChatLog(stage.api, clock, stage.channel.botInfo?.first_name ?? 'Bot');
+  const cast = buildCast(definition.units, options.communes, campaignDays, random, {
+    zaloBot: stage.zaloBot !== undefined,
+    ...(options.zaloOaUnit === undefined ? {} : { oaParentCode: options.zaloOaUnit }),
+  });
+  const log = new ChatLog(stage.deliveries, clock, stage.channel.botInfo?.first_name ?? 'Bot');
   const chats = castChats(cast);
   chats.forEach((chat) => log.addChat(chat));
   const tally = new DemoTally();
   const moments = new MomentLog(log);
-  const world = new DemoWorld(db, stage.api, log, clock, campaign, random, tally, moments);
+  const world = new DemoWorld(db, stage, log, clock, campaign, random, tally, moments);
+  for (const role of cast.communes) world.use(role.user, role.channel);
+  for (const role of cast.zaloLeaders) world.use(role.leader, 'zalo-bot');
   const communes = cast.communes.map((role) => new CommuneActor(role, world));
   const byCode = new Map(communes.map((c) => [c.role.code, c]));
   const [first, second] = cast.communes;
@@ -80,13 +86,11 @@ export async function playCampaign(input: {
       }),
   );
   const leaders = cast.groups.map((role) => new LeaderActor(role, world));
+  const zaloLeaders = cast.zaloLeaders.map((role) => new ZaloLeaderActor(role, world));
   const keep = groupFileKeeper(options.outDir, timeZone);
   const timeline = new DemoTimeline(
     clock,
-    async () => {
-      await stage.settle();
-      await log.harvest(keep);
-    },
+    () => world.settle(() => log.harvest(keep)),
     options.speed,
     (flow) => moments.endFlow(flow),
   );
@@ -98,13 +102,16 @@ export async function playCampaign(input: {
     const filesBefore = { ...tally.files };
     if (day === 0)
       timeline.at(world.instant(date, '08:00'), () =>
-        issueInvites(db, campaign, clock, { communes, coordinators, leaders }).then(() => undefined),
+        issueInvites(db, campaign, clock, { communes, coordinators, leaders, zaloLeaders }).then(
+          () => undefined,
+        ),
       );
     for (const actor of [...coordinators, ...communes]) actor.planDay(day, timeline);
     for (const leader of leaders) leader.planDay(day, timeline, options.days);
+    for (const leader of zaloLeaders) leader.planDay(day, timeline);
     if (day === options.days) coordinators.forEach((c) => c.planClosing(date, timeline));
     const times = new Set(
-      ALL_JOBS.flatMap((job) =>
+      stage.jobs.flatMap((job) =>
         jobSlots(job, campaign)
           .filter((s) => s.date === date)
           .map((s) => s.at.getTime()),
@@ -150,7 +157,7 @@ export async function playCampaign(input: {
     title: `Hội thoại — ${settings.name}`,
     timeZone,
     intro: [
-      'Mỗi cuộc trò chuyện với bot trong bản chạy thử, theo giờ Việt Nam. Tin của bot là những gì Telegram (giả lập) thật sự nhận được.',
+      'Mỗi cuộc trò chuyện với bot trong bản chạy thử, theo giờ Việt Nam. Tin của bot là những gì Telegram và Zalo (giả lập) thật sự nhận được; cuộc trò chuyện trên Zalo ghi «trên Zalo» trong tên.',
       `Biểu đồ và báo cáo PDF các nhóm nhận mỗi tối nằm trong thư mục \`${DAYS_FOLDER}/\`.`,
     ],
   });
@@ -166,6 +173,7 @@ export async function playCampaign(input: {
     ),
     entries: log.entries,
     groups: chats.filter((c) => c.role === 'group'),
+    channels: await channelCounts(db, chats, stage),
     exported,
     mismatches,
     started: input.started,

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js';
 import { deadlineCountdownJob } from '../jobs/deadline-countdown.job.js';
 import { missedReportJob } from '../jobs/missed-report.job.js';
 import { reportCallJob } from '../jobs/report-call.job.js';
+import { oaEarlyReminderJob } from '../jobs/zalo-oa-early-reminder.job.js';
 import { deliveriesByKey, type Delivery } from '../services/demo-facts.service.js';
 
 /** The kinds of reminder a chat can receive, scheduled or from a coordinator. */
@@ -14,13 +15,17 @@ export type ReminderKind = 'report_call' | 'missed' | 'countdown' | 'escalation'
 // `broadcast:<id>:<recipient>` (broadcast.service).
 const jobPrefix = (name: string) => `job:${name}:`;
 const BROADCAST_PREFIX = 'broadcast:';
-const PREFIXES = [reportCallJob, missedReportJob, deadlineCountdownJob].map((job) => jobPrefix(job.name));
+const PREFIXES = [reportCallJob, oaEarlyReminderJob, missedReportJob, deadlineCountdownJob].map((job) =>
+  jobPrefix(job.name),
+);
 
 /** The reminder kind of a delivered message; the morning job's note goes to reporters, its escalation to coordinators. */
 export function reminderKind(delivery: Delivery): ReminderKind | undefined {
   const key = delivery.dedupeKey;
   if (key.startsWith(BROADCAST_PREFIX)) return 'broadcast';
-  if (key.startsWith(jobPrefix(reportCallJob.name))) return 'report_call';
+  // An OA reporter's report call comes earlier when their free window closes before 16:00.
+  if (key.startsWith(jobPrefix(reportCallJob.name)) || key.startsWith(jobPrefix(oaEarlyReminderJob.name)))
+    return 'report_call';
   if (key.startsWith(jobPrefix(deadlineCountdownJob.name))) return 'countdown';
   if (key.startsWith(jobPrefix(missedReportJob.name)))
     return delivery.role === 'coordinator' ? 'escalation' : 'missed';

@@ -32,6 +32,13 @@ export interface DemoOptions {
   readonly logLevel: string;
   /** Receives one line per campaign day as it ends. */
   readonly progress?: (line: string) => void;
+  /**
+   * Zalo beside Telegram (default on): a third of the communes and one province leader on the Zalo bot,
+   * with the web side for its upload links and images. `--telegram-only` turns it off.
+   */
+  readonly zalo?: boolean;
+  /** The communes under this unit (a district or cluster; the province on the two-level map) use the OA. */
+  readonly zaloOaUnit?: string;
   /** Also renders the user guides' chat pictures from the run into this folder (`--guide-images`). */
   readonly guideImagesDir?: string;
   /**
@@ -62,6 +69,17 @@ function checkOptions(options: DemoOptions, definition: CampaignDefinition): voi
     throw new DemoOptionError(`--communes phải là số nguyên từ 1 đến ${communes}.`);
   if (!Number.isFinite(options.speed) || options.speed < 0)
     throw new DemoOptionError('--speed phải là số không âm (0 = nhanh nhất có thể).');
+  if (options.zaloOaUnit !== undefined) {
+    const parents = new Set(definition.units.filter((u) => u.level === 'commune').map((u) => u.parentCode));
+    const parentUnits = definition.units.filter((u) => parents.has(u.code));
+    if (!parents.has(options.zaloOaUnit))
+      throw new DemoOptionError(
+        `--zalo-oa cần mã một đơn vị có xã trực thuộc, ví dụ: ${parentUnits
+          .slice(0, 4)
+          .map((u) => `${u.code} (${u.name})`)
+          .join(', ')}.`,
+      );
+  }
 }
 
 /**
@@ -81,7 +99,7 @@ export async function runDemo(requested: DemoOptions): Promise<DemoRun> {
   options.progress?.(
     `sohoa demo: ${definition.campaign.name} — ${options.days} ngày, ${options.communes} xã, hạt giống «${options.seed}».\n` +
       `Bot, lịch nhắc, bộ gửi tin và PostgreSQL nhúng (${options.dataDir ?? 'thư mục tạm'}) chạy thật; ` +
-      'Telegram giả lập trên 127.0.0.1, không dùng mạng.',
+      `${options.zalo === false ? 'Telegram' : 'Telegram, Zalo'}${options.zaloOaUnit === undefined ? '' : ', Zalo OA'} giả lập trên 127.0.0.1, không dùng mạng.`,
   );
   const handle = await openDatabase({ kind: 'embedded', dataDir: options.dataDir ?? tempDir ?? 'memory' });
   let result: DemoResult;
@@ -97,6 +115,7 @@ export async function runDemo(requested: DemoOptions): Promise<DemoRun> {
       campaign,
       clock,
       logger: createLogger(options.logLevel),
+      zalo: { bot: options.zalo !== false, oa: options.zaloOaUnit !== undefined },
       ...(options.rewordBotText ? { rewordBotText: options.rewordBotText } : {}),
     });
     try {

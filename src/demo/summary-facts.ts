@@ -22,6 +22,7 @@ export function collectSummary(input: {
   reminders: Readonly<Record<ReminderKind, number>>;
   entries: readonly ChatEntry[];
   groups: readonly ChatInfo[];
+  channels: DemoSummary['channels'];
   exported: { name: string; sheets: readonly ExportSheet[] };
   mismatches: readonly string[];
   started: number;
@@ -47,6 +48,7 @@ export function collectSummary(input: {
     groups: input.groups.map((g) =>
       groupDeliveries(g, input.entries, settings.timeZone, settings.summaryTime),
     ),
+    channels: input.channels,
     // The middle level's units (districts, clusters); none on the two-level map.
     districts: exported.sheets
       .filter((s) => s.level !== 'province' && s.level !== 'commune')

@@ -1,3 +1,4 @@
+import { BUTTON_WORDING, typedCommand, type ChannelWording } from './channel-wording.js';
 import { formatNumber } from './vi-format.js';
 
 /** A campaign as a person choosing sees it. */
@@ -16,12 +17,28 @@ export function campaignChoiceData(campaignId: number): string {
 /** Matches campaignChoiceData. */
 export const CAMPAIGN_CHOICE_PATTERN = /^cd:(\d+)$/;
 
-/** One choice per row: campaign names are long. */
-export function campaignChoices(items: readonly CampaignChoiceItem[]): { label: string; data: string }[][] {
+/**
+ * One choice per row: campaign names are long. Choice i is campaign i of the list, so the button's
+ * number, Zalo's numbered line and `/chondot <i>` all name the same campaign; where the channel numbers
+ * the choices itself the label does not repeat the number («1 — Đợt 1», not «1 — 1. Đợt 1»).
+ */
+export function campaignChoices(
+  items: readonly CampaignChoiceItem[],
+  wording: ChannelWording = BUTTON_WORDING,
+): { label: string; data: string }[][] {
   return items.map((item, i) => [
-    { label: `${i + 1}. ${item.name}`, data: campaignChoiceData(item.campaignId) },
+    {
+      label: wording.choices === 'numbers' ? item.name : `${i + 1}. ${item.name}`,
+      data: campaignChoiceData(item.campaignId),
+    },
   ]);
 }
+
+/** `/chondot`, `/chondot <số thứ tự>` as typed on the channel («chọn đợt …» where words are read). */
+const chondot = (wording: ChannelWording, args?: string) => {
+  const typed = typedCommand(wording, 'chondot', args);
+  return wording.commandWords ? `«${typed}»` : typed;
+};
 
 function listLines(items: readonly CampaignChoiceItem[], currentId?: number): string[] {
   return items.map(
@@ -33,31 +50,40 @@ function listLines(items: readonly CampaignChoiceItem[], currentId?: number): st
 /** Words of /chondot and of the question asked when a person in several campaigns writes. */
 export const campaignChoiceMessages = {
   /** Asked once, when someone in several campaigns writes before choosing. */
-  ask: (items: readonly CampaignChoiceItem[]) =>
+  ask: (items: readonly CampaignChoiceItem[], wording: ChannelWording = BUTTON_WORDING) =>
     [
       'Anh/chị đang tham gia nhiều chiến dịch. Tin nhắn vừa gửi dành cho chiến dịch nào?',
       ...listLines(items),
       '',
-      'Hãy bấm chọn bên dưới (hoặc gửi /chondot <số thứ tự>). Tin nhắn của anh/chị được giữ lại và sẽ được ' +
+      (wording.choices === 'numbers'
+        ? `Hãy trả lời bằng số thứ tự của chiến dịch (hoặc gửi ${chondot(wording, '<số thứ tự>')}). `
+        : 'Hãy bấm chọn bên dưới (hoặc gửi /chondot <số thứ tự>). ') +
+        'Tin nhắn của anh/chị được giữ lại và sẽ được ' +
         'xử lý ngay khi anh/chị chọn; bot ghi nhớ lựa chọn cho các tin nhắn sau.',
     ].join('\n'),
-  list: (items: readonly CampaignChoiceItem[], currentId: number | undefined) =>
+  list: (
+    items: readonly CampaignChoiceItem[],
+    currentId: number | undefined,
+    wording: ChannelWording = BUTTON_WORDING,
+  ) =>
     [
       'Các chiến dịch anh/chị đang tham gia:',
       ...listLines(items, currentId),
       '',
       items.length > 1
-        ? 'Để đổi, hãy bấm chọn bên dưới hoặc gửi /chondot <số thứ tự>.'
+        ? wording.choices === 'numbers'
+          ? `Để đổi, hãy trả lời bằng số thứ tự của chiến dịch, hoặc gửi ${chondot(wording, '<số thứ tự>')}.`
+          : 'Để đổi, hãy bấm chọn bên dưới hoặc gửi /chondot <số thứ tự>.'
         : 'Anh/chị chỉ tham gia một chiến dịch nên không cần chọn.',
     ].join('\n'),
-  chosen: (name: string, unitName: string, released: number) =>
+  chosen: (name: string, unitName: string, released: number, wording: ChannelWording = BUTTON_WORDING) =>
     `✅ Từ bây giờ tin nhắn của anh/chị dành cho chiến dịch "${name}" (${unitName}).` +
     (released > 0 ? `\nBot đang xử lý ${formatNumber(released)} tin nhắn anh/chị gửi trước khi chọn.` : '') +
-    '\nGửi /chondot để đổi chiến dịch.',
-  notMember:
-    'Anh/chị không tham gia chiến dịch này (hoặc tài khoản đang tạm ngừng ở đó). Gửi /chondot để xem các chiến dịch của mình.',
-  badNumber: (count: number) =>
-    `Số thứ tự không đúng: hãy gửi /chondot <số từ 1 đến ${formatNumber(count)}>, hoặc /chondot để xem danh sách.`,
+    `\nGửi ${chondot(wording)} để đổi chiến dịch.`,
+  notMember: (wording: ChannelWording = BUTTON_WORDING) =>
+    `Anh/chị không tham gia chiến dịch này (hoặc tài khoản đang tạm ngừng ở đó). Gửi ${chondot(wording)} để xem các chiến dịch của mình.`,
+  badNumber: (count: number, wording: ChannelWording = BUTTON_WORDING) =>
+    `Số thứ tự không đúng: hãy gửi ${chondot(wording, `<số từ 1 đến ${formatNumber(count)}>`)}, hoặc ${chondot(wording)} để xem danh sách.`,
   privateOnly:
     'Lệnh /chondot chỉ dùng trong tin nhắn riêng với bot: mỗi nhóm thuộc chiến dịch mà nhóm đã đăng ký.',
 } as const;

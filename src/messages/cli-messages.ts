@@ -79,6 +79,9 @@ export const cliMessages = {
     `--at phải là thời điểm ISO có múi giờ, ví dụ 2025-03-10T16:00:00+07:00 (nhận "${atText}").`,
   runJobNoSend: 'Không gửi (--no-send): tin nằm trong hàng đợi.',
   runJobNoToken: 'Chưa đặt TELEGRAM_BOT_TOKEN: tin nằm trong hàng đợi, dịch vụ `sohoa start` sẽ gửi.',
+  runJobZaloLater: 'Tin gửi qua Zalo nằm trong hàng đợi: dịch vụ `sohoa start` (có bật kênh Zalo) sẽ gửi.',
+  runJobNoZalo:
+    'Chưa bật kênh Zalo nào (ZALO_BOT_TOKEN hoặc các biến ZALO_OA_*): việc zalo-goi-ngay không có ai để gửi.',
   runJobNoSlot: (job: string, at: string, startDate: string, endDate: string) =>
     `${job}: chưa có khung giờ nào đến ${at} (chiến dịch ${formatDate(startDate)}–${formatDate(endDate)}).\n`,
   slot: (slot: { date: string; time: string }) => `khung ${formatDate(slot.date)} ${slot.time}`,
@@ -91,7 +94,7 @@ export const cliMessages = {
   runJobDelivery: (d: { sent: number; failed: number; pending: number }) =>
     `Tin của lượt này: đã gửi ${formatNumber(d.sent)}, lỗi ${formatNumber(d.failed)}, đang chờ ${formatNumber(d.pending)}.`,
 
-  demoUsage: `Cách dùng: sohoa demo [--days N] [--communes N] [--seed S] [--speed X] [--out ${WHAT.dir}] [--data-dir ${WHAT.dir}] [--campaign ${WHAT.dir}] [--guide-images ${WHAT.dir}]`,
+  demoUsage: `Cách dùng: sohoa demo [--days N] [--communes N] [--seed S] [--speed X] [--out ${WHAT.dir}] [--data-dir ${WHAT.dir}] [--campaign ${WHAT.dir}] [--guide-images ${WHAT.dir}] [--telegram-only] [--zalo-oa <mã huyện>]`,
   demoNeedsNumber: (name: string, usage: string) => `--${name} cần một số. ${usage}`,
   demoDataDirNotEmpty: (dir: string) =>
     `Thư mục ${dir} đã có dữ liệu: demo cần một thư mục trống (hoặc bỏ --data-dir).`,

@@ -4,6 +4,7 @@ import type { CaseNamePart } from '../domain/case-file-name.js';
 import type { VerdictStatus } from '../domain/file-verdict.js';
 import type { SniffedFormat } from '../domain/sniffed-format.js';
 import type { ConvertOutcome, ConvertRefusal } from '../domain/convert-outcome.js';
+import { BUTTON_WORDING, type ChannelWording } from './channel-wording.js';
 import { formatKilobytes, statusLabel } from './file-problem-messages.js';
 import { formatNumber } from './vi-format.js';
 
@@ -105,15 +106,21 @@ export const convertChatMessages = {
   batchFileName: (archiveName: string) => `${archiveName.replace(/\.zip$/i, '') || 'ho-so'}-PDF.zip`,
   working: '⏳ Đang chuyển ảnh thành tệp PDF đạt yêu cầu…',
   /** Asked once when the file's name says nothing of the case's type. */
-  askType: (fileName: string) =>
-    `Tệp “${fileName}” chưa có tên theo quy định. Hồ sơ này thuộc loại nào? (bấm chọn hoặc trả lời bằng số thứ tự)`,
+  askType: (fileName: string, wording: ChannelWording = BUTTON_WORDING) =>
+    `Tệp “${fileName}” chưa có tên theo quy định. Hồ sơ này thuộc loại nào? ` +
+    (wording.choices === 'numbers'
+      ? '(trả lời bằng số thứ tự trong danh sách bên dưới)'
+      : '(bấm chọn hoặc trả lời bằng số thứ tự)'),
   /** Asked once for the parts still missing, all in one line. */
   askParts: (missing: readonly CaseNamePart[]) =>
     `Hãy gửi ${missing.map((part) => PART_WORDS[part]).join(', ')} của hồ sơ trong một dòng, ví dụ: “${missing.map((part) => PART_EXAMPLES[part]).join(' ')}”. Gửi “bỏ qua” để nhận tệp với tên hiện tại.`,
   partsNotUnderstood: (missing: readonly CaseNamePart[]) =>
     `Chưa đọc được ${missing.map((part) => PART_WORDS[part]).join(', ')}. ${convertChatMessages.askParts(missing)}`,
   namingExpired: 'Câu hỏi đặt tên tệp đã hết hạn hoặc đã được trả lời. Hãy gửi lại ảnh nếu cần chuyển đổi.',
-  typeNotUnderstood: 'Chưa rõ loại hồ sơ: hãy bấm một lựa chọn bên dưới hoặc trả lời bằng số thứ tự.',
+  typeNotUnderstood: (wording: ChannelWording = BUTTON_WORDING) =>
+    wording.choices === 'numbers'
+      ? 'Chưa rõ loại hồ sơ: hãy trả lời bằng số thứ tự trong danh sách bên dưới.'
+      : 'Chưa rõ loại hồ sơ: hãy bấm một lựa chọn bên dưới hoặc trả lời bằng số thứ tự.',
   /** The reply with the renamed PDF. */
   named: (name: string) => `📄 Tệp đã được đặt tên theo quy định: ${name}`,
   keptName: (name: string) =>

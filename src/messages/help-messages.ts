@@ -1,9 +1,15 @@
 import type { Role } from '../domain/role.js';
+import { BUTTON_WORDING, typedCommand, type ChannelWording } from './channel-wording.js';
+import { webPageMessages } from './web-page-messages.js';
+
+/** Writes a command as it is typed on the channel: `cmd('baocao', 'sổ 12')` → `/baocao sổ 12` or `báo cáo sổ 12`. */
+type TypedCommand = (command: string, args?: string) => string;
 
 interface CommandHelp {
   readonly command: string;
   readonly roles: readonly Role[];
-  readonly text: string;
+  /** What it does; the commands it names are written by `cmd`, so that Zalo shows them in words. */
+  readonly text: (cmd: TypedCommand, wording: ChannelWording) => string;
 }
 
 // One list for /trogiup and the README table: a command not listed here does not exist for users.
@@ -11,72 +17,86 @@ const COMMANDS: readonly CommandHelp[] = [
   {
     command: '/baocao',
     roles: ['reporter'],
-    text: 'báo cáo số liệu cộng dồn của xã, ví dụ: /baocao sổ 12 quét 1540 nhập 1320 đính kèm 1100 (gửi /baocao không kèm số để bot hỏi lần lượt)',
+    text: (cmd) =>
+      `báo cáo số liệu cộng dồn của xã, ví dụ: ${cmd('baocao', 'sổ 12 quét 1540 nhập 1320 đính kèm 1100')} (gửi ${cmd('baocao')} không kèm số để bot hỏi lần lượt)`,
   },
   {
     command: '/baocao',
     roles: ['coordinator'],
-    text: 'báo cáo thay cho một xã trong phạm vi (ghi mã hoặc tên xã), kể cả ngày đã qua: /baocao xã 19333 ngày 05/03 sổ 12 quét 1540 nhập 1320 đính kèm 1100',
+    text: (cmd) =>
+      `báo cáo thay cho một xã trong phạm vi (ghi mã hoặc tên xã), kể cả ngày đã qua: ${cmd('baocao', 'xã 19333 ngày 05/03 sổ 12 quét 1540 nhập 1320 đính kèm 1100')}`,
   },
-  { command: '/tiendo', roles: ['reporter'], text: 'xem tiến độ và thứ hạng của xã mình' },
+  { command: '/tiendo', roles: ['reporter'], text: () => 'xem tiến độ và thứ hạng của xã mình' },
   {
     command: '/lichsu',
     roles: ['reporter'],
-    text: 'số liệu của xã trong những ngày qua và các lần sửa (ai sửa, lúc nào)',
+    text: () => 'số liệu của xã trong những ngày qua và các lần sửa (ai sửa, lúc nào)',
   },
   {
     command: '/tiendo',
     roles: ['coordinator', 'leader'],
-    text: 'xem tiến độ chung và các xã đang chậm trong phạm vi',
+    text: () => 'xem tiến độ chung và các xã đang chậm trong phạm vi',
   },
   {
     command: '/xephang',
     roles: ['reporter', 'coordinator', 'leader'],
-    text: 'bảng xếp hạng các xã theo % đã đính kèm',
+    text: () => 'bảng xếp hạng các xã theo % đã đính kèm',
   },
-  { command: '/chuabaocao', roles: ['coordinator', 'leader'], text: 'danh sách xã chưa báo cáo hôm nay' },
+  {
+    command: '/chuabaocao',
+    roles: ['coordinator', 'leader'],
+    text: () => 'danh sách xã chưa báo cáo hôm nay',
+  },
   {
     command: '/nhacnho',
     roles: ['coordinator'],
-    text: 'gửi tin nhắc tới cán bộ các xã trong phạm vi: /nhacnho <chuabaocao|cham|tatca|mã hoặc tên xã> <nội dung>, ví dụ: /nhacnho chuabaocao Đề nghị báo cáo trước 17:00',
+    text: (cmd) =>
+      `gửi tin nhắc tới cán bộ các xã trong phạm vi: ${cmd('nhacnho', '<chuabaocao|cham|tatca|mã hoặc tên xã> <nội dung>')}, ví dụ: ${cmd('nhacnho', 'chuabaocao Đề nghị báo cáo trước 17:00')}`,
   },
   {
     command: '/baocaongay',
     roles: ['coordinator', 'leader'],
-    text: 'báo cáo ngày của phạm vi: biểu đồ xếp hạng, tóm tắt và tệp PDF; thêm ngày để xem ngày đã qua, ví dụ /baocaongay 12/03',
+    text: (cmd) =>
+      `báo cáo ngày của phạm vi: biểu đồ xếp hạng, tóm tắt và tệp PDF; thêm ngày để xem ngày đã qua, ví dụ ${cmd('baocaongay', '12/03')}`,
   },
   {
     command: '/bieudo',
     roles: ['coordinator', 'leader'],
-    text: 'chỉ các biểu đồ tiến độ và xếp hạng; thêm ngày để xem ngày đã qua, ví dụ /bieudo 12/03',
+    text: (cmd) =>
+      `chỉ các biểu đồ tiến độ và xếp hạng; thêm ngày để xem ngày đã qua, ví dụ ${cmd('bieudo', '12/03')}`,
   },
   {
     command: '/xuatexcel',
     roles: ['coordinator', 'leader'],
-    text: 'tệp Excel số liệu của phạm vi gửi ngay trong cuộc trò chuyện; thêm ngày để lấy ngày đã qua, ví dụ /xuatexcel 12/03',
+    text: (cmd, wording) =>
+      `tệp Excel số liệu của phạm vi ${wording.filesInChat ? 'gửi ngay trong cuộc trò chuyện' : 'gửi bằng đường dẫn tải về'}; thêm ngày để lấy ngày đã qua, ví dụ ${cmd('xuatexcel', '12/03')}`,
   },
   {
     command: '/mau',
     roles: ['coordinator'],
-    text: 'các tệp mẫu có lỗi gần đây trong phạm vi; /mau <số> để nhận lại tệp đã lưu, ví dụ /mau 12',
+    text: (cmd) =>
+      `các tệp mẫu có lỗi gần đây trong phạm vi; ${cmd('mau', '<số>')} để nhận lại tệp đã lưu, ví dụ ${cmd('mau', '12')}`,
   },
-  { command: '/mau', roles: ['leader'], text: 'các tệp mẫu có lỗi gần đây trong phạm vi' },
+  { command: '/mau', roles: ['leader'], text: () => 'các tệp mẫu có lỗi gần đây trong phạm vi' },
   {
     command: '/nhanbaocao',
     roles: ['coordinator', 'leader'],
-    text: 'chọn nơi nhận báo cáo buổi tối: /nhanbaocao telegram hoặc /nhanbaocao zalo',
+    text: (cmd) =>
+      `chọn nơi nhận báo cáo buổi tối: ${cmd('nhanbaocao', 'telegram')} hoặc ${cmd('nhanbaocao', 'zalo')}`,
   },
   {
     command: '/lienket',
     roles: ['reporter', 'coordinator', 'leader'],
-    text: 'dùng bot trên cả Telegram và Zalo: lấy mã ở đây, gõ /lienket <mã> ở ứng dụng kia',
+    // The code is typed on the other app, which may be Telegram (no words): the slash form works on both.
+    text: () => 'dùng bot trên cả Telegram và Zalo: lấy mã ở đây, gõ /lienket <mã> ở ứng dụng kia',
   },
   {
     command: '/web',
     roles: ['reporter', 'coordinator', 'leader'],
-    text: 'đường dẫn riêng tới trang theo dõi trên web (mở được một lần, trên một thiết bị); /web thuhoi để thu hồi mọi đường dẫn và phiên đang mở',
+    text: (cmd) =>
+      `đường dẫn riêng tới trang theo dõi trên web (mở được một lần, trên một thiết bị); ${cmd('web', 'thuhoi')} để thu hồi mọi đường dẫn và phiên đang mở`,
   },
-  { command: '/trogiup', roles: ['reporter', 'coordinator', 'leader'], text: 'xem hướng dẫn này' },
+  { command: '/trogiup', roles: ['reporter', 'coordinator', 'leader'], text: () => 'xem hướng dẫn này' },
 ];
 
 // Sample files are checked by simply sending them: no command shows that, so the help says it.
@@ -89,14 +109,38 @@ const SAMPLE_FILES: Record<Role, string> = {
     'Kiểm tra tệp mẫu: anh/chị gửi thẳng tệp PDF (hoặc tệp ZIP gồm nhiều tệp PDF) vào cuộc trò chuyện này để bot kiểm tra ngay tên tệp, dung lượng và nội dung.',
 };
 
-/** The help text for a role. */
-export function helpText(role: Role, unitName: string): string {
-  const lines = COMMANDS.filter((c) => c.roles.includes(role)).map((c) => `${c.command} — ${c.text}`);
+// Where files never reach the bot (Zalo Bot), they go through the web side's upload page: a reporter
+// reaches it from /web's page, a coordinator by the link the bot answers a file with (their /web page has
+// no upload entry), and a leader not at all (the page refuses leaders).
+const NO_FILES_IN_CHAT =
+  'Kiểm tra tệp mẫu: Zalo không chuyển tệp (PDF, ZIP) cho bot, nên không gửi tệp trong cuộc trò chuyện này.';
+const SAMPLE_FILES_ON_WEB: Record<Role, string> = {
+  reporter:
+    `${NO_FILES_IN_CHAT} Anh/chị tải tệp PDF đã quét (hoặc tệp ZIP gồm nhiều tệp PDF) lên trang riêng trên web: ` +
+    `gửi /web để nhận đường dẫn, mở trang rồi chọn «${webPageMessages.uploadLink}»; trang kiểm tra ngay tên tệp, dung lượng và nội dung. ` +
+    '(Lỡ gửi tệp vào đây thì bot trả lời bằng đường dẫn thẳng tới trang tải lên.)',
+  coordinator:
+    `${NO_FILES_IN_CHAT} Anh/chị kiểm tra tệp trên trang tải lên riêng trên web: gửi một tệp bất kỳ vào đây, bot trả lời bằng ` +
+    'đường dẫn tới trang đó; mở đường dẫn rồi tải tệp PDF (hoặc tệp ZIP) lên để kiểm tra tên tệp, dung lượng và nội dung.',
+  leader: `${NO_FILES_IN_CHAT} Hãy gửi tệp qua bot trên Telegram, hoặc nhờ cán bộ điều phối kiểm tra giúp.`,
+};
+
+/** The help text for a role, worded for the channel it is sent on (Telegram's by default). */
+export function helpText(role: Role, unitName: string, wording: ChannelWording = BUTTON_WORDING): string {
+  const head: TypedCommand = (command, args) => typedCommand(wording, command, args);
+  // Words inside a sentence are quoted so that «gửi «báo cáo» không kèm số» reads as what to type.
+  const inText: TypedCommand = (command, args) =>
+    wording.commandWords ? `«${head(command, args)}»` : head(command, args);
+  const lines = COMMANDS.filter((c) => c.roles.includes(role)).map(
+    (c) => `${head(c.command.slice(1))} — ${c.text(inText, wording)}`,
+  );
   const intro =
     role === 'reporter'
       ? `Anh/chị báo cáo cho ${unitName}. Trước 17:00 mỗi ngày, hãy gửi số liệu cộng dồn (tổng từ đầu chiến dịch đến nay).`
       : `Phạm vi của anh/chị: ${unitName}.`;
-  return [intro, '', 'Các lệnh:', ...lines, '', SAMPLE_FILES[role]].join('\n');
+  const heading = wording.commandWords ? 'Các lệnh (gõ như dưới đây; gõ không dấu cũng được):' : 'Các lệnh:';
+  const files = wording.filesInChat ? SAMPLE_FILES[role] : SAMPLE_FILES_ON_WEB[role];
+  return [intro, '', heading, ...lines, '', files].join('\n');
 }
 
 /** Every command with its roles, for documentation. */

@@ -1,6 +1,7 @@
 import { quoted } from './quoted-input.js';
 import type { BroadcastAudience, BroadcastChoice, BroadcastRefusal } from '../domain/broadcast-refusal.js';
 import type { CountdownLine, ReminderNotice, SigningOffice, SilentUnit } from '../domain/reminder-notice.js';
+import { BUTTON_WORDING, type ChannelWording } from './channel-wording.js';
 import { metricUnit } from './report-document-messages.js';
 import { formatDate, formatNumber, formatPercent, nfc } from './vi-format.js';
 
@@ -149,32 +150,52 @@ export const remindMessages = {
     units: number,
     text: string,
     office: SigningOffice,
+    wording: ChannelWording = BUTTON_WORDING,
   ) =>
     [
       `📢 Tin nhắc sẽ gửi tới ${formatNumber(recipients)} cán bộ của ${formatNumber(units)} xã (${audienceWords(audience)}):`,
       '',
       remindMessages.broadcast(office, text),
       '',
-      'Bấm «Gửi» để gửi, «Hủy» để bỏ.',
+      // Its choices, in this order: sendButton, cancelButton.
+      wording.choices === 'numbers' ? 'Trả lời 1 để gửi, 2 để bỏ.' : 'Bấm «Gửi» để gửi, «Hủy» để bỏ.',
     ].join('\n'),
   sendButton: '✅ Gửi',
   cancelButton: '❌ Hủy',
   resultButton: '📊 Kết quả',
 
-  broadcastQueued: (audience: BroadcastAudience, recipients: number) =>
-    `✅ Đã xếp hàng gửi ${formatNumber(recipients)} tin nhắc tới ${audienceWords(audience)}. Bấm «Kết quả» để xem đã gửi được bao nhiêu.`,
+  /** Its one choice: resultButton. */
+  broadcastQueued: (
+    audience: BroadcastAudience,
+    recipients: number,
+    wording: ChannelWording = BUTTON_WORDING,
+  ) =>
+    `✅ Đã xếp hàng gửi ${formatNumber(recipients)} tin nhắc tới ${audienceWords(audience)}. ` +
+    (wording.choices === 'numbers'
+      ? 'Trả lời 1 để xem đã gửi được bao nhiêu.'
+      : 'Bấm «Kết quả» để xem đã gửi được bao nhiêu.'),
   broadcastCancelled: 'Đã hủy tin nhắc, không gửi cho ai.',
   broadcastStale: 'Tin nhắc này đã được gửi hoặc đã hủy trước đó.',
   broadcastExpired: (minutes: number) =>
     `Tin nhắc đã quá ${minutes} phút chưa xác nhận nên không gửi. Hãy gửi lại lệnh /nhacnho.`,
   broadcastNotYours: 'Chỉ người tạo tin nhắc mới xác nhận hoặc xem kết quả được.',
-  broadcastResult: (counts: { total: number; sent: number; failed: number; pending: number }) =>
+  /** With some pending, its one choice: resultButton. */
+  broadcastResult: (
+    counts: { total: number; sent: number; failed: number; pending: number },
+    wording: ChannelWording = BUTTON_WORDING,
+  ) =>
     [
       `📊 Kết quả tin nhắc: đã gửi ${formatNumber(counts.sent)}/${formatNumber(counts.total)}, lỗi ${formatNumber(counts.failed)}, đang chờ gửi ${formatNumber(counts.pending)}.`,
       ...(counts.failed > 0
         ? ['Tin lỗi thường do cán bộ đã chặn bot hoặc xóa tài khoản; tài khoản đó được tạm ngừng.']
         : []),
-      ...(counts.pending > 0 ? ['Bấm «Kết quả» lần nữa sau ít phút để cập nhật.'] : []),
+      ...(counts.pending > 0
+        ? [
+            wording.choices === 'numbers'
+              ? 'Trả lời 1 lần nữa sau ít phút để cập nhật.'
+              : 'Bấm «Kết quả» lần nữa sau ít phút để cập nhật.',
+          ]
+        : []),
     ].join('\n'),
 
   nobody: (audience: BroadcastAudience) =>

@@ -10,6 +10,7 @@ import {
   describeRuleProblem,
   metricNoun,
 } from './report-problem-messages.js';
+import { BUTTON_WORDING, typedCommand, type ChannelWording } from './channel-wording.js';
 import { formatDate, formatNumber, formatPercent, formatSignedNumber } from './vi-format.js';
 
 type Metrics = CampaignFile['metrics'];
@@ -106,14 +107,22 @@ export const reportMessages = {
       'Đã giữ lại các số vừa gửi. Gửi lại số đúng, ví dụ: /baocao đính kèm 1000',
     ].join('\n'),
 
-  needsConfirmation: (metrics: Metrics, check: ReportCheck, date: string) =>
+  /** Its choices, in this order: confirmButton, cancelButton (the numbers on Zalo follow it). */
+  needsConfirmation: (
+    metrics: Metrics,
+    check: ReportCheck,
+    date: string,
+    wording: ChannelWording = BUTTON_WORDING,
+  ) =>
     [
       `⚠️ Báo cáo ngày ${formatDate(date)} cần anh/chị xác nhận trước khi ghi:`,
       ...check.warnings.map((w) => `• ${describeRuleProblem(w, metrics)}`),
       '',
       ...figureLines(metrics, check.final),
       '',
-      'Bấm «Xác nhận» nếu số liệu đúng, hoặc gửi lại /baocao với số đúng.',
+      wording.choices === 'numbers'
+        ? `Trả lời 1 để xác nhận nếu số liệu đúng, 2 để hủy; hoặc gửi lại «${typedCommand(wording, 'baocao', '…')}» với số đúng.`
+        : 'Bấm «Xác nhận» nếu số liệu đúng, hoặc gửi lại /baocao với số đúng.',
     ].join('\n'),
 
   accepted: (
@@ -148,19 +157,26 @@ export const reportMessages = {
     return lines.join('\n');
   },
 
-  /** Figures held from a refused message, shown before a new message would be recorded with them. */
+  /**
+   * Figures held from a refused message, shown before a new message would be recorded with them. Its
+   * choices, in this order: heldTogetherButton, heldIncomingButton, heldDropButton (Zalo numbers them so).
+   */
   held: (
     metrics: Metrics,
     held: Partial<Record<MetricCode, number>>,
     incoming: Partial<Record<MetricCode, number>>,
+    wording: ChannelWording = BUTTON_WORDING,
   ) => {
     const sent = figuresList(metrics, incoming);
     return [
       `⏸ Đang giữ: ${figuresList(metrics, held)} — gửi tiếp để ghi cùng, hoặc hủy.`,
       sent ? `Số vừa gửi: ${sent}.` : 'Tin vừa gửi không có số mới.',
       '',
-      'Bấm «Ghi cùng» để ghi cả số đang giữ và số vừa gửi, «Chỉ ghi số vừa gửi» để bỏ số đang giữ, ' +
-        'hoặc «Hủy» (hay gửi «hủy») để không ghi gì.',
+      wording.choices === 'numbers'
+        ? 'Trả lời 1 để ghi cả số đang giữ và số vừa gửi, 2 để chỉ ghi số vừa gửi (bỏ số đang giữ), ' +
+          'hoặc 3 (hay gửi «hủy») để không ghi gì.'
+        : 'Bấm «Ghi cùng» để ghi cả số đang giữ và số vừa gửi, «Chỉ ghi số vừa gửi» để bỏ số đang giữ, ' +
+          'hoặc «Hủy» (hay gửi «hủy») để không ghi gì.',
     ].join('\n');
   },
   heldTogetherButton: '✅ Ghi cùng',

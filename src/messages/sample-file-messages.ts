@@ -110,9 +110,10 @@ export const sampleFileMessages = {
 
   csvCaption: (archiveName: string) => `Kết quả kiểm tra từng tệp trong ${archiveName}`,
 
-  tooLarge: (bytes: number | undefined, limitBytes: number) =>
-    `❌ Tệp${bytes === undefined ? '' : ` nặng ${megabytes(bytes)} MB,`} vượt giới hạn ${megabytes(limitBytes)} MB mà bot tải được từ Telegram, nên chưa được kiểm tra. ` +
-    'Mỗi tệp PDF bản quét chỉ khoảng 100 KB: hãy gửi từng tệp, hoặc chia thành nhiều tệp ZIP nhỏ hơn 20 MB.',
+  /** `appName`: the app the file came through, as a person names it (Zalo OA's limit is not Telegram's). */
+  tooLarge: (bytes: number | undefined, limitBytes: number, appName = 'Telegram') =>
+    `❌ Tệp${bytes === undefined ? '' : ` nặng ${megabytes(bytes)} MB,`} vượt giới hạn ${megabytes(limitBytes)} MB mà bot tải được từ ${appName}, nên chưa được kiểm tra. ` +
+    `Mỗi tệp PDF bản quét chỉ khoảng 100 KB: hãy gửi từng tệp, hoặc chia thành nhiều tệp ZIP nhỏ hơn ${formatNumber(Math.floor(limitBytes / (1024 * 1024)))} MB.`,
 
   notSupported: (fileName: string) =>
     `❌ Bot chỉ kiểm tra bản quét PDF (mỗi hồ sơ một tệp .pdf) hoặc tệp .zip chứa các tệp PDF; “${fileName}” không phải hai loại đó. ` +

@@ -12,6 +12,7 @@ import {
 } from '../db/outbox.repository.js';
 import { deactivateRecipient } from '../services/member.service.js';
 import { describeDeliveryError } from './delivery-error.js';
+import { IdleWait } from './idle-wait.js';
 import { retryDelayMs } from './retry-backoff.js';
 import { passSendGate } from './send-gate.js';
 import { SenderActivity } from './sender-activity.js';
@@ -39,7 +40,7 @@ export type DeliveryResult = 'sent' | 'retry' | 'failed' | 'released' | 'lost_le
  * a time (so each chat's messages keep their order), and marked sent only after the platform accepted them.
  */
 export class OutboxSender {
-  #wake: (() => void) | undefined;
+  readonly #idleWait = new IdleWait();
   /** Set by notify() so that a wake-up arriving before the loop starts waiting is not lost. */
   #notified = false;
   readonly #limiter: SendRateLimiter;
@@ -82,7 +83,7 @@ export class OutboxSender {
   /** Wakes the loop (something was enqueued). */
   notify(): void {
     this.#notified = true;
-    this.#wake?.();
+    this.#idleWait.wake();
   }
 
   /**
@@ -133,18 +134,7 @@ export class OutboxSender {
     }
     if (this.#notified) waitMs = 0;
     this.#notified = false;
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', done);
-        this.#wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, waitMs);
-      this.#wake = done;
-      signal.addEventListener('abort', done, { once: true });
-      if (inFlight.size > 0) void Promise.race(inFlight).then(done);
-    });
+    await this.#idleWait.wait(waitMs, signal, inFlight.size > 0 ? Promise.race(inFlight) : undefined);
   }
 
   async #deliverLogged(row: OutboxRow, signal?: AbortSignal): Promise<void> {

@@ -12,9 +12,12 @@ import {
 } from '../db/activity.repository.js';
 import type { ConversationKey } from '../db/conversation.repository.js';
 import type { Db } from '../db/database.js';
+import { findLastChoicesSent } from '../db/choice-lookup.repository.js';
 import { findMember } from '../db/member.repository.js';
+import { countMessagesByPlatform, type PlatformMessageCount } from '../db/platform-count.repository.js';
 import { findUnitByCode } from '../db/unit.repository.js';
 import { findJobSlot } from './job-run.service.js';
+import { packageChannelOf } from './package-channel.service.js';
 import { findMemberWithUnit } from './member.service.js';
 import { getScopeProgress } from './progress.service.js';
 import { pendingWizardMetric } from './report-wizard.service.js';
@@ -186,4 +189,34 @@ export async function newestKeptProblemSample(
   const viewer = await findMemberWithUnit(db, campaign.id, platform, userId);
   const samples = viewer && (await listRecentProblemSamples(db, campaign, viewer, limit));
   return samples?.find((s) => s.hasContent)?.id;
+}
+
+/**
+ * On a channel of numbered choices, the number that picks the choice whose data starts with `prefix` in
+ * the newest message with choices the bot sent to a private chat: what a person reads off the list.
+ */
+export async function choiceNumber(
+  db: Db,
+  chat: { readonly platform: string; readonly chatId: string },
+  prefix: string,
+): Promise<number | undefined> {
+  const choices = await findLastChoicesSent(db, { ...chat, kind: 'private' });
+  const index = choices?.findIndex((c) => c.data.startsWith(prefix)) ?? -1;
+  return index >= 0 ? index + 1 : undefined;
+}
+
+/** Where a member chose to receive the evening package (a platform), if they chose. */
+export async function packageChannelChosen(
+  db: Db,
+  campaign: Campaign,
+  platform: string,
+  userId: string,
+): Promise<string | undefined> {
+  const member = await findMember(db, campaign.id, platform, userId);
+  return member ? packageChannelOf(db, member) : undefined;
+}
+
+/** Messages per platform over the whole run: received from people, delivered by the bot. */
+export function messagesByPlatform(db: Db): Promise<PlatformMessageCount[]> {
+  return countMessagesByPlatform(db);
 }

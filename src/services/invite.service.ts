@@ -6,7 +6,6 @@ import type { RedeemFailure } from '../domain/invite-refusal.js';
 import { insertAudit } from '../db/audit.repository.js';
 import { inviteHashTaken } from '../db/campaign-route.repository.js';
 import { findCampaignById } from '../db/campaign.repository.js';
-import { countCampaignFailuresSince, listProvinceCoordinators } from '../db/invite-attempt.repository.js';
 import type { Db } from '../db/database.js';
 import {
   countFailedAttemptsSince,
@@ -15,7 +14,7 @@ import {
   insertInvite,
   insertInviteAttempt,
 } from '../db/invite.repository.js';
-import { upsertMember } from '../db/member.repository.js';
+import { listProvinceCoordinators, upsertMember } from '../db/member.repository.js';
 import type { InviteRow } from '../db/invite.table.js';
 import type { MemberRow } from '../db/member.table.js';
 import type { Role } from '../domain/role.js';
@@ -62,18 +61,8 @@ export async function createInvite(
         input.unitCode,
       );
     const now = clock.now();
-    const code = await uniqueInviteCode(trx, generateInviteCode);
-    const expiresAt = new Date(now.getTime() + input.validDays * DAY_MS);
-    await insertInvite(trx, {
-      campaign_id: input.campaignId,
-      code_hash: hashInviteCode(code),
-      unit_id: unit.id,
-      role: input.role,
-      uses_left: input.uses,
-      expires_at: expiresAt,
-      created_by: input.createdBy,
-      created_at: now,
-    });
+    const { code, expiresAt, row } = await drawInvite(trx, input, now);
+    await insertInvite(trx, { ...row, campaign_id: input.campaignId, unit_id: unit.id, role: input.role });
     await insertAudit(trx, {
       at: now,
       actor: input.createdBy,
@@ -98,6 +87,78 @@ export async function uniqueInviteCode(db: Db, generate: () => string): Promise<
     if (!(await inviteHashTaken(db, hashInviteCode(code)))) return code;
   }
   throw new Error(`no free invite code after ${CODE_DRAWS} draws`);
+}
+
+/** What every invite row, of a campaign or national, stores of a new code. */
+export interface DrawnInviteRow {
+  readonly code_hash: string;
+  readonly uses_left: number;
+  readonly expires_at: Date;
+  readonly created_by: string;
+  readonly created_at: Date;
+}
+
+/** Draws a new invite code (see uniqueInviteCode) and the row that stores its hash, not the code. */
+export async function drawInvite(
+  trx: Db,
+  input: { readonly uses: number; readonly validDays: number; readonly createdBy: string },
+  now: Date,
+): Promise<{ code: string; expiresAt: Date; row: DrawnInviteRow }> {
+  const code = await uniqueInviteCode(trx, generateInviteCode);
+  const expiresAt = new Date(now.getTime() + input.validDays * DAY_MS);
+  const row = {
+    code_hash: hashInviteCode(code),
+    uses_left: input.uses,
+    expires_at: expiresAt,
+    created_by: input.createdBy,
+    created_at: now,
+  };
+  return { code, expiresAt, row };
+}
+
+/** Why a found invite (of a campaign or national) can no longer be used, or null when it can. */
+export function spentInviteReason(
+  invite: { readonly revoked_at: Date | null; readonly expires_at: Date; readonly uses_left: number },
+  now: Date,
+): 'revoked' | 'expired' | 'used_up' | null {
+  return invite.revoked_at
+    ? 'revoked'
+    : invite.expires_at <= now
+      ? 'expired'
+      : invite.uses_left <= 0
+        ? 'used_up'
+        : null;
+}
+
+/** One typed code (an invite, a national invite, a link code) that counts against its typist's throttle. */
+export interface CodeAttempt {
+  /** Records the attempt: a failed one counts towards the throttle (and the campaign's budget). */
+  record(succeeded: boolean): Promise<void>;
+}
+
+/**
+ * Starts an attempt at a typed code, or 'throttled' when its typist already got MAX_FAILED_ATTEMPTS codes
+ * wrong within THROTTLE_WINDOW_MS — every kind of code counts against the same per-person throttle.
+ */
+export async function startCodeAttempt(
+  trx: Db,
+  who: { readonly campaignId: number | null; readonly platform: string; readonly platformUserId: string },
+  now: Date,
+): Promise<CodeAttempt | 'throttled'> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const failures = await countFailedAttemptsSince(
+    trx,
+    { platform: who.platform, platformUserId: who.platformUserId },
+    since,
+  );
+  if (failures >= MAX_FAILED_ATTEMPTS) return 'throttled';
+  const attempt = {
+    campaign_id: who.campaignId,
+    platform: who.platform,
+    platform_user_id: who.platformUserId,
+    attempted_at: now,
+  };
+  return { record: (succeeded) => insertInviteAttempt(trx, { ...attempt, succeeded }) };
 }
 
 /** The outcome of redeeming a code: data, because a wrong code is an everyday event, not a fault. */
@@ -138,7 +199,7 @@ async function guessingBudget(
   if (!row) return { spent: false };
   const settings = campaignFileSchema.parse(row.settings);
   const hourStart = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
-  const failures = await countCampaignFailuresSince(trx, campaignId, hourStart);
+  const failures = await countFailedAttemptsSince(trx, { campaignId }, hourStart);
   if (failures < settings.inviteGuessesPerHour) return { spent: false };
   const coordinators = await listProvinceCoordinators(trx, campaignId);
   return {
@@ -164,15 +225,8 @@ async function consumeInvite(
 ): Promise<ConsumeResult> {
   const budget = await guessingBudget(trx, input.campaignId, now);
   if (budget.spent) return { ok: false, reason: 'campaign_throttled', alert: budget.alert };
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const failures = await countFailedAttemptsSince(trx, input.platform, input.platformUserId, since);
-  if (failures >= MAX_FAILED_ATTEMPTS) return { ok: false, reason: 'throttled' };
-  const attempt = {
-    campaign_id: input.campaignId,
-    platform: input.platform,
-    platform_user_id: input.platformUserId,
-    attempted_at: now,
-  };
+  const attempt = await startCodeAttempt(trx, input, now);
+  if (attempt === 'throttled') return { ok: false, reason: 'throttled' };
   const invite = looksLikeInviteCode(input.code)
     ? await findInviteForUpdate(trx, hashInviteCode(input.code))
     : undefined;
@@ -180,21 +234,15 @@ async function consumeInvite(
     ? 'unknown'
     : invite.campaign_id !== input.campaignId
       ? 'other_campaign'
-      : invite.revoked_at
-        ? 'revoked'
-        : invite.expires_at <= now
-          ? 'expired'
-          : invite.uses_left <= 0
-            ? 'used_up'
-            : null;
+      : spentInviteReason(invite, now);
   if (reason !== null || !invite) {
-    await insertInviteAttempt(trx, { ...attempt, succeeded: false });
+    await attempt.record(false);
     // The failure that spends the budget alerts the coordinators at once, not at the next attempt.
     const after = await guessingBudget(trx, input.campaignId, now);
     return { ok: false, reason: reason ?? 'unknown', ...(after.spent ? { alert: after.alert } : {}) };
   }
   await decrementInviteUses(trx, invite.id);
-  await insertInviteAttempt(trx, { ...attempt, succeeded: true });
+  await attempt.record(true);
   return { ok: true, invite };
 }
 

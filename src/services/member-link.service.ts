@@ -2,7 +2,6 @@ import type { Clock } from '../domain/clock.js';
 import { LINK_CODE_MINUTES, generateLinkCode, hashLinkCode, looksLikeLinkCode } from '../domain/link-code.js';
 import { insertAudit } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
-import { countFailedAttemptsSince, insertInviteAttempt } from '../db/invite.repository.js';
 import {
   findLinkCodeForUpdate,
   findMemberById,
@@ -16,7 +15,7 @@ import type { MemberRow } from '../db/member.table.js';
 import { inTransaction } from '../db/transaction.js';
 import { findUnitById } from '../db/unit.repository.js';
 import type { UnitRow } from '../db/unit.table.js';
-import { MAX_FAILED_ATTEMPTS, THROTTLE_WINDOW_MS } from './invite.service.js';
+import { startCodeAttempt } from './invite.service.js';
 
 export { looksLikeLinkCode };
 
@@ -74,25 +73,15 @@ export async function redeemLinkCode(
 ): Promise<LinkOutcome> {
   return inTransaction(db, async (trx): Promise<LinkOutcome> => {
     const now = clock.now();
-    const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-    if (
-      (await countFailedAttemptsSince(trx, input.platform, input.platformUserId, since)) >=
-      MAX_FAILED_ATTEMPTS
-    )
-      return { kind: 'refused', reason: 'throttled' };
-    const attempt = {
-      campaign_id: input.campaignId,
-      platform: input.platform,
-      platform_user_id: input.platformUserId,
-      attempted_at: now,
-    };
+    const attempt = await startCodeAttempt(trx, input, now);
+    if (attempt === 'throttled') return { kind: 'refused', reason: 'throttled' };
     const row = looksLikeLinkCode(input.code)
       ? await findLinkCodeForUpdate(trx, hashLinkCode(input.code))
       : undefined;
     const source = row ? await findMemberById(trx, row.member_id) : undefined;
     const usable = row && source && row.used_at === null && row.expires_at > now;
     if (!row || !source || !usable) {
-      await insertInviteAttempt(trx, { ...attempt, succeeded: false });
+      await attempt.record(false);
       return { kind: 'refused', reason: 'unknown' };
     }
     // Not a failed guess: the right code on the wrong app. It stays usable on the right one.
@@ -102,7 +91,7 @@ export async function redeemLinkCode(
     if (existing?.active) return { kind: 'refused', reason: 'already_member' };
     if (!source.active) return { kind: 'refused', reason: 'inactive' };
     await markLinkCodeUsed(trx, row.id, now);
-    await insertInviteAttempt(trx, { ...attempt, succeeded: true });
+    await attempt.record(true);
     const member = await upsertMember(trx, {
       campaign_id: source.campaign_id,
       platform: input.platform,

@@ -1,13 +1,12 @@
 import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
-import { generateInviteCode, hashInviteCode, looksLikeInviteCode } from '../domain/invite-code.js';
+import { hashInviteCode, looksLikeInviteCode } from '../domain/invite-code.js';
 import { localDate } from '../domain/local-time.js';
 import type { ProvinceStanding } from '../domain/national-standing.js';
 import { paceRulesOf } from '../domain/pace.js';
 import { judgeUnit } from '../domain/progress.js';
 import { insertAudit } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
-import { countFailedAttemptsSince, insertInviteAttempt } from '../db/invite.repository.js';
 import {
   decrementNationalInviteUses,
   findNationalInviteForUpdate,
@@ -18,10 +17,8 @@ import {
 } from '../db/national.repository.js';
 import type { NationalMemberRow } from '../db/national-member.table.js';
 import { inTransaction } from '../db/transaction.js';
-import { MAX_FAILED_ATTEMPTS, THROTTLE_WINDOW_MS, uniqueInviteCode } from './invite.service.js';
+import { drawInvite, spentInviteReason, startCodeAttempt } from './invite.service.js';
 import { getScopeProgress, momentOf } from './progress.service.js';
-
-const DAY_MS = 86_400_000;
 
 /** A created national invite: the plain code is shown once and never stored. */
 export interface CreatedNationalInvite {
@@ -38,15 +35,8 @@ export async function createNationalInvite(
 ): Promise<CreatedNationalInvite> {
   return inTransaction(db, async (trx) => {
     const now = clock.now();
-    const code = await uniqueInviteCode(trx, generateInviteCode);
-    const expiresAt = new Date(now.getTime() + input.validDays * DAY_MS);
-    await insertNationalInvite(trx, {
-      code_hash: hashInviteCode(code),
-      uses_left: input.uses,
-      expires_at: expiresAt,
-      created_by: input.createdBy,
-      created_at: now,
-    });
+    const { code, expiresAt, row } = await drawInvite(trx, input, now);
+    await insertNationalInvite(trx, row);
     await insertAudit(trx, {
       at: now,
       actor: input.createdBy,
@@ -76,28 +66,15 @@ export async function redeemNationalInvite(
     const invite = await findNationalInviteForUpdate(trx, hashInviteCode(input.code));
     if (!invite) return { kind: 'not_national' };
     const now = clock.now();
-    const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-    const failures = await countFailedAttemptsSince(trx, input.platform, input.platformUserId, since);
-    if (failures >= MAX_FAILED_ATTEMPTS) return { kind: 'refused', reason: 'throttled' };
-    const attempt = {
-      campaign_id: null,
-      platform: input.platform,
-      platform_user_id: input.platformUserId,
-      attempted_at: now,
-    };
-    const reason = invite.revoked_at
-      ? 'revoked'
-      : invite.expires_at <= now
-        ? 'expired'
-        : invite.uses_left <= 0
-          ? 'used_up'
-          : null;
+    const attempt = await startCodeAttempt(trx, { ...input, campaignId: null }, now);
+    if (attempt === 'throttled') return { kind: 'refused', reason: 'throttled' };
+    const reason = spentInviteReason(invite, now);
     if (reason) {
-      await insertInviteAttempt(trx, { ...attempt, succeeded: false });
+      await attempt.record(false);
       return { kind: 'refused', reason };
     }
     await decrementNationalInviteUses(trx, invite.id);
-    await insertInviteAttempt(trx, { ...attempt, succeeded: true });
+    await attempt.record(true);
     const member = await upsertNationalMember(trx, {
       platform: input.platform,
       platformUserId: input.platformUserId,

@@ -1,7 +1,7 @@
 import type { ReminderNotice } from '../domain/reminder-notice.js';
 import type { Role } from '../domain/role.js';
 import type { Db } from '../db/database.js';
-import { listActiveMembersWithUnits, type MemberInUnit } from '../db/reminder.repository.js';
+import { listActiveMembersWithUnits, type MemberInUnit } from '../db/member.repository.js';
 
 /** One notice for one chat, as a reminder service plans it (the caller words it and writes it to the outbox). */
 export interface PlannedMessage {
@@ -25,7 +25,7 @@ export async function activeMembersByUnit(
   role: Role,
 ): Promise<Map<number, MemberInUnit[]>> {
   const byUnit = new Map<number, MemberInUnit[]>();
-  for (const member of await listActiveMembersWithUnits(db, campaignId, role)) {
+  for (const member of await listActiveMembersWithUnits(db, campaignId, { role })) {
     const list = byUnit.get(member.unit_id) ?? [];
     list.push(member);
     byUnit.set(member.unit_id, list);

@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.js';
-import { listProvinceCoordinators } from '../db/zalo-oa-audience.repository.js';
+import { listProvinceCoordinators } from '../db/member.repository.js';
 
 /** A chat to tell about the OA channel itself. */
 export interface OaAlertRecipient {

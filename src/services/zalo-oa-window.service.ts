@@ -1,9 +1,9 @@
 import type { Role } from '../domain/role.js';
 import { oaSendCost, type OaSendCost } from '../domain/zalo-oa-window.js';
 import type { Db } from '../db/database.js';
+import { listActiveMembersWithUnits } from '../db/member.repository.js';
 import {
   findZaloOaContact,
-  listActiveMembersWithUnitOn,
   listZaloOaContacts,
   markZaloOaUnreachable,
   recordZaloOaInbound,
@@ -100,7 +100,7 @@ export async function listOaMemberWindows(
   campaignId: number,
   platform: string,
 ): Promise<OaMemberWindow[]> {
-  const members = await listActiveMembersWithUnitOn(db, campaignId, platform);
+  const members = await listActiveMembersWithUnits(db, campaignId, { platform });
   const contacts = new Map(
     (
       await listZaloOaContacts(
@@ -113,7 +113,7 @@ export async function listOaMemberWindows(
     const c = contacts.get(m.platform_user_id);
     const known = c && c.last_inbound_at.getTime() > 0 ? c.last_inbound_at : undefined;
     return {
-      memberId: m.id,
+      memberId: m.member_id,
       userId: m.platform_user_id,
       displayName: m.display_name,
       role: m.role,

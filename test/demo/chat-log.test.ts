@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Telegram } from 'telegraf';
 import { ManualClock } from '../../src/domain/clock.js';
 import { ChatLog } from '../../src/demo/chat-log.js';
+import { telegramDeliveries } from '../../src/demo/telegram-deliveries.js';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
 
 // A real 1×1 PNG.
@@ -10,7 +11,13 @@ const PNG = Buffer.from(
   'base64',
 );
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const GROUP = { id: -1_002_000_000_045, title: 'Lãnh đạo tỉnh', role: 'group', slug: 'nhom-45' } as const;
+const GROUP = {
+  id: -1_002_000_000_045,
+  title: 'Lãnh đạo tỉnh',
+  role: 'group',
+  slug: 'nhom-45',
+  channel: 'telegram',
+} as const;
 
 describe('the demo’s chat log reads what Telegram received', () => {
   let api: FakeBotApi;
@@ -26,7 +33,7 @@ describe('the demo’s chat log reads what Telegram received', () => {
   });
 
   it('logs texts, single files and every file of an album, keeping the group’s files', async () => {
-    const log = new ChatLog(api, clock, 'Bot');
+    const log = new ChatLog([telegramDeliveries(api)], clock, 'Bot');
     log.addChat(GROUP);
     const kept: string[] = [];
     await telegram.sendMessage(GROUP.id, 'Tổng hợp');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { access, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +9,12 @@ import type { DemoResult } from '../../src/demo/play-campaign.js';
 import { runDemo } from '../../src/demo/run-demo.js';
 import { formatTime } from '../../src/messages/vi-format.js';
 import { QUANG_TRI_DIR } from '../support/campaign-fixture.js';
+import { REWORDED, reword } from './reword.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
+/** Thị xã Quảng Trị: the district of the third commune of the cast (the silent one). */
+const OA_DISTRICT = '462';
 const DAYS = ['2025-03-01', '2025-03-02', '2025-03-03'];
-
-/** Every text the bot sends, replaced by a tag of its hash: no word of the bot's survives. */
-const reword = (text: string) => `[${createHash('sha256').update(text).digest('hex').slice(0, 12)}]`;
-const REWORDED = /^\[[0-9a-f]{12}\]$/;
 
 /** What the database holds after the run, read with plain queries (not the demo's own readers). */
 interface StoredFacts {
@@ -25,6 +23,9 @@ interface StoredFacts {
   readonly reports: { unit: string; date: string; late: boolean; firstOn: string }[];
   readonly revisions: { unit: string; date: string; status: string }[];
   readonly escalated: readonly string[];
+  /** Updates stored and messages delivered, per platform. */
+  readonly byPlatform: Record<string, { received: number; sent: number }>;
+  readonly oaCosts: Record<string, number>;
 }
 
 async function readStoredFacts(db: Db): Promise<StoredFacts> {
@@ -64,6 +65,14 @@ async function readStoredFacts(db: Db): Promise<StoredFacts> {
     .select('outcome')
     .where('job', '=', 'thieu-bao-cao')
     .execute();
+  const inbox = await db.selectFrom('inbox').select('platform').execute();
+  const delivered = await db.selectFrom('outbox').select('platform').where('status', '=', 'sent').execute();
+  const byPlatform: StoredFacts['byPlatform'] = {};
+  for (const r of inbox) (byPlatform[r.platform] ??= { received: 0, sent: 0 }).received++;
+  for (const r of delivered) (byPlatform[r.platform] ??= { received: 0, sent: 0 }).sent++;
+  const oaCosts: Record<string, number> = {};
+  for (const r of await db.selectFrom('zalo_oa_sends').select('cost').execute())
+    oaCosts[r.cost] = (oaCosts[r.cost] ?? 0) + 1;
   const dateText = (d: unknown) => (d instanceof Date ? localDate(d, TZ) : String(d));
   return {
     sentByKey: (prefix, chatId) =>
@@ -80,6 +89,8 @@ async function readStoredFacts(db: Db): Promise<StoredFacts> {
       firstOn: localDate(r.first, TZ),
     })),
     revisions: revisions.map((r) => ({ unit: r.unit, date: dateText(r.date), status: String(r.status) })),
+    byPlatform,
+    oaCosts,
     escalated: missedRuns.flatMap((r) => {
       const codes = (r.outcome as { escalatedUnitCodes?: unknown } | null)?.escalatedUnitCodes;
       return Array.isArray(codes) ? codes.map(String) : [];
@@ -88,10 +99,12 @@ async function readStoredFacts(db: Db): Promise<StoredFacts> {
 }
 
 // A shortened campaign: four communes (the scripted ones, each in its own district), three days, a fixed
-// seed. The real bot, scheduler, sender and PGlite run against the fake Telegram — which replaces every
-// word the bot sends: the simulated people act on what the database holds, so the run must still play
-// every moment, and the demo's tallies must equal what the database holds.
-describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes, 3 days', () => {
+// seed. The real bot, scheduler, sender, web side and PGlite run against the fake Telegram, Zalo Bot and
+// Zalo OA — which replace every word the bot sends: the simulated people act on what the database holds,
+// so the run must still play every moment, and the demo's tallies must equal what the database holds.
+// Two communes are on Telegram, the fourth on Zalo Bot (as every third of a full run), the third's
+// district on the OA (`--zalo-oa`), and a province leader reads the evening package on Zalo.
+describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes on three channels, 3 days', () => {
   let out = '';
   let dataDir = '';
   let result: DemoResult;
@@ -112,6 +125,7 @@ describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes, 3 
       campaignDir: QUANG_TRI_DIR,
       logLevel: 'silent',
       rewordBotText: reword,
+      zaloOaUnit: OA_DISTRICT,
     });
     const handle = await openDatabase({ kind: 'embedded', dataDir });
     try {
@@ -145,7 +159,8 @@ describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes, 3 
   it('counts exactly what the database holds: reminders delivered, files judged, reports stored', () => {
     const sent = (prefix: string) => stored.sentByKey(prefix).length;
     const { reminders, tally, reports } = result.summary;
-    expect(reminders.report_call).toBe(sent('job:nhac-bao-cao:'));
+    // The OA commune's call comes earlier when its free window would close before 16:00.
+    expect(reminders.report_call).toBe(sent('job:nhac-bao-cao:') + sent('job:zalo-oa-nhac-som:'));
     expect(reminders.countdown).toBe(sent('job:dem-nguoc:'));
     expect(reminders.broadcast).toBe(sent('broadcast:'));
     expect(reminders.missed + reminders.escalation).toBe(sent('job:thieu-bao-cao:'));
@@ -193,7 +208,11 @@ describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes, 3 
   it('reminds a silent commune at 16:00, notes the missed days, escalates it, and its coordinator fills the gap', () => {
     const silent = result.cast.communes[2]!;
     const calls = stored.sentByKey('job:nhac-bao-cao:', silent.user.id).map((r) => at(r.at));
-    expect(calls).toEqual(expect.arrayContaining([`${DAYS[0]} 16:00`, `${DAYS[1]} 16:00`]));
+    expect(calls).toEqual([`${DAYS[0]} 16:00`]);
+    // On the OA, silent since joining two days before: the call comes while its free window is open.
+    const early = stored.sentByKey('job:zalo-oa-nhac-som:', silent.user.id).map((r) => at(r.at));
+    expect(early).toHaveLength(1);
+    expect(early[0]! > `${DAYS[1]} 07:00` && early[0]! < `${DAYS[1]} 16:00`, early[0]).toBe(true);
     const missed = stored.sentByKey('job:thieu-bao-cao:', silent.user.id).map((r) => localDate(r.at, TZ));
     expect(missed).toEqual(expect.arrayContaining([DAYS[1], DAYS[2]]));
     expect(stored.escalated).toContain(silent.code);
@@ -207,12 +226,14 @@ describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes, 3 
 
   it('refuses each bad sample file for its own problem, and accepts it once fixed', () => {
     const { rejectedBy, refusalCodes, scenarios } = result.summary.tally;
-    expect(rejectedBy).toEqual({ too_large: 1, not_pdf: 1, bad_name: 1, low_dpi: 1 });
+    // The second commune's three on Telegram and the first's low-resolution scan; the OA commune's misnamed
+    // file in its chat; the Zalo Bot commune's oversized one through the upload page.
+    expect(rejectedBy).toEqual({ too_large: 2, not_pdf: 1, bad_name: 2, low_dpi: 1 });
     expect(refusalCodes.too_large.flat()).toContain('size.too_large');
     expect(refusalCodes.not_pdf.flat()).toContain('format.jpeg');
     expect(refusalCodes.bad_name.flat().some((code) => code.startsWith('name.'))).toBe(true);
     expect(refusalCodes.low_dpi.flat()).toContain('content.low_dpi');
-    expect(scenarios.file_fixed).toBe(4);
+    expect(scenarios.file_fixed).toBe(6);
   });
 
   it('holds a mistyped figure and a lowered one for confirmation, and stores them once confirmed', () => {
@@ -237,5 +258,62 @@ describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes, 3 
     await access(join(out, 'transcript.md'));
     const summary = await readFile(join(out, 'summary.txt'), 'utf8');
     expect(summary).toContain('khớp với báo cáo của xã: 4/4 xã');
+  });
+
+  it('plays communes on Zalo Bot and on the OA and a leader on Zalo, counting each channel as the database does', async () => {
+    const [, , onOa, onZalo] = result.cast.communes;
+    expect(result.cast.communes.map((c) => c.channel)).toEqual([
+      'telegram',
+      'telegram',
+      'zalo-oa',
+      'zalo-bot',
+    ]);
+    // Zalo people type commands in words, never with a slash; the bot answers them there.
+    for (const commune of [onOa!, onZalo!]) {
+      const chat = toChat(commune.user.id);
+      const typed = chat.filter((e) => e.side === 'user' && e.kind === 'text').map((e) => e.text);
+      expect(typed.filter((t) => t.startsWith('/'))).toEqual([]);
+      expect(typed.some((t) => t.startsWith('Bắt đầu '))).toBe(true);
+      expect(chat.filter((e) => e.side === 'bot').length).toBeGreaterThan(3);
+    }
+    // The OA takes the file in the chat; on Zalo Bot the file goes in through the upload page.
+    const verdicts = (unit: string) => stored.samples.filter((s) => s.unit === unit).map((s) => s.verdict);
+    expect(verdicts(onOa!.code)).toEqual(['rejected', 'accepted']);
+    expect(verdicts(onZalo!.code)).toEqual(['rejected', 'accepted']);
+    const uploads = toChat(onZalo!.user.id).filter((e) => e.side === 'user' && e.kind === 'event');
+    expect(uploads).toHaveLength(2);
+
+    // The province leader on Zalo: every evening each chart as a photo, and the PDF opened by its link.
+    const leader = result.cast.zaloLeaders[0]!;
+    expect(result.summary.tally.zaloEvenings).toMatchObject({ evenings: 3, pdfs: 3 });
+    const photos = toChat(leader.leader.id).filter((e) => e.kind === 'photo');
+    expect(photos.length).toBe(result.summary.tally.zaloEvenings.charts);
+    for (const photo of photos) {
+      const bytes = await readFile(join(out, photo.savedPath ?? ''));
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+    }
+
+    // Messages per channel, and what the OA's sends cost, as plain queries read them.
+    const { byChannel, oa } = result.summary.channels;
+    expect(byChannel.map((c) => c.channel)).toEqual(['telegram', 'zalo-bot', 'zalo-oa']);
+    for (const c of byChannel) {
+      expect(c.received, c.channel).toBe(stored.byPlatform[c.channel]?.received);
+      expect(c.sent, c.channel).toBe(stored.byPlatform[c.channel]?.sent);
+      expect(c.sent, c.channel).toBeGreaterThan(0);
+    }
+    expect(byChannel.map((c) => c.people)).toEqual([
+      result.chats.filter((c) => c.role !== 'group').length - 3,
+      2,
+      1,
+    ]);
+    expect(oa).toMatchObject({
+      free: stored.oaCosts.free ?? 0,
+      billed: stored.oaCosts.billed ?? 0,
+      refused: stored.oaCosts.refused ?? 0,
+    });
+    expect((oa?.free ?? 0) + (oa?.billed ?? 0)).toBeGreaterThan(0);
+    const summary = await readFile(join(out, 'summary.txt'), 'utf8');
+    expect(summary).toContain('Tin nhắn theo kênh');
+    expect(summary).toContain('Lãnh đạo trên Zalo: 3/3 tối');
   });
 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GUIDE_IMAGE_FILES, guideShots } from '../../src/demo/guide-shots.js';
 import { runDemo, type DemoRun } from '../../src/demo/run-demo.js';
 import { QUANG_TRI_DIR } from '../support/campaign-fixture.js';
+import { reword } from './reword.js';
 
 const DOCS = new URL('../../docs/', import.meta.url);
-
-/** Every text the bot sends, replaced by a tag of its hash: the pictures must be found without its words. */
-const reword = (text: string) => `[${createHash('sha256').update(text).digest('hex').slice(0, 12)}]`;
 
 /** How many distinct colours a picture uses (a blank or one-colour picture has one or two). */
 async function colours(png: Buffer): Promise<{ width: number; height: number; colours: number }> {

@@ -5,6 +5,16 @@ import { nextOutboxDueAt } from '../../src/db/outbox.repository.js';
 import { pollOnce } from '../../src/channels/telegram/update-poller.js';
 import { drainOnManualTime, type ManualTimeSender } from './manual-time-drain.js';
 
+/** What a stepper drives: an intake to poll, the processor and the sender, on a manual clock. */
+export interface SteppedRuntime {
+  /** Fetches what the platforms hold into the inbox; returns how many updates it stored. */
+  poll(): Promise<number>;
+  db: Db;
+  clock: ManualClock;
+  processor: { drain(): Promise<number> };
+  sender: ManualTimeSender;
+}
+
 /**
  * For callers that drive time themselves (tests, the demo): returns a function that fetches every
  * pending update into the inbox, handles them and delivers every reply, again and again until nothing is
@@ -14,21 +24,13 @@ import { drainOnManualTime, type ManualTimeSender } from './manual-time-drain.js
  * clock just far enough (Telegram's limits are seconds; a held group message at most a minute).
  * Production runs the same three steps as independent loops on real time instead.
  */
-export function stepUntilQuiet(deps: {
-  telegram: Telegram;
-  db: Db;
-  clock: ManualClock;
-  processor: { drain(): Promise<number> };
-  sender: ManualTimeSender;
-}): () => Promise<void> {
-  let offset = 0;
+export function stepUntilQuietWith(deps: SteppedRuntime): () => Promise<void> {
   return async () => {
     for (;;) {
-      const batch = await pollOnce({ telegram: deps.telegram, db: deps.db, clock: deps.clock }, offset, 0);
-      offset = batch.offset;
+      const stored = await deps.poll();
       const handled = await deps.processor.drain();
       const sent = await drainOnManualTime(deps.sender, deps.clock);
-      if (batch.stored > 0 || handled > 0 || sent > 0) continue;
+      if (stored > 0 || handled > 0 || sent > 0) continue;
       const due = await nextOutboxDueAt(deps.db);
       const held = deps.sender.activity.heldUntil();
       // A row the limits put back is the only future row the stepper waits for: a scheduled or
@@ -37,4 +39,29 @@ export function stepUntilQuiet(deps: {
       if (due > deps.clock.now()) deps.clock.set(due);
     }
   };
+}
+
+/** A poll of the Telegram Bot API's getUpdates, keeping its offset between calls. */
+export function telegramPoll(deps: {
+  telegram: Telegram;
+  db: Db;
+  clock: ManualClock;
+}): () => Promise<number> {
+  let offset = 0;
+  return async () => {
+    const batch = await pollOnce(deps, offset, 0);
+    offset = batch.offset;
+    return batch.stored;
+  };
+}
+
+/** `stepUntilQuietWith` over the Telegram Bot API alone. */
+export function stepUntilQuiet(deps: {
+  telegram: Telegram;
+  db: Db;
+  clock: ManualClock;
+  processor: { drain(): Promise<number> };
+  sender: ManualTimeSender;
+}): () => Promise<void> {
+  return stepUntilQuietWith({ ...deps, poll: telegramPoll(deps) });
 }

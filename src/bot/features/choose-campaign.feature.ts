@@ -1,3 +1,4 @@
+import { channelWording } from '../../messages/channel-wording.js';
 import { botMessages } from '../../messages/common-messages.js';
 import {
   CAMPAIGN_CHOICE_PATTERN,
@@ -15,7 +16,8 @@ import { commandArgs, senderId } from './command-args.js';
 
 /**
  * `/chondot [n]`: a person in several campaigns of this deployment picks the one their messages are for
- * (remembered until they pick another); without a number it lists their campaigns, the current marked.
+ * (remembered until they pick another); without a number it lists their campaigns, the current marked,
+ * as choices (buttons on Telegram; on Zalo numbered lines, answered by «2» or «chọn đợt 2»).
  * Picking also hands back the messages that waited for the choice.
  */
 export const chooseCampaignFeature = new ChatComposer();
@@ -26,18 +28,25 @@ async function choose(ctx: ChatContext, campaignId: number, answer: 'reply' | 'e
   const deps = ctx.sohoa;
   const result = await chooseCampaign(deps.db, identityOf(ctx), campaignId, deps.campaigns, deps.clock);
   const say = (text: string) => (answer === 'edit' ? deps.editCurrent(text) : deps.reply(text));
+  const wording = channelWording(deps.limits);
   if (result.kind === 'not_member') {
-    await say(campaignChoiceMessages.notMember);
+    await say(campaignChoiceMessages.notMember(wording));
     return;
   }
   const items = await describeMemberships(deps.db, identityOf(ctx), [result.campaign]);
   await say(
-    campaignChoiceMessages.chosen(result.campaign.settings.name, items[0]?.unitName ?? '', result.released),
+    campaignChoiceMessages.chosen(
+      result.campaign.settings.name,
+      items[0]?.unitName ?? '',
+      result.released,
+      wording,
+    ),
   );
 }
 
 chooseCampaignFeature.command('chondot', async (ctx) => {
   const deps = ctx.sohoa;
+  const wording = channelWording(deps.limits);
   if (ctx.message.chat.kind !== 'private') {
     await deps.reply(campaignChoiceMessages.privateOnly);
     return;
@@ -52,7 +61,7 @@ chooseCampaignFeature.command('chondot', async (ctx) => {
     const n = /^\d{1,3}$/.test(arg) ? Number(arg) : NaN;
     const picked = items[n - 1];
     if (!picked) {
-      await deps.reply(campaignChoiceMessages.badNumber(items.length));
+      await deps.reply(campaignChoiceMessages.badNumber(items.length, wording));
       return;
     }
     await choose(ctx, picked.campaignId, 'reply');
@@ -61,8 +70,8 @@ chooseCampaignFeature.command('chondot', async (ctx) => {
   const current =
     items.length === 1 ? items[0]?.campaignId : await currentCampaignChoice(deps.db, identityOf(ctx));
   await deps.reply(
-    campaignChoiceMessages.list(items, current),
-    items.length > 1 ? { choices: campaignChoices(items) } : undefined,
+    campaignChoiceMessages.list(items, current, wording),
+    items.length > 1 ? { choices: campaignChoices(items, wording) } : undefined,
   );
 });
 

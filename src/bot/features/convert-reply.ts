@@ -1,5 +1,6 @@
 import type { ConvertOutcome } from '../../domain/convert-outcome.js';
 import type { BatchResult } from '../../files/convert/convert-batch.js';
+import { channelWording } from '../../messages/channel-wording.js';
 import { convertChatMessages, convertLine } from '../../messages/convert-messages.js';
 import { recordConvertedSamples } from '../../services/sample-convert.service.js';
 import {
@@ -32,9 +33,10 @@ export async function askNaming(ctx: ChatContext, outcome: NamingOutcome): Promi
     }));
     const rows = [];
     for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
+    const wording = channelWording(ctx.sohoa.limits);
     const text = outcome.retry
-      ? convertChatMessages.typeNotUnderstood
-      : convertChatMessages.askType(outcome.fileName);
+      ? convertChatMessages.typeNotUnderstood(wording)
+      : convertChatMessages.askType(outcome.fileName, wording);
     return ctx.sohoa.reply(text, { choices: rows });
   }
   if (outcome.kind === 'ask_parts') {

@@ -1,6 +1,7 @@
 import type { IncomingFile } from '../../channels/chat-message.js';
 import { convertChatMessages } from '../../messages/convert-messages.js';
 import { sampleFileMessages } from '../../messages/sample-file-messages.js';
+import { platformName } from '../../messages/zalo-messages.js';
 import { convertSample, recordConvertedSamples } from '../../services/sample-convert.service.js';
 import { keepConvertOriginals } from '../../services/sample-convert-store.service.js';
 import {
@@ -72,7 +73,10 @@ convertFeature.on(['photo', 'file'], async (ctx, next) => {
   // A channel that gives no handle to the photo: the old advice still holds.
   if (!prepared) return ctx.sohoa.reply(sampleFileMessages.photo);
   if (prepared.kind === 'too_large') {
-    return ctx.sohoa.reply(sampleFileMessages.tooLarge(prepared.size, ctx.sohoa.limits.downloadBytes));
+    const { limits, platform } = ctx.sohoa;
+    return ctx.sohoa.reply(
+      sampleFileMessages.tooLarge(prepared.size, limits.downloadBytes, platformName(platform)),
+    );
   }
   const { db, campaign, clock } = ctx.sohoa;
   await keepConvertOriginals(

@@ -5,6 +5,7 @@ import {
   prepareBroadcast,
 } from '../../services/broadcast.service.js';
 import type { OutboxChoice } from '../../outbox/outbox-payload.js';
+import { channelWording } from '../../messages/channel-wording.js';
 import { remindMessages } from '../../messages/remind-messages.js';
 import { commandArgs } from './command-args.js';
 import { requireMember } from './member-guard.js';
@@ -13,6 +14,7 @@ import { parseRowId } from './row-id.js';
 /** `/nhacnho <who> <text>`: a coordinator's reminder to the communes in scope, confirmed with buttons. */
 export const remindFeature = new ChatComposer();
 
+/** The one choice under a queued or pending result: «1» on Zalo, as broadcastQueued/Result say. */
 const resultButton = (id: number): OutboxChoice[][] => [
   [{ label: remindMessages.resultButton, data: `nn:r:${id}` }],
 ];
@@ -37,6 +39,7 @@ remindFeature.command('nhacnho', async (ctx) => {
           outcome.units,
           outcome.text,
           outcome.office,
+          channelWording(ctx.sohoa.limits),
         ),
         {
           choices: [
@@ -62,7 +65,7 @@ remindFeature.choice(/^nn:([cxr]):(\d+)$/, async (ctx) => {
     if (result.kind === 'not_yours') return ctx.sohoa.reply(remindMessages.broadcastNotYours);
     if (result.kind !== 'result') return ctx.sohoa.editCurrent(remindMessages.broadcastStale);
     return ctx.sohoa.editCurrent(
-      remindMessages.broadcastResult(result),
+      remindMessages.broadcastResult(result, channelWording(ctx.sohoa.limits)),
       result.pending > 0 ? { choices: resultButton(id) } : undefined,
     );
   }
@@ -76,9 +79,14 @@ remindFeature.choice(/^nn:([cxr]):(\d+)$/, async (ctx) => {
   );
   switch (decision.kind) {
     case 'queued':
-      return ctx.sohoa.editCurrent(remindMessages.broadcastQueued(decision.audience, decision.recipients), {
-        choices: resultButton(id),
-      });
+      return ctx.sohoa.editCurrent(
+        remindMessages.broadcastQueued(
+          decision.audience,
+          decision.recipients,
+          channelWording(ctx.sohoa.limits),
+        ),
+        { choices: resultButton(id) },
+      );
     case 'cancelled':
       return ctx.sohoa.editCurrent(remindMessages.broadcastCancelled);
     case 'expired':

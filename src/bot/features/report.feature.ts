@@ -18,6 +18,7 @@ import {
   type WizardOutcome,
 } from '../../services/report-wizard.service.js';
 import type { ChatContext } from '../chat-context.js';
+import { channelWording } from '../../messages/channel-wording.js';
 import { reportMessages } from '../../messages/report-messages.js';
 import { commandArgs, senderId } from './command-args.js';
 import { requireMember } from './member-guard.js';
@@ -38,6 +39,7 @@ function reportInput(ctx: ChatContext, who: ReportInput['who']): ReportInput {
 async function replyOutcome(ctx: ChatContext, outcome: ReportOutcome, input: ReportInput): Promise<void> {
   const { db, campaign, clock } = ctx.sohoa;
   const metrics = campaign.settings.metrics;
+  const wording = channelWording(ctx.sohoa.limits);
   switch (outcome.kind) {
     case 'empty': {
       await replyWizard(ctx, await startReportWizard(db, input, clock));
@@ -47,7 +49,8 @@ async function replyOutcome(ctx: ChatContext, outcome: ReportOutcome, input: Rep
       return ctx.sohoa.reply(reportMessages.refused(outcome.refusal));
     case 'held': {
       const button = (label: string, choice: string) => ({ label, data: `rh:${choice}:${outcome.asked}` });
-      return ctx.sohoa.reply(reportMessages.held(metrics, outcome.held, outcome.incoming), {
+      // The order of the choices is the order of the numbers the Zalo wording names (1, 2, 3).
+      return ctx.sohoa.reply(reportMessages.held(metrics, outcome.held, outcome.incoming, wording), {
         choices: [
           [button(reportMessages.heldTogetherButton, 'a'), button(reportMessages.heldIncomingButton, 'n')],
           [button(reportMessages.heldDropButton, 'x')],
@@ -59,14 +62,17 @@ async function replyOutcome(ctx: ChatContext, outcome: ReportOutcome, input: Rep
     case 'rejected':
       return ctx.sohoa.reply(reportMessages.rejected(metrics, outcome.check));
     case 'needs_confirmation':
-      return ctx.sohoa.reply(reportMessages.needsConfirmation(metrics, outcome.check, outcome.target.date), {
-        choices: [
-          [
-            { label: reportMessages.confirmButton, data: `rc:${outcome.revisionId}` },
-            { label: reportMessages.cancelButton, data: `rx:${outcome.revisionId}` },
+      return ctx.sohoa.reply(
+        reportMessages.needsConfirmation(metrics, outcome.check, outcome.target.date, wording),
+        {
+          choices: [
+            [
+              { label: reportMessages.confirmButton, data: `rc:${outcome.revisionId}` },
+              { label: reportMessages.cancelButton, data: `rx:${outcome.revisionId}` },
+            ],
           ],
-        ],
-      });
+        },
+      );
     case 'accepted': {
       const { standing, inParent, inProvince } = await getCommuneProgress(
         db,

@@ -1,4 +1,5 @@
 import { sampleFileMessages } from '../../messages/sample-file-messages.js';
+import { platformName } from '../../messages/zalo-messages.js';
 import { inspectSampleArchive } from '../../services/sample-file-archive.service.js';
 import {
   inspectSampleFile,
@@ -122,7 +123,9 @@ sampleFileFeature.on('file', async (ctx, next) => {
   const sample = prepared.sample;
   if (!sample) return ctx.sohoa.reply(sampleFileMessages.notSupported(name));
   if (sample.kind === 'too_large') {
-    return ctx.sohoa.reply(sampleFileMessages.tooLarge(sample.size, limits.downloadBytes));
+    return ctx.sohoa.reply(
+      sampleFileMessages.tooLarge(sample.size, limits.downloadBytes, platformName(ctx.sohoa.platform)),
+    );
   }
   const input = { campaign, sender: who, inboxId };
   if (sample.kind === 'zip') {

@@ -1,5 +1,6 @@
 import { botMessages } from '../../messages/common-messages.js';
 import { commandMenu } from '../../messages/command-menu-messages.js';
+import { channelWording } from '../../messages/channel-wording.js';
 import { helpText } from '../../messages/help-messages.js';
 import { nationalMessages } from '../../messages/national-messages.js';
 import { redeemInvite } from '../../services/invite.service.js';
@@ -63,7 +64,7 @@ startFeature.command('start', async (ctx) => {
   }
   await deps.reply(
     `${botMessages.welcome(name, result.member.role, result.unit.name, deps.campaign.settings.name)}\n\n` +
-      helpText(result.member.role, result.unit.name),
+      helpText(result.member.role, result.unit.name, channelWording(deps.limits)),
   );
   // The person's own command menu follows their role; a neutral outbox row, in this transaction, so a
   // channel with menus (Telegram) sets it when it delivers, and one without simply skips it.

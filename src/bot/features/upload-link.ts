@@ -12,7 +12,8 @@ export const UPLOAD_PAGE_PATH = '/tai-len';
 export function personalUploadLink(baseUrl: string): UploadLinkOf {
   return async (ctx) => {
     const { member, db, campaign, clock } = ctx.sohoa;
-    if (!member?.active) return undefined;
+    // The upload page refuses leaders (upload-access.service.ts): they are told where else to send files.
+    if (!member?.active || member.role === 'leader') return undefined;
     const link = await issueWebLink(db, campaign, member, clock);
     return `${webLinkUrl(baseUrl, link.token)}?den=${UPLOAD_PAGE_PATH}`;
   };

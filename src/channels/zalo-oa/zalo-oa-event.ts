@@ -88,6 +88,30 @@ function fileInput(attachment: ZaloOaAttachment | undefined): ChatInput {
   };
 }
 
+/**
+ * A photo as Telegram's: fetched by its full-size `url` (never the thumbnail, too small to convert),
+ * with no name of its own, so the converter names it as any photo (an `anh-<msg_id>` name would lend
+ * the msg_id's digits to the case name). The text sent with it, when Zalo passes one, is its caption.
+ */
+function photoInput(event: ZaloOaEvent): ChatInput {
+  const url = event.message?.attachments?.find((a) => a.type === 'image')?.payload?.url;
+  // Without a link the photo cannot be fetched: the person gets the scan-to-PDF advice, as before.
+  if (typeof url !== 'string' || url === '') return { kind: 'photo' };
+  const text = event.message?.text;
+  // Zalo has been seen sending `"text": ""` with an image: a blank text is no caption.
+  const caption = typeof text === 'string' && text.trim() !== '' ? { caption: text.normalize('NFC') } : {};
+  return {
+    kind: 'photo',
+    file: {
+      ref: url,
+      name: undefined,
+      mimeType: /\.png$/i.test(url.split(/[?#]/)[0] ?? '') ? 'image/png' : 'image/jpeg',
+      size: undefined,
+      ...caption,
+    },
+  };
+}
+
 function inputOf(event: ZaloOaEvent, kind: string): ChatInput {
   switch (kind) {
     case 'text':
@@ -97,7 +121,7 @@ function inputOf(event: ZaloOaEvent, kind: string): ChatInput {
     case 'file':
       return fileInput(event.message?.attachments?.find((a) => a.type === 'file'));
     case 'image':
-      return { kind: 'photo' };
+      return photoInput(event);
     default:
       return { kind: 'other' };
   }

@@ -11,6 +11,23 @@ const DOS_TIME = 0;
 const DOS_DATE = (20 << 9) | (1 << 5) | 1;
 
 /**
+ * The fields a local header and its central-directory record both carry, in the same order from `at`:
+ * version needed, flags (UTF-8 name), method (stored), time, date, CRC, both sizes, name length.
+ * The extra-field length after them stays 0 (the buffers are zero-filled).
+ */
+function writeEntryFields(header: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(0, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(crc, at + 10);
+  header.writeUInt32LE(size, at + 14);
+  header.writeUInt32LE(size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
+/**
  * Writes a ZIP of stored (uncompressed) entries with UTF-8 names: the PDFs inside are already
  * compressed JPEG, so deflating them again would cost time and save nothing.
  */
@@ -24,28 +41,11 @@ export function writeZip(entries: readonly ZipFileEntry[]): Buffer {
     const size = entry.bytes.length;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(size, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, crc, size, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(size, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, crc, size, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, Buffer.from(entry.bytes));
     centrals.push(central, name);

@@ -1,27 +1,16 @@
-import { rm } from 'node:fs/promises';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { fileRulesOf } from '../../domain/campaign.js';
 import { uploadMessages } from '../../messages/upload-messages.js';
 import { findConvertResult } from '../../services/sample-convert-store.service.js';
 import { convertUpload, type UploadedForConvert } from '../../services/sample-convert-web.service.js';
-import type { UploadLimits } from '../../services/upload-check.service.js';
-import type { WebSession } from '../web-session.js';
 import { CONVERT_PATH, convertResultsPage } from './convert-page.js';
-import type { UploadRouteDeps } from './upload-deps.js';
-import { receiveUpload, type ReceivedPart } from './upload-receiver.js';
-import { html, refuse, refuseReceived } from './upload-reply.js';
+import { answerFilesPost, type FilesPostContext } from './files-post.js';
+import type { ReceivedPart } from './upload-receiver.js';
+import { html, refuse } from './upload-reply.js';
 import type { Allowed } from './upload-routes.js';
 
 /** What the converter's routes share with the upload routes they are mounted with. */
-export interface ConvertRouteContext {
-  readonly deps: UploadRouteDeps;
-  readonly limits: UploadLimits;
-  readonly maxFiles: number;
-  readonly tempDir: string;
-  readonly allow: (
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ) => Promise<{ session: WebSession; access: Allowed } | undefined>;
+export interface ConvertRouteContext extends FilesPostContext {
   readonly readPart: (part: ReceivedPart) => Promise<Uint8Array>;
 }
 
@@ -31,51 +20,39 @@ export interface ConvertRouteContext {
  * /tai-len/chuyen-doi/<id>/<name>.zip sends the member's own ZIP while the campaign keeps it.
  */
 export function convertRoutes(scope: FastifyInstance, context: ConvertRouteContext): void {
-  const { deps, limits, maxFiles, tempDir, allow } = context;
+  const { deps, limits, allow } = context;
   const m = uploadMessages.convert;
 
-  scope.post(CONVERT_PATH, async (request, reply) => {
-    const checked = await allow(request, reply);
-    if (!checked) return reply;
-    const { session, access } = checked;
-    const received = await receiveUpload(request, {
-      limits,
-      maxFiles,
-      tempDir,
-      verifyFields: (fields) => deps.csrf.verify(session, fields.get('_csrf') ?? ''),
-    });
-    if (received.kind !== 'received') {
-      return refuseReceived(request, reply, received.kind, { limits, maxFiles, noFiles: m.noFiles });
-    }
-    try {
-      if (received.files.length === 0) return refuse(request, reply, 400, m.noFiles);
-      const files: UploadedForConvert[] = received.files.map((part) =>
-        part.truncated
-          ? { kind: 'too_large', name: part.name, size: part.size }
-          : { kind: 'file', name: part.name, read: () => context.readPart(part) },
-      );
-      const result = await convertUpload(deps.db, access.campaign, access.sender, files, deps.clock.now());
-      // Never the files' names or contents: civil-status records (issue 18).
-      deps.logger.info(
-        { files: files.length, rows: result.rows.length, converted: result.converted },
-        'upload converted',
-      );
-      return html(
-        reply,
-        200,
-        convertResultsPage({
-          ...result,
-          maxFileBytes: limits.maxFileBytes,
-          counted: access.counts,
-        }),
-      );
-    } catch (error) {
-      deps.logger.error({ err: error }, 'upload conversion failed');
-      return refuse(request, reply, 500, uploadMessages.refusal.serverError);
-    } finally {
-      await rm(received.dir, { recursive: true, force: true });
-    }
-  });
+  scope.post(CONVERT_PATH, (request, reply) =>
+    answerFilesPost(
+      request,
+      reply,
+      context,
+      { noFiles: m.noFiles, failure: 'upload conversion failed' },
+      async ({ access }, received) => {
+        const files: UploadedForConvert[] = received.files.map((part) =>
+          part.truncated
+            ? { kind: 'too_large', name: part.name, size: part.size }
+            : { kind: 'file', name: part.name, read: () => context.readPart(part) },
+        );
+        const result = await convertUpload(deps.db, access.campaign, access.sender, files, deps.clock.now());
+        // Never the files' names or contents: civil-status records (issue 18).
+        deps.logger.info(
+          { files: files.length, rows: result.rows.length, converted: result.converted },
+          'upload converted',
+        );
+        return html(
+          reply,
+          200,
+          convertResultsPage({
+            ...result,
+            maxFileBytes: limits.maxFileBytes,
+            counted: access.counts,
+          }),
+        );
+      },
+    ),
+  );
 
   scope.get<{ Params: { id: string; name: string } }>(`${CONVERT_PATH}/:id/:name`, async (request, reply) => {
     const checked = await allow(request, reply);

@@ -1,4 +1,4 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -19,8 +19,9 @@ import { loadUploadAssets } from './upload-assets.js';
 import type { UploadRouteDeps } from './upload-deps.js';
 import { csvPath, statsLine, uploadPage, uploadRowsHtml } from './upload-page.js';
 import { convertMaxBytes, convertRoutes } from './convert-routes.js';
-import { receiveUpload, type ReceivedPart } from './upload-receiver.js';
-import { html, refuse, refuseReceived, wantsJson } from './upload-reply.js';
+import { answerFilesPost } from './files-post.js';
+import type { ReceivedPart } from './upload-receiver.js';
+import { html, refuse, wantsJson } from './upload-reply.js';
 
 export type { UploadRouteDeps, UploadCsrf } from './upload-deps.js';
 
@@ -42,6 +43,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
   const maxFiles = deps.maxFiles ?? DEFAULT_MAX_FILES;
   const tempDir = deps.tempDir ?? tmpdir();
   const timeZone = (access: Allowed) => access.campaign.settings.timeZone;
+  const filesPost = { deps, limits, maxFiles, tempDir, allow };
 
   await app.register(async (scope) => {
     // The web server may have registered the multipart parser for its own forms already.
@@ -63,73 +65,57 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
       return html(reply, 200, uploadPage(pageView(session, access)));
     });
 
-    scope.post('/tai-len/tep', async (request, reply) => {
-      const checked = await allow(request, reply);
-      if (!checked) return reply;
-      const { session, access } = checked;
-      const received = await receiveUpload(request, {
-        limits,
-        maxFiles,
-        tempDir,
-        verifyFields: (fields) => deps.csrf.verify(session, fields.get('_csrf') ?? ''),
-      });
-      if (received.kind !== 'received') {
-        return refuseReceived(request, reply, received.kind, {
-          limits,
-          maxFiles,
-          noFiles: uploadMessages.refusal.noFiles,
-        });
-      }
-      try {
-        if (received.files.length === 0) return refuse(request, reply, 400, uploadMessages.refusal.noFiles);
-        const batchField = received.fields.get('lo');
-        const batch =
-          batchField === undefined || batchField === ''
-            ? await openUploadBatch(deps.db, access.campaign, access.sender, deps.clock.now())
-            : /^\d{1,15}$/.test(batchField)
-              ? await findOwnUploadBatch(deps.db, access.campaign, access.sender, Number(batchField))
-              : undefined;
-        if (!batch) return refuse(request, reply, 404, uploadMessages.refusal.batchNotFound);
-        const rows: UploadRow[] = [];
-        let stats: ServiceStats | undefined;
-        for (const file of received.files) {
-          const checkedFile = await checkUpload(
-            deps.db,
-            access.campaign,
-            access.sender,
-            batch,
-            { ...file, bytes: await readPart(file) },
-            deps.clock.now(),
-            limits,
+    scope.post('/tai-len/tep', (request, reply) =>
+      answerFilesPost(
+        request,
+        reply,
+        filesPost,
+        { noFiles: uploadMessages.refusal.noFiles, failure: 'upload failed' },
+        async ({ session, access }, received) => {
+          const batchField = received.fields.get('lo');
+          const batch =
+            batchField === undefined || batchField === ''
+              ? await openUploadBatch(deps.db, access.campaign, access.sender, deps.clock.now())
+              : /^\d{1,15}$/.test(batchField)
+                ? await findOwnUploadBatch(deps.db, access.campaign, access.sender, Number(batchField))
+                : undefined;
+          if (!batch) return refuse(request, reply, 404, uploadMessages.refusal.batchNotFound);
+          const rows: UploadRow[] = [];
+          let stats: ServiceStats | undefined;
+          for (const file of received.files) {
+            const checkedFile = await checkUpload(
+              deps.db,
+              access.campaign,
+              access.sender,
+              batch,
+              { ...file, bytes: await readPart(file) },
+              deps.clock.now(),
+              limits,
+            );
+            rows.push(...checkedFile.rows);
+            stats = checkedFile.stats ?? stats;
+          }
+          deps.logger.info(
+            { batch: batch.id, files: received.files.length, rows: rows.length },
+            'upload checked',
           );
-          rows.push(...checkedFile.rows);
-          stats = checkedFile.stats ?? stats;
-        }
-        deps.logger.info(
-          { batch: batch.id, files: received.files.length, rows: rows.length },
-          'upload checked',
-        );
-        if (wantsJson(request)) {
-          return reply.header('cache-control', 'no-store').send({
-            batchId: batch.id,
-            csvUrl: csvPath(batch.id),
-            html: uploadRowsHtml(rows, timeZone(access)),
-            stats: stats ? statsLine(stats) : null,
-          });
-        }
-        const view = pageView(session, access);
-        return html(
-          reply,
-          200,
-          uploadPage({ ...view, results: { batchId: batch.id, rows, ...(stats ? { stats } : {}) } }),
-        );
-      } catch (error) {
-        deps.logger.error({ err: error }, 'upload failed');
-        return refuse(request, reply, 500, uploadMessages.refusal.serverError);
-      } finally {
-        await rm(received.dir, { recursive: true, force: true });
-      }
-    });
+          if (wantsJson(request)) {
+            return reply.header('cache-control', 'no-store').send({
+              batchId: batch.id,
+              csvUrl: csvPath(batch.id),
+              html: uploadRowsHtml(rows, timeZone(access)),
+              stats: stats ? statsLine(stats) : null,
+            });
+          }
+          const view = pageView(session, access);
+          return html(
+            reply,
+            200,
+            uploadPage({ ...view, results: { batchId: batch.id, rows, ...(stats ? { stats } : {}) } }),
+          );
+        },
+      ),
+    );
 
     scope.get<{ Params: { batch: string } }>('/tai-len/:batch/ket-qua.csv', async (request, reply) => {
       const checked = await allow(request, reply);
@@ -148,7 +134,7 @@ export async function registerUploadRoutes(app: FastifyInstance, deps: UploadRou
         .send(csv);
     });
 
-    convertRoutes(scope, { deps, limits, maxFiles, tempDir, allow, readPart });
+    convertRoutes(scope, { ...filesPost, readPart });
   });
 
   function pageView(session: WebSession, access: Allowed) {

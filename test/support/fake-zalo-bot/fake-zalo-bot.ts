@@ -97,7 +97,11 @@ export class FakeZaloBot {
   #webhook: { url: string; secret: string } | undefined;
   #nextId = 1;
 
-  constructor(private readonly clock?: Clock) {}
+  constructor(
+    private readonly clock?: Clock,
+    /** Tests only: rewrites every text and caption the bot sends as the fake receives it. */
+    private readonly rewordBotText: (text: string) => string = (text) => text,
+  ) {}
 
   /** `<root>`, to give the bot as ZALO_BOT_API_ROOT. */
   get apiRoot(): string {
@@ -236,8 +240,9 @@ export class FakeZaloBot {
     return this.sent.flatMap((s) => (s.chat_id === chatId && s.method === 'sendPhoto' ? [s] : []));
   }
 
+  /** Unique ids (a padding that is itself a hex digit would make «a» and «aa» the same id). */
   #messageId(): string {
-    return (this.#nextId++).toString(16).padStart(20, 'a');
+    return (this.#nextId++).toString(16).padStart(20, '0');
   }
 
   #now(): number {
@@ -337,7 +342,7 @@ export class FakeZaloBot {
     if (text.length === 0 || text.length > 2000)
       return fail(res, { error_code: 400, description: 'text must be 1-2000 characters' });
     const message_id = this.#messageId();
-    this.sent.push({ method: 'sendMessage', chat_id, text, message_id });
+    this.sent.push({ method: 'sendMessage', chat_id, text: this.rewordBotText(text), message_id });
     json(res, 200, { ok: true, result: { message_id, date: this.#now() } });
   }
 
@@ -361,12 +366,21 @@ export class FakeZaloBot {
       return fail(res, { error_code: 400, description: 'The photo URL is invalid' });
     }
     const message_id = this.#messageId();
-    this.sent.push({ method: 'sendPhoto', chat_id, photo, caption, bytes, message_id });
+    this.sent.push({
+      method: 'sendPhoto',
+      chat_id,
+      photo,
+      caption: caption === undefined ? undefined : this.rewordBotText(caption),
+      bytes,
+      message_id,
+    });
     json(res, 200, { ok: true, result: { message_id, date: this.#now() } });
   }
 }
 
 /** Starts a fake Zalo Bot API on 127.0.0.1 with an ephemeral port. */
-export function startFakeZaloBot(options: { clock?: Clock } = {}): Promise<FakeZaloBot> {
-  return new FakeZaloBot(options.clock).listen();
+export function startFakeZaloBot(
+  options: { clock?: Clock; rewordBotText?: (text: string) => string } = {},
+): Promise<FakeZaloBot> {
+  return new FakeZaloBot(options.clock, options.rewordBotText).listen();
 }

@@ -1,11 +1,8 @@
-import { once } from 'node:events';
 import { createLogger } from '../../../src/config/logger.js';
 import type { ManualClock } from '../../../src/domain/clock.js';
 import type { Db } from '../../../src/db/database.js';
 import { getCampaign } from '../../../src/services/campaign.service.js';
-import { createHttpServer } from '../../../src/web/http-server.js';
-import { createWebDeps } from '../../../src/web/web-deps.js';
-import { registerWebRoutes } from '../../../src/web/web-routes.js';
+import { startLoopbackWebSide } from '../../../src/web/loopback-web-side.js';
 import { freePort } from '../../ops/sohoa-process.js';
 
 /** The web side on 127.0.0.1 over the test's database and ManualClock, for Zalo tests that need its URLs. */
@@ -25,28 +22,14 @@ export async function reserveWebSide(): Promise<{
   return {
     baseUrl,
     async start(db, clock) {
-      const logger = createLogger('silent');
-      const deps = await createWebDeps({
+      const side = await startLoopbackWebSide({
         db,
         clock,
-        logger,
-        baseUrl,
-        configuredSecret: undefined,
+        logger: createLogger('silent'),
         campaigns: [await getCampaign(db)],
+        port,
       });
-      const { server } = createHttpServer({
-        db,
-        logger,
-        receivers: [],
-        web: (app) => registerWebRoutes(app, deps),
-      });
-      server.listen(port, '127.0.0.1');
-      await once(server, 'listening');
-      return {
-        baseUrl,
-        signing: { baseUrl, secret: deps.secret },
-        close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-      };
+      return { baseUrl, signing: side.signing, close: () => side.close() };
     },
   };
 }

@@ -1,6 +1,5 @@
 import { createChatRuntime } from '../../../src/bot/chat-runtime.js';
 import { channelSet, type Channel } from '../../../src/channels/channel.js';
-import { pollOnce } from '../../../src/channels/telegram/update-poller.js';
 import {
   createTelegramChannel,
   type TelegramChannel,
@@ -15,12 +14,11 @@ import { createLogger } from '../../../src/config/logger.js';
 import type { ManualClock } from '../../../src/domain/clock.js';
 import type { Campaign } from '../../../src/domain/campaign.js';
 import type { Db } from '../../../src/db/database.js';
-import { nextOutboxDueAt } from '../../../src/db/outbox.repository.js';
 import type { InboxProcessor } from '../../../src/bot/inbox-processor.js';
 import type { OutboxSender } from '../../../src/outbox/outbox-sender.js';
 import { getCampaign } from '../../../src/services/campaign.service.js';
 import { startFakeBotApi, type FakeBotApi } from '../fake-telegram/index.js';
-import { drainOnManualTime } from '../manual-time-drain.js';
+import { stepUntilQuietWith, telegramPoll } from '../step-until-quiet.js';
 import { startFakeZaloBot, type FakeZaloBot } from './fake-zalo-bot.js';
 import { MediaHost } from './media-host.js';
 
@@ -77,31 +75,17 @@ export async function startZaloHarness(
     senderOptions: { backoffMs: 1 },
     ...(options.webBaseUrl ? { webBaseUrl: options.webBaseUrl } : {}),
   });
-  let offset = 0;
-  const pollAll = async (): Promise<number> => {
+  const pollTelegram = telegramChannel
+    ? telegramPoll({ telegram: telegramChannel.telegram, db, clock })
+    : () => Promise.resolve(0);
+  const poll = async (): Promise<number> => {
     let stored = 0;
     while (zalo.pending > 0) {
       if (await pollZaloBotOnce({ api: zaloChannel.api, db, clock }, 0)) stored++;
     }
-    if (telegramChannel) {
-      const batch = await pollOnce({ telegram: telegramChannel.telegram, db, clock }, offset, 0);
-      offset = batch.offset;
-      stored += batch.stored;
-    }
-    return stored;
+    return stored + (await pollTelegram());
   };
-  const settle = async () => {
-    for (;;) {
-      const stored = await pollAll();
-      const handled = await processor.drain();
-      const sent = await drainOnManualTime(sender, clock);
-      if (stored > 0 || handled > 0 || sent > 0) continue;
-      const due = await nextOutboxDueAt(db);
-      const held = sender.activity.heldUntil();
-      if (due === undefined || held === undefined || due > held) return;
-      if (due > clock.now()) clock.set(due);
-    }
-  };
+  const settle = stepUntilQuietWith({ poll, db, clock, processor, sender });
   return {
     zalo,
     zaloChannel,

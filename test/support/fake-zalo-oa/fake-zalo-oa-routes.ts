@@ -32,23 +32,25 @@ function send(state: FakeOaState, json: Record<string, unknown>, group: boolean)
   if (state.rejectQuotes && 'quote_message_id' in message) return fail(-201, 'invalid field');
   const messageId = state.newId();
   const at = state.clock.now();
+  const shown =
+    typeof message.text === 'string' ? { ...message, text: state.rewordBotText(message.text) } : message;
   if (group) {
     if (!recipient.group_id || !state.groups.has(recipient.group_id))
       return fail(-201, 'group not managed by OA');
     const attachment = message.attachment as { type?: string } | undefined;
     if (attachment?.type === 'template') return fail(-201, 'template not allowed in group');
-    state.sent.push({ to: { groupId: recipient.group_id }, message, messageId, at, charge: 'group' });
+    state.sent.push({ to: { groupId: recipient.group_id }, message: shown, messageId, at, charge: 'group' });
     return ok({ message_id: messageId });
   }
   const userId = recipient.user_id ?? '';
   const charge = state.chargeFor(userId);
   if (charge === 'refused') {
-    state.sent.push({ to: { userId }, message, messageId: '', at, charge });
+    state.sent.push({ to: { userId }, message: shown, messageId: '', at, charge });
     return state.lastMessageAt.has(userId)
       ? fail(-230, 'User has not interacted with the OA in the last 7 days')
       : fail(-232, 'User has not interacted with the OA');
   }
-  state.sent.push({ to: { userId }, message, messageId, at, charge });
+  state.sent.push({ to: { userId }, message: shown, messageId, at, charge });
   return ok({ message_id: messageId, user_id: userId, sent_time: String(at.getTime()) });
 }
 

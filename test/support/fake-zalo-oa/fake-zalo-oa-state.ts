@@ -37,6 +37,8 @@ export class FakeOaState {
   readonly uploadedFiles = new Map<string, { name: string; bytes: Buffer }>();
   readonly uploadedImages = new Map<string, { name: string; bytes: Buffer }>();
   readonly hostedFiles = new Map<string, { bytes: Buffer; expiresAt: Date }>();
+  /** Tests only: rewrites every text the OA sends as the fake records it (what people would read). */
+  rewordBotText: (text: string) => string = (text) => text;
 
   constructor(readonly clock: Clock) {}
 

@@ -85,6 +85,36 @@ export class FakeZaloOa {
     });
   }
 
+  /**
+   * A person's photo (`user_send_image`): the image and its thumbnail hosted here behind links that
+   * expire after `ttlMs`, as Zalo's do; `text` is what they wrote with it (_unconfirmed_ on Zalo).
+   */
+  userImage(
+    userId: string,
+    bytes: Buffer,
+    opts: { ttlMs?: number; thumbnail?: Buffer; text?: string } = {},
+  ): Record<string, unknown> {
+    this.state.lastMessageAt.set(userId, this.clock.now());
+    const ttlMs = opts.ttlMs ?? 3_600_000;
+    const key = this.state.hostFile(bytes, ttlMs);
+    // A thumbnail is a much smaller picture: too small to convert, so using it by mistake shows.
+    const thumbnail = this.state.hostFile(opts.thumbnail ?? bytes.subarray(0, 1024), ttlMs);
+    return this.event('user_send_image', {
+      sender: { id: userId },
+      recipient: { id: OA_ID },
+      message: {
+        msg_id: this.#msgId(),
+        ...(opts.text === undefined ? {} : { text: opts.text }),
+        attachments: [
+          {
+            type: 'image',
+            payload: { url: `${this.root}/files/${key}`, thumbnail: `${this.root}/files/${thumbnail}` },
+          },
+        ],
+      },
+    });
+  }
+
   /** A text written in a group the OA manages (GMF). */
   groupText(groupId: string, userId: string, text: string): Record<string, unknown> {
     this.state.groups.add(groupId);

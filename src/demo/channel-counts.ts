@@ -1,0 +1,54 @@
+import { zaloOaSendCounts } from '../services/zalo-oa-window.service.js';
+import type { Db } from '../db/database.js';
+import { messagesByPlatform } from '../services/demo-facts.service.js';
+import type { ChatInfo } from './chat-log.js';
+import type { DemoChannel } from './demo-channels.js';
+import type { DemoStage } from './demo-stage.js';
+
+/** One channel's share of the run. */
+export interface ChannelCount {
+  readonly channel: DemoChannel;
+  /** Private chats of the cast on it (groups not counted). */
+  readonly people: number;
+  /** Messages people sent on it (updates the service stored). */
+  readonly received: number;
+  /** Messages the bot delivered on it. */
+  readonly sent: number;
+}
+
+/** What the OA's interaction window cost over the run, as the service recorded it, and token refreshes. */
+export interface OaCosts {
+  readonly free: number;
+  readonly billed: number;
+  readonly refused: number;
+  readonly refreshes: number;
+}
+
+/** Every channel the stage ran, with its counts read from the database; and the OA's costs. */
+export async function channelCounts(
+  db: Db,
+  chats: readonly ChatInfo[],
+  stage: DemoStage,
+): Promise<{ readonly byChannel: readonly ChannelCount[]; readonly oa: OaCosts | undefined }> {
+  const counts = await messagesByPlatform(db);
+  const running: DemoChannel[] = [
+    'telegram',
+    ...(stage.zaloBot ? ['zalo-bot' as const] : []),
+    ...(stage.zaloOa ? ['zalo-oa' as const] : []),
+  ];
+  const byChannel = running.map((channel) => {
+    const count = counts.find((c) => c.platform === channel);
+    return {
+      channel,
+      people: chats.filter((c) => c.role !== 'group' && c.channel === channel).length,
+      received: count?.received ?? 0,
+      sent: count?.sent ?? 0,
+    };
+  });
+  if (!stage.zaloOa) return { byChannel, oa: undefined };
+  const costs = await zaloOaSendCounts(db, new Date(0), new Date(8_640_000_000_000_000));
+  return {
+    byChannel,
+    oa: { ...costs, refreshes: stage.zaloOa.fake.state.refreshCalls },
+  };
+}
