@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { CampaignFileError } from '../domain/errors.js';
+import { readConfigText } from './config-text-file.js';
 import type { UnitMappingLine } from '../domain/unit-mapping.js';
 import { parseCsv } from './csv-parser.js';
 import { parseCsvRecord } from './csv-record.js';
@@ -64,15 +64,5 @@ export function parseUnitMappingCsv(text: string, file: string): UnitMappingLine
 
 /** Reads and parses a mapping file; a missing or unreadable file names its path. */
 export async function readUnitMappingFile(path: string): Promise<UnitMappingLine[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const errno = (error as NodeJS.ErrnoException).code;
-    throw new CampaignFileError(
-      errno === 'ENOENT' ? configMessages.fileNotFound(path) : configMessages.fileUnreadable(path, errno),
-      path,
-    );
-  }
-  return parseUnitMappingCsv(text, path);
+  return parseUnitMappingCsv(await readConfigText(path), path);
 }

@@ -1,6 +1,8 @@
 import { zaloOaSendCounts } from '../services/zalo-oa-window.service.js';
 import type { Db } from '../db/database.js';
-import { messagesByPlatform } from '../services/demo-facts.service.js';
+import { deliveriesByKey, messagesByPlatform } from '../services/demo-facts.service.js';
+import type { Campaign } from '../domain/campaign.js';
+import { oaEarlyReminderJob } from '../jobs/zalo-oa-early-reminder.job.js';
 import type { ChatInfo } from './chat-log.js';
 import type { DemoChannel } from './demo-channels.js';
 import type { DemoStage } from './demo-stage.js';
@@ -21,12 +23,15 @@ export interface OaCosts {
   readonly free: number;
   readonly billed: number;
   readonly refused: number;
+  /** Report calls moved before 16:00 to land inside a reporter's free window (`zalo-oa-nhac-som`). */
+  readonly earlyCalls: number;
   readonly refreshes: number;
 }
 
 /** Every channel the stage ran, with its counts read from the database; and the OA's costs. */
 export async function channelCounts(
   db: Db,
+  campaign: Campaign,
   chats: readonly ChatInfo[],
   stage: DemoStage,
 ): Promise<{ readonly byChannel: readonly ChannelCount[]; readonly oa: OaCosts | undefined }> {
@@ -46,9 +51,14 @@ export async function channelCounts(
     };
   });
   if (!stage.zaloOa) return { byChannel, oa: undefined };
-  const costs = await zaloOaSendCounts(db, new Date(0), new Date(8_640_000_000_000_000));
+  const always = { from: new Date(0), to: new Date(8_640_000_000_000_000) };
+  const costs = await zaloOaSendCounts(db, always.from, always.to);
+  const early = await deliveriesByKey(db, campaign, {
+    prefixes: [`job:${oaEarlyReminderJob.name}:`],
+    ...always,
+  });
   return {
     byChannel,
-    oa: { ...costs, refreshes: stage.zaloOa.fake.state.refreshCalls },
+    oa: { ...costs, earlyCalls: early.length, refreshes: stage.zaloOa.fake.state.refreshCalls },
   };
 }

@@ -47,9 +47,10 @@ const ZALO_WORDS: Readonly<Record<string, string>> = {
  * the service's own reading of words, so a phrase it would not understand is never typed.
  */
 export function asZaloUserTypesIt(text: string): string {
-  const match = /^\/([a-z]+)(?:\s+([\s\S]*))?$/u.exec(text);
+  const match = /^\/([a-z]+)(?:(\s+)([\s\S]*))?$/u.exec(text);
   const words = match?.[1] ? ZALO_WORDS[match[1]] : undefined;
   if (!match?.[1] || !words) return text;
-  const typed = match[2] ? `${words} ${match[2]}` : words;
+  // The rest as it was written, on the same line or the next.
+  const typed = match[3] ? `${words}${match[2] ?? ' '}${match[3]}` : words;
   return commandFromWords(typed)?.command === match[1] ? typed : text;
 }

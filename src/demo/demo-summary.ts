@@ -43,7 +43,7 @@ export interface DemoSummary {
 }
 
 const REMINDER_LABELS: Readonly<Record<ReminderKind, string>> = {
-  report_call: 'nhắc báo cáo 16:00',
+  report_call: 'nhắc báo cáo buổi chiều',
   missed: 'thiếu báo cáo hôm trước (8:00)',
   countdown: 'đếm ngược hạn',
   escalation: 'báo cán bộ điều phối xã im lặng',
@@ -121,7 +121,8 @@ function channelLines(s: DemoSummary): string[] {
     );
   if (oa)
     lines.push(
-      `Zalo OA: ${n(oa.free)} tin miễn phí (trong 48 giờ), ${n(oa.billed)} tin tính phí, ${n(oa.refused)} tin Zalo không cho gửi; mã truy cập tự gia hạn ${n(oa.refreshes)} lần`,
+      `Zalo OA: ${n(oa.free)} tin miễn phí (trong 48 giờ), ${n(oa.billed)} tin tính phí, ${n(oa.refused)} tin Zalo không cho gửi; ` +
+        `${n(oa.earlyCalls)} lần nhắc báo cáo gửi sớm hơn 16:00 cho còn trong 48 giờ; mã truy cập tự gia hạn ${n(oa.refreshes)} lần`,
     );
   return lines;
 }

@@ -173,7 +173,7 @@ export async function playCampaign(input: {
     ),
     entries: log.entries,
     groups: chats.filter((c) => c.role === 'group'),
-    channels: await channelCounts(db, chats, stage),
+    channels: await channelCounts(db, campaign, chats, stage),
     exported,
     mismatches,
     started: input.started,

@@ -16,7 +16,8 @@ export class IdleWait {
       const done = () => {
         clearTimeout(timer);
         signal.removeEventListener('abort', done);
-        this.#wake = undefined;
+        // A late settle of `also` after this wait ended must not unhook a newer wait.
+        if (this.#wake === done) this.#wake = undefined;
         resolve();
       };
       const timer = setTimeout(done, ms);

@@ -312,6 +312,8 @@ describe('sohoa demo, shortened, with the bot’s words replaced: 4 communes on 
       refused: stored.oaCosts.refused ?? 0,
     });
     expect((oa?.free ?? 0) + (oa?.billed ?? 0)).toBeGreaterThan(0);
+    expect(oa?.earlyCalls).toBe(stored.sentByKey('job:zalo-oa-nhac-som:').length);
+    expect(oa?.earlyCalls).toBeGreaterThan(0);
     const summary = await readFile(join(out, 'summary.txt'), 'utf8');
     expect(summary).toContain('Tin nhắn theo kênh');
     expect(summary).toContain('Lãnh đạo trên Zalo: 3/3 tối');
