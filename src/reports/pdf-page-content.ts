@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { PDFDocument, PDFFont, PDFName, PDFPage } from 'pdf-lib';
+import { layoutNeedsShaping } from './pdf-glyph-layout.js';
 import { hexToRgbChannels } from './report-palette.js';
 
 // A table page holds a thousand cells. Through pdf-lib's drawText each cell costs ~20 operator objects,
@@ -24,6 +25,35 @@ function colour(hex: string): string {
     colours.set(hex, rgb);
   }
   return rgb;
+}
+
+const glyphHexes = new WeakMap<PDFFont, Map<number, string>>();
+
+/**
+ * The text as a hex string of the font subset's glyph ids, as `font.encodeText` writes it. Text that
+ * needs no shaping (pdf-glyph-layout.ts) maps one character to one glyph, so each character is encoded
+ * through the font once per document and then looked up: pdf-lib would redo the layout, the subset
+ * lookup and the hex formatting for every character of a thousand cells. The first encoding of each
+ * character still adds its glyph to the subset, in the same order as encoding whole strings would.
+ */
+function encodeGlyphs(font: PDFFont, text: string): string {
+  if (layoutNeedsShaping(text)) return font.encodeText(text).toString();
+  let hexes = glyphHexes.get(font);
+  if (!hexes) {
+    hexes = new Map();
+    glyphHexes.set(font, hexes);
+  }
+  let encoded = '<';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let hex = hexes.get(code);
+    if (hex === undefined) {
+      hex = font.encodeText(text.charAt(i)).toString().slice(1, -1);
+      hexes.set(code, hex);
+    }
+    encoded += hex;
+  }
+  return `${encoded}>`;
 }
 
 const STREAM = Buffer.from('\nstream\n', 'latin1');
@@ -106,7 +136,7 @@ export class PageContent {
   text(text: string, x: number, y: number, size: number, font: PDFFont, hex: string): void {
     if (text === '') return;
     this.#fillColour(hex);
-    const encoded = font.encodeText(text).toString();
+    const encoded = encodeGlyphs(font, text);
     this.#parts.push(`BT ${this.#fontKey(font)} ${num(size)} Tf ${num(x)} ${num(y)} Td ${encoded} Tj ET\n`);
   }
 
