@@ -46,6 +46,7 @@ export async function runConvertBench(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'sohoa-convert-bench-'));
   const results: Record<Method, Result[]> = { sohoa: [], 'gs /ebook': [], 'gs /screen': [] };
   const baseline: number[] = [];
+  const photoBaseline: number[] = [];
   const photoSeconds: number[] = [];
   try {
     for (let seed = 1; seed <= PAGES; seed += 1) {
@@ -62,6 +63,7 @@ export async function runConvertBench(): Promise<void> {
       let started = performance.now();
       await sharp(source).jpeg({ quality: 80 }).toBuffer();
       baseline.push((performance.now() - started) / 1000);
+      if (kind === 'photo') photoBaseline.push(baseline.at(-1) ?? 0);
 
       started = performance.now();
       const outcome = await convertFile(
@@ -176,9 +178,15 @@ export async function runConvertBench(): Promise<void> {
       `  OCR ratio ≥ 0.95 on every page: lowest ${minRatio.toFixed(3)} ${minRatio >= 0.95 ? 'MET' : 'NOT MET'}`,
     );
   }
+  // The photos against the baseline on the same photos: the all-pages baseline averages in the PNG scans,
+  // which decode and encode several times faster, and so overstated the photos' ratio (shown for comparison).
   const photo = mean(photoSeconds);
+  const photoBase = mean(photoBaseline);
   console.log(
-    `  ≤ 1 s per 12 MP photo on 2 cores: ${photo.toFixed(2)} s (${(photo / baseSeconds).toFixed(1)}× the baseline; load average decides how far seconds move) ${photo <= 1 ? 'MET' : 'NOT MET on this machine now'}`,
+    `  ≤ 1 s per 12 MP photo on 2 cores: ${photo.toFixed(2)} s (${(photo / photoBase).toFixed(1)}× the baseline on the same photos, ${photoBase.toFixed(2)} s; ${(photo / baseSeconds).toFixed(1)}× the all-pages baseline; load average decides how far seconds move) ${photo <= 1 ? 'MET' : 'NOT MET on this machine now'}`,
+  );
+  console.log(
+    `  ≤ 3× the baseline per 12 MP photo: ${(photo / photoBase).toFixed(1)}× ${photo / photoBase <= 3 ? 'MET' : 'NOT MET'}`,
   );
 }
 
