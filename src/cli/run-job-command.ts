@@ -8,7 +8,8 @@ import type { Db } from '../db/database.js';
 import { JOB_NAMES, type JobSlot } from '../jobs/job-definition.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { findJob } from '../jobs/job-registry.js';
-import { zaloPackageJob, type ZaloPackagePlatform } from '../jobs/zalo-package.job.js';
+import { zaloPackageJob } from '../jobs/zalo-package.job.js';
+import { zaloPlatforms } from '../jobs/channel-jobs.js';
 import { zaloOaConfigFrom } from '../channels/zalo-oa/zalo-oa-service.js';
 import type { EnvConfig } from '../config/env-config.js';
 import { resolveWebSecret } from '../services/web-media.service.js';
@@ -100,10 +101,10 @@ const ZALO_PACKAGE_JOB = 'zalo-goi-ngay';
 
 /** `zalo-goi-ngay` as `sohoa start` would build it from the same environment; none without Zalo. */
 async function packageJobOf(config: EnvConfig, db: Db, clock: Clock): Promise<JobDefinition | undefined> {
-  const platforms: ZaloPackagePlatform[] = [
-    ...(config.ZALO_BOT_TOKEN ? ['zalo-bot' as const] : []),
-    ...(zaloOaConfigFrom(config) ? ['zalo-oa' as const] : []),
-  ];
+  const platforms = zaloPlatforms({
+    bot: config.ZALO_BOT_TOKEN !== undefined,
+    oa: zaloOaConfigFrom(config) !== undefined,
+  });
   if (platforms.length === 0) return undefined;
   const signing = config.WEB_BASE_URL
     ? {

@@ -9,9 +9,7 @@ import type { Campaign } from '../domain/campaign.js';
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
-import { ALL_JOBS } from '../jobs/job-registry.js';
-import { ZALO_OA_JOBS } from '../jobs/zalo-oa-jobs.js';
-import { zaloPackageJob, type ZaloPackagePlatform } from '../jobs/zalo-package.job.js';
+import { jobsWithZalo } from '../jobs/channel-jobs.js';
 import type { MediaSigning } from '../services/web-media.service.js';
 
 /** What the Zalo channels add to `sohoa start` (nothing at all when no Zalo variable is set). */
@@ -70,14 +68,7 @@ export async function startZaloChannels(deps: {
           onStored,
         })
       : undefined;
-  const platforms: ZaloPackagePlatform[] = [
-    ...(bot ? ['zalo-bot' as const] : []),
-    ...(oa ? ['zalo-oa' as const] : []),
-  ];
-  const jobs =
-    platforms.length === 0
-      ? undefined
-      : [...ALL_JOBS, ...(oa ? ZALO_OA_JOBS : []), zaloPackageJob({ platforms, signing: deps.signing })];
+  const jobs = jobsWithZalo({ bot: bot !== undefined, oa: oa !== undefined }, deps.signing);
   return {
     channels: [...(bot ? [bot.channel] : []), ...(oa ? [oa.channel] : [])],
     receivers: [...(bot?.receiver ? [bot.receiver] : []), ...(oa ? [oa.receiver] : [])],

@@ -11,9 +11,8 @@ import type { ManualClock } from '../domain/clock.js';
 import type { Db } from '../db/database.js';
 import type { JobDefinition } from '../jobs/job-definition.js';
 import { ALL_JOBS } from '../jobs/job-registry.js';
+import { jobsWithZalo } from '../jobs/channel-jobs.js';
 import { JobScheduler, type TickReport } from '../jobs/job-scheduler.js';
-import { ZALO_OA_JOBS } from '../jobs/zalo-oa-jobs.js';
-import { zaloPackageJob, type ZaloPackagePlatform } from '../jobs/zalo-package.job.js';
 import { setZaloOaTokens } from '../services/zalo-oa-token.service.js';
 import { startLoopbackWebSide } from '../web/loopback-web-side.js';
 import { startFakeBotApi, type FakeBotApi } from '../../test/support/fake-telegram/index.js';
@@ -143,18 +142,8 @@ export async function startDemoStage(deps: {
       zaloOa = { fake, service };
     }
 
-    const platforms: ZaloPackagePlatform[] = [
-      ...(zaloBot ? ['zalo-bot' as const] : []),
-      ...(zaloOa ? ['zalo-oa' as const] : []),
-    ];
     const jobs =
-      platforms.length === 0
-        ? ALL_JOBS
-        : [
-            ...ALL_JOBS,
-            ...(zaloOa ? ZALO_OA_JOBS : []),
-            zaloPackageJob({ platforms, signing: web?.signing }),
-          ];
+      jobsWithZalo({ bot: zaloBot !== undefined, oa: zaloOa !== undefined }, web?.signing) ?? ALL_JOBS;
     const { processor, sender } = createChatRuntime({
       db,
       channels: channelSet(...channels),
