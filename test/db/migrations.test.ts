@@ -14,9 +14,10 @@ async function tables(handle: DatabaseHandle): Promise<string[]> {
 
 for (const kind of databaseKinds) {
   describe(`migrations [${kind}]`, () => {
+    // A database of its own: this test takes the schema down and up again.
     let opened: Awaited<ReturnType<typeof openTestDatabase>>;
     beforeAll(async () => {
-      opened = await openTestDatabase(kind);
+      opened = await openTestDatabase(kind, { fresh: true });
     });
     afterAll(async () => opened.dispose());
 

@@ -153,6 +153,17 @@ async function runScenario(nginxBinary: string, baseUrl: string): Promise<void> 
     await Promise.all(
       Array.from({ length: CONCURRENT_POSTS }, async () => {
         while (next < bodies.length) {
+          if (!killing && accepted >= KILL_AFTER_STORED) {
+            // On a busy machine the posts can outrun the replies: the burst waits for the first replies
+            // here, so that the kill lands while both instances are busy, whatever the machine's pace.
+            await waitUntil(
+              () => killing !== undefined || repliesDelivered() >= KILL_AFTER_REPLIES,
+              60_000,
+              () => `${KILL_AFTER_REPLIES} replies before the kill (${repliesDelivered()} so far)`,
+            );
+            killing ??= killAndRestart();
+          }
+          if (next >= bodies.length) break;
           const body = bodies[next++] as string;
           const tries = await deliverUpdate(proxyPort, body);
           posts += tries;

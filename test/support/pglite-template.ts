@@ -9,6 +9,17 @@ import { migrateToLatest } from '../../src/db/migrator.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'sohoa-test');
 
+async function hashMigrations(hash: ReturnType<typeof createHash>): Promise<string> {
+  const dir = join(ROOT, 'migrations');
+  for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(join(dir, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Identifies a migrated schema: the migration files, names and contents. */
+export function migrationsKey(): Promise<string> {
+  return hashMigrations(createHash('sha256'));
+}
+
 /** Identifies the template: the migrations and the PGlite version it was made with. */
 async function templateKey(): Promise<string> {
   const hash = createHash('sha256');
@@ -16,9 +27,7 @@ async function templateKey(): Promise<string> {
     await readFile(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
   ) as { version: string };
   hash.update(pkg.version);
-  const dir = join(ROOT, 'migrations');
-  for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(join(dir, name)));
-  return hash.digest('hex').slice(0, 16);
+  return hashMigrations(hash);
 }
 
 async function makeTemplate(file: string): Promise<void> {

@@ -18,15 +18,16 @@ if (!chromiumAvailable && !inCi) {
     it('skipped', () => undefined);
   });
 } else {
-  describeEachDatabase('the dashboard in a real browser', (database) => {
-    let browser: Browser;
-    beforeAll(async () => {
-      browser = await launchChromium();
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
+  // One browser for the file: each test opens its own context (a fresh profile), on either database.
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
 
+  describeEachDatabase('the dashboard in a real browser', (database) => {
     /** A fresh browser profile that records every CSP violation or failed request of its pages. */
     const newContext = async (problems: string[], viewport = { width: 1280, height: 800 }) => {
       const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'vi-VN' });

@@ -178,8 +178,22 @@ async function photograph(scan: Canvas, random: () => number): Promise<Buffer> {
     .toBuffer();
 }
 
-/** Draws registry page `seed`: the same seed always gives the same page, scan and photo. */
-export async function registryPage(seed: number): Promise<RegistryPage> {
+const drawn = new Map<number, Promise<RegistryPage>>();
+
+/**
+ * Registry page `seed`: the same seed always gives the same page, scan and photo, so each is drawn once
+ * per worker process (the 12 MP photo costs a second or more) and shared by the tests that ask for it.
+ */
+export function registryPage(seed: number): Promise<RegistryPage> {
+  let page = drawn.get(seed);
+  if (!page) {
+    page = drawRegistryPage(seed);
+    drawn.set(seed, page);
+  }
+  return page;
+}
+
+async function drawRegistryPage(seed: number): Promise<RegistryPage> {
   const { canvas, lines } = drawPage(seed);
   const scan = await canvas.encode('png');
   const photo = await photograph(canvas, seededRandom(seed * 7919));

@@ -12,12 +12,20 @@ export interface SampleFile {
   readonly bytes: Uint8Array;
 }
 
+let made: Promise<readonly SampleFile[]> | undefined;
+
 /**
  * Thirty files like a commune's folder of scans, good and bad: well-named scans, bad names, a photo renamed
  * .pdf, cut-off and unreadable PDFs, low resolution, blank pages, several pages, empty, over the campaign's
- * size limit, over the page's 20 MB limit, and a text file. Deterministic: the same bytes on every run.
+ * size limit, over the page's 20 MB limit, and a text file. Deterministic: the same bytes on every run, so
+ * they are drawn once per worker process (a second or more) and every caller gets its own list of them.
  */
 export async function thirtySamples(): Promise<SampleFile[]> {
+  made ??= makeThirtySamples();
+  return [...(await made)];
+}
+
+async function makeThirtySamples(): Promise<SampleFile[]> {
   const files: SampleFile[] = [];
   for (let index = 1; index <= 14; index++) {
     const number = String(index).padStart(3, '0');
