@@ -1,4 +1,5 @@
 import type { SKRSContext2D } from '@napi-rs/canvas';
+import { COLORS } from './chat-style.js';
 
 /** Draws one emoji as a small badge in a square of side `size` whose top-left corner is (x, y). */
 type BadgeDraw = (ctx: SKRSContext2D, x: number, y: number, size: number, font: string) => void;
@@ -100,6 +101,17 @@ export const EMOJI_BADGES: ReadonlyMap<string, BadgeDraw> = new Map<string, Badg
   ['ℹ️', disc('#2f80ed', 'i')],
   ['✏️', tile('#f2994a', '✎')],
   ['✖️', tile('#8a99a6', '✖')],
+  ['📄', tile('#e8eef3', '≡', '#5b6b78')],
+  ['👉', disc('#f2c94c', '→', '#8a6d00')],
+  ['🟣', disc('#9b51e0')],
+  ['🔵', disc('#2f80ed')],
+  ['🔗', tile('#8a99a6', '∞')],
+  ['📬', tile('#2f80ed', '✉')],
+  ['📨', tile('#2f80ed', '✉')],
+  ['👋', disc('#f2c94c', '☺', '#8a6d00')],
+  ['⏸', disc('#8a99a6', '‖')],
+  // A pointer in the text rather than an emoji: drawn in the text's own ink.
+  ['◀', (ctx, x, y, size, font) => centred(ctx, '◀', x, y, size, font, COLORS.text)],
 ]);
 
 /** Splits text into plain runs and emoji the badge table knows, in order. */
