@@ -35,40 +35,48 @@ export interface ChatBot {
   handle(ctx: ChatContext): Promise<void>;
 }
 
-/** Without the web side: where else to send a file (Telegram, the coordinator). */
-const filesElsewhere = filesElsewhereFeature();
-
-const FEATURES: readonly ChatComposer[] = [
-  editedMessageFeature,
-  // «1», «2»… on channels with numbered choices: handed to the chain again as the choice it picks.
-  numberedChoiceFeature(() => FEATURES),
-  // Before /start: `/start <link code>` links a person's other platform (an invite code goes on).
-  memberLinkFeature,
-  startFeature,
-  chooseCampaignFeature,
-  // Before help and progress: a national leader (no campaign membership) gets the every-campaign view.
-  nationalProgressFeature,
-  registerGroupFeature,
-  helpFeature,
-  // Before the report features: a converted PDF waiting for its name takes the next text as its answer.
-  convertNameFeature,
-  // Before the report feature: it rewrites shorthand reports into the /baocao that feature reads.
-  reportShortcutsFeature,
-  reportFeature,
-  progressFeature,
-  dailyReportFeature,
-  exportFeature,
-  historyFeature,
-  remindFeature,
-  packageChannelFeature,
-  // Before the sample files: a channel that cannot take files (Zalo Bot) says where to send them; with
-  // the web side on, createChatBot swaps in the one that gives the personal upload link.
-  filesElsewhere,
-  convertFeature,
-  sampleFileFeature,
-  sampleListFeature,
-  fallbackFeature,
-];
+/**
+ * The features in the order they see an update. Made per bot because some depend on whether the web side
+ * is on: `/web` builds links on WEB_BASE_URL, a file on Zalo Bot is answered with the upload link (or,
+ * without the web side, pointed to Telegram or the coordinator), and the help says which of the two.
+ */
+function chatFeatures(webBaseUrl: string | undefined): readonly ChatComposer[] {
+  const webSide = Boolean(webBaseUrl);
+  const features: readonly ChatComposer[] = [
+    editedMessageFeature,
+    // «1», «2»… on channels with numbered choices: handed to the chain again as the choice it picks.
+    numberedChoiceFeature(() => features),
+    // Before /start: `/start <link code>` links a person's other platform (an invite code goes on).
+    memberLinkFeature,
+    startFeature({ webSide }),
+    chooseCampaignFeature,
+    // Before help and progress: a national leader (no campaign membership) gets the every-campaign view.
+    nationalProgressFeature,
+    registerGroupFeature,
+    helpFeature({ webSide }),
+    // Before the report features: a converted PDF waiting for its name takes the next text as its answer.
+    convertNameFeature,
+    // Before the report feature: it rewrites shorthand reports into the /baocao that feature reads.
+    reportShortcutsFeature,
+    reportFeature,
+    progressFeature,
+    dailyReportFeature,
+    exportFeature,
+    historyFeature,
+    remindFeature,
+    packageChannelFeature,
+    // Before the sample files: a channel that cannot take files (Zalo Bot) says where to send them.
+    webBaseUrl
+      ? filesElsewhereFeature({ uploadLink: personalUploadLink(webBaseUrl) })
+      : filesElsewhereFeature(),
+    convertFeature,
+    sampleFileFeature,
+    sampleListFeature,
+    webFeature({ baseUrl: webBaseUrl }),
+    fallbackFeature,
+  ];
+  return features;
+}
 
 const PREPARE_STEPS: readonly PrepareStep[] = [
   prepareSampleFile,
@@ -79,14 +87,7 @@ const PREPARE_STEPS: readonly PrepareStep[] = [
 
 /** Wires the features; the same bot serves every channel. */
 export function createChatBot(options: { logger: Logger; webBaseUrl?: string }): ChatBot {
-  // `/web` builds links on the process's WEB_BASE_URL, so it is made here; it goes just before the fallback.
-  const web = webFeature({ baseUrl: options.webBaseUrl });
-  const withLink = options.webBaseUrl
-    ? filesElsewhereFeature({ uploadLink: personalUploadLink(options.webBaseUrl) })
-    : filesElsewhere;
-  const chain = FEATURES.flatMap((f) =>
-    f === fallbackFeature ? [web, f] : f === filesElsewhere ? [withLink] : [f],
-  ).map((f) => f.middleware());
+  const chain = chatFeatures(options.webBaseUrl).map((f) => f.middleware());
   const run = (ctx: ChatContext, i: number): Promise<void> => {
     const handler = chain[i];
     return handler ? handler(ctx, () => run(ctx, i + 1)) : Promise.resolve();

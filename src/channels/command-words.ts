@@ -1,4 +1,5 @@
 import { foldWord, normalizeText } from '../domain/text-normalize.js';
+import type { WordArgs } from '../messages/channel-wording.js';
 import type { ChatInput } from './chat-message.js';
 
 // People on Zalo rarely type slashes: «báo cáo 12 …», «tiến độ», «Bắt đầu K7QPM-X3RTA». These are read
@@ -9,54 +10,89 @@ import type { ChatInput } from './chat-message.js';
 interface CommandPhrase {
   readonly words: readonly string[];
   readonly command: string;
-  /** True: the phrase may be followed by arguments; false: it must be the whole message. */
-  readonly takesArgs: boolean;
+  readonly args: WordArgs;
 }
 
-const phrase = (text: string, command: string, takesArgs: boolean): CommandPhrase => ({
+const phrase = (text: string, command: string, args: WordArgs): CommandPhrase => ({
   words: text.split(' '),
   command,
-  takesArgs,
+  args,
 });
 
 /**
+ * The arguments a restricted phrase takes, checked on folded text. A date is anything shaped like one
+ * (`12/03`, `ngày 12.03.2025`) so that an impossible day gets the command's «ngày không hợp lệ» rather
+ * than being read as a report; figures after it («báo cáo ngày 05/03 xã 19333 sổ 12 …») are a report.
+ */
+const ARG_SHAPES: Readonly<Record<'date' | 'number' | 'revoke', RegExp>> = {
+  date: /^(?:ngay\s+)?\d{1,2}([/.-])\d{1,2}(?:\1(?:\d{4}|\d{2}))?$/u,
+  number: /^(?:so\s*)?#?\d+$/u,
+  revoke: /^thu\s*hoi$/u,
+};
+
+/**
+ * The arguments as the command reads them when they may follow a phrase with this rule (punctuation at
+ * the end dropped, «số 12» as `12`), or undefined when they may not.
+ */
+function fittingArgs(rule: WordArgs, args: string): string | undefined {
+  if (rule === 'any') return args;
+  const bare = args.replace(/[.!?…]+$/u, '').trim();
+  if (bare === '') return '';
+  if (rule === 'none') return undefined;
+  const folded = bare
+    .split(/\s+/u)
+    .map((word) => foldWord(word))
+    .join(' ');
+  if (!ARG_SHAPES[rule].test(folded)) return undefined;
+  return rule === 'number' ? bare.replace(/^[^#\d]*/u, '') : bare;
+}
+
+/**
  * Every phrase, longest first so that «báo cáo ngày» wins over «báo cáo». Commands without arguments
- * match only a whole message: «tiến độ chậm quá» is a remark, not a request.
+ * match only a whole message: «tiến độ chậm quá» is a remark, not a request. A dated command takes a
+ * date alone («báo cáo ngày 12/03»); anything more is a report and goes on to «báo cáo».
  */
 const PHRASES: readonly CommandPhrase[] = [
-  phrase('bao cao ngay', 'baocaongay', false),
-  phrase('chua bao cao', 'chuabaocao', false),
-  phrase('nhan bao cao', 'nhanbaocao', true),
-  phrase('bao cao', 'baocao', true),
-  phrase('baocao', 'baocao', true),
-  phrase('baocaongay', 'baocaongay', false),
-  phrase('chuabaocao', 'chuabaocao', false),
-  phrase('nhanbaocao', 'nhanbaocao', true),
-  phrase('bat dau', 'start', true),
-  phrase('batdau', 'start', true),
-  phrase('start', 'start', true),
-  phrase('lien ket', 'lienket', true),
-  phrase('lienket', 'lienket', true),
-  phrase('nhac nho', 'nhacnho', true),
-  phrase('nhacnho', 'nhacnho', true),
-  phrase('dang ky', 'dangky', true),
-  phrase('dangky', 'dangky', true),
-  phrase('tien do', 'tiendo', false),
-  phrase('tiendo', 'tiendo', false),
-  phrase('xep hang', 'xephang', false),
-  phrase('xephang', 'xephang', false),
-  phrase('tro giup', 'trogiup', false),
-  phrase('trogiup', 'trogiup', false),
-  phrase('huong dan', 'trogiup', false),
-  phrase('help', 'trogiup', false),
-  phrase('bieu do', 'bieudo', false),
-  phrase('bieudo', 'bieudo', false),
-  phrase('xuat excel', 'xuatexcel', false),
-  phrase('xuatexcel', 'xuatexcel', false),
-  phrase('lich su', 'lichsu', true),
-  phrase('lichsu', 'lichsu', true),
-  phrase('chon dot', 'chondot', true),
-  phrase('chondot', 'chondot', true),
+  phrase('bao cao ngay', 'baocaongay', 'date'),
+  phrase('chua bao cao', 'chuabaocao', 'none'),
+  phrase('nhan bao cao', 'nhanbaocao', 'any'),
+  phrase('bao cao', 'baocao', 'any'),
+  phrase('baocao', 'baocao', 'any'),
+  phrase('baocaongay', 'baocaongay', 'date'),
+  phrase('chuabaocao', 'chuabaocao', 'none'),
+  phrase('nhanbaocao', 'nhanbaocao', 'any'),
+  phrase('bat dau', 'start', 'any'),
+  phrase('batdau', 'start', 'any'),
+  phrase('start', 'start', 'any'),
+  phrase('lien ket', 'lienket', 'any'),
+  phrase('lienket', 'lienket', 'any'),
+  phrase('nhac nho', 'nhacnho', 'any'),
+  phrase('nhacnho', 'nhacnho', 'any'),
+  phrase('dang ky', 'dangky', 'any'),
+  phrase('dangky', 'dangky', 'any'),
+  phrase('tien do', 'tiendo', 'none'),
+  phrase('tiendo', 'tiendo', 'none'),
+  phrase('xep hang', 'xephang', 'none'),
+  phrase('xephang', 'xephang', 'none'),
+  phrase('tro giup', 'trogiup', 'none'),
+  phrase('trogiup', 'trogiup', 'none'),
+  phrase('huong dan', 'trogiup', 'none'),
+  phrase('help', 'trogiup', 'none'),
+  phrase('bieu do', 'bieudo', 'date'),
+  phrase('bieudo', 'bieudo', 'date'),
+  phrase('xuat excel', 'xuatexcel', 'date'),
+  phrase('xuatexcel', 'xuatexcel', 'date'),
+  phrase('lich su', 'lichsu', 'any'),
+  phrase('lichsu', 'lichsu', 'any'),
+  phrase('chon dot', 'chondot', 'any'),
+  phrase('chondot', 'chondot', 'any'),
+  // «mẫu 12» hands back sample 12; «tệp mẫu» lists them. Nothing but a number may follow, so a remark
+  // about a sample («mẫu này sai tên») stays text.
+  phrase('tep mau', 'mau', 'number'),
+  phrase('mau', 'mau', 'number'),
+  // «trang web» (or «web») gives the personal link; «trang web thu hồi» revokes, as `/web thuhoi`.
+  phrase('trang web', 'web', 'revoke'),
+  phrase('web', 'web', 'revoke'),
 ].sort((a, b) => b.words.length - a.words.length);
 
 /** The command names a phrase can stand for (for tests and documentation). */
@@ -93,8 +129,11 @@ export function commandFromWords(text: string): WordCommand | undefined {
       .slice(end)
       .replace(/^[\s:\-–]+/u, '')
       .trim();
-    if (!candidate.takesArgs && args.replace(/[.!?…]+/gu, '').trim() !== '') return undefined;
-    return { command: candidate.command, args: candidate.takesArgs ? args : '' };
+    // A phrase whose arguments do not fit may still be the start of a shorter one («báo cáo ngày 05/03
+    // xã 19333 sổ 12 …» is a report): try the next phrase.
+    const fitting = fittingArgs(candidate.args, args);
+    if (fitting === undefined) continue;
+    return { command: candidate.command, args: fitting };
   }
   return undefined;
 }

@@ -93,8 +93,8 @@ const COMMANDS: readonly CommandHelp[] = [
   {
     command: '/web',
     roles: ['reporter', 'coordinator', 'leader'],
-    text: (cmd) =>
-      `đường dẫn riêng tới trang theo dõi trên web (mở được một lần, trên một thiết bị); ${cmd('web', 'thuhoi')} để thu hồi mọi đường dẫn và phiên đang mở`,
+    text: (cmd, wording) =>
+      `đường dẫn riêng tới trang theo dõi trên web (mở được một lần, trên một thiết bị); ${cmd('web', wording.commandWords ? 'thu hồi' : 'thuhoi')} để thu hồi mọi đường dẫn và phiên đang mở`,
   },
   { command: '/trogiup', roles: ['reporter', 'coordinator', 'leader'], text: () => 'xem hướng dẫn này' },
 ];
@@ -111,19 +111,34 @@ const SAMPLE_FILES: Record<Role, string> = {
 
 // Where files never reach the bot (Zalo Bot), they go through the web side's upload page: a reporter
 // reaches it from /web's page, a coordinator by the link the bot answers a file with (their /web page has
-// no upload entry), and a leader not at all (the page refuses leaders).
+// no upload entry), and a leader not at all (the page refuses leaders). Without the web side there is no
+// such page: files go through Telegram, or a reporter's through the coordinator.
 const NO_FILES_IN_CHAT =
   'Kiểm tra tệp mẫu: Zalo không chuyển tệp (PDF, ZIP) cho bot, nên không gửi tệp trong cuộc trò chuyện này.';
-const SAMPLE_FILES_ON_WEB: Record<Role, string> = {
-  reporter:
-    `${NO_FILES_IN_CHAT} Anh/chị tải tệp PDF đã quét (hoặc tệp ZIP gồm nhiều tệp PDF) lên trang riêng trên web: ` +
-    `gửi /web để nhận đường dẫn, mở trang rồi chọn «${webPageMessages.uploadLink}»; trang kiểm tra ngay tên tệp, dung lượng và nội dung. ` +
-    '(Lỡ gửi tệp vào đây thì bot trả lời bằng đường dẫn thẳng tới trang tải lên.)',
-  coordinator:
-    `${NO_FILES_IN_CHAT} Anh/chị kiểm tra tệp trên trang tải lên riêng trên web: gửi một tệp bất kỳ vào đây, bot trả lời bằng ` +
-    'đường dẫn tới trang đó; mở đường dẫn rồi tải tệp PDF (hoặc tệp ZIP) lên để kiểm tra tên tệp, dung lượng và nội dung.',
-  leader: `${NO_FILES_IN_CHAT} Hãy gửi tệp qua bot trên Telegram, hoặc nhờ cán bộ điều phối kiểm tra giúp.`,
-};
+const LEADER_FILES_ELSEWHERE = `${NO_FILES_IN_CHAT} Hãy gửi tệp qua bot trên Telegram, hoặc nhờ cán bộ điều phối kiểm tra giúp.`;
+
+function samplesWithoutFilesInChat(role: Role, wording: ChannelWording, inText: TypedCommand): string {
+  if (!wording.webSide) {
+    return role === 'coordinator'
+      ? `${NO_FILES_IN_CHAT} Hãy gửi tệp PDF (hoặc tệp ZIP gồm nhiều tệp PDF) qua bot trên Telegram để kiểm tra tên tệp, dung lượng và nội dung.`
+      : LEADER_FILES_ELSEWHERE;
+  }
+  switch (role) {
+    case 'reporter':
+      return (
+        `${NO_FILES_IN_CHAT} Anh/chị tải tệp PDF đã quét (hoặc tệp ZIP gồm nhiều tệp PDF) lên trang riêng trên web: ` +
+        `gửi ${inText('web')} để nhận đường dẫn, mở trang rồi chọn «${webPageMessages.uploadLink}»; trang kiểm tra ngay tên tệp, dung lượng và nội dung. ` +
+        '(Lỡ gửi tệp vào đây thì bot trả lời bằng đường dẫn thẳng tới trang tải lên.)'
+      );
+    case 'coordinator':
+      return (
+        `${NO_FILES_IN_CHAT} Anh/chị kiểm tra tệp trên trang tải lên riêng trên web: gửi một tệp bất kỳ vào đây, bot trả lời bằng ` +
+        'đường dẫn tới trang đó; mở đường dẫn rồi tải tệp PDF (hoặc tệp ZIP) lên để kiểm tra tên tệp, dung lượng và nội dung.'
+      );
+    case 'leader':
+      return LEADER_FILES_ELSEWHERE;
+  }
+}
 
 /** The help text for a role, worded for the channel it is sent on (Telegram's by default). */
 export function helpText(role: Role, unitName: string, wording: ChannelWording = BUTTON_WORDING): string {
@@ -139,7 +154,7 @@ export function helpText(role: Role, unitName: string, wording: ChannelWording =
       ? `Anh/chị báo cáo cho ${unitName}. Trước 17:00 mỗi ngày, hãy gửi số liệu cộng dồn (tổng từ đầu chiến dịch đến nay).`
       : `Phạm vi của anh/chị: ${unitName}.`;
   const heading = wording.commandWords ? 'Các lệnh (gõ như dưới đây; gõ không dấu cũng được):' : 'Các lệnh:';
-  const files = wording.filesInChat ? SAMPLE_FILES[role] : SAMPLE_FILES_ON_WEB[role];
+  const files = wording.filesInChat ? SAMPLE_FILES[role] : samplesWithoutFilesInChat(role, wording, inText);
   return [intro, '', heading, ...lines, '', files].join('\n');
 }
 

@@ -1,6 +1,7 @@
 import type { FileVerdict, PathVerdict, VerdictStatus } from '../domain/file-verdict.js';
 import { formatKilobytes, statusLabel } from './file-problem-messages.js';
 import { formatDateTime, formatNumber, formatTimeDayMonth } from './vi-format.js';
+import { platformName } from './zalo-messages.js';
 import type { ProblemSample, SampleStats } from '../domain/sample-file-stats.js';
 
 const MARK: Readonly<Record<VerdictStatus, string>> = { accepted: '✅', warnings: '⚠️', rejected: '❌' };
@@ -119,9 +120,16 @@ export const sampleFileMessages = {
     `❌ Bot chỉ kiểm tra bản quét PDF (mỗi hồ sơ một tệp .pdf) hoặc tệp .zip chứa các tệp PDF; “${fileName}” không phải hai loại đó. ` +
     'Hãy quét hồ sơ ra PDF, đặt tên theo mẫu LOẠI.NĂM.QUYỂN.SỐ.pdf (ví dụ KS.2025.01.001.pdf) rồi gửi lại.',
 
-  photo:
-    '📷 Anh/chị vừa gửi ảnh. Telegram nén ảnh khi gửi theo kiểu “ảnh”, nên bot không kiểm tra được bản quét. ' +
-    'Hãy quét hồ sơ ra tệp PDF rồi gửi dưới dạng tệp: bấm 📎 → “Tệp” (File) → chọn tệp PDF.',
+  /**
+   * A photo where a scan was expected, on a channel that takes files (`platform`: its key). Telegram's
+   * words name its own compression and its 📎 menu; elsewhere the platform is named and no menu described.
+   */
+  photo: (platform: string) =>
+    platform === 'telegram'
+      ? '📷 Anh/chị vừa gửi ảnh. Telegram nén ảnh khi gửi theo kiểu “ảnh”, nên bot không kiểm tra được bản quét. ' +
+        'Hãy quét hồ sơ ra tệp PDF rồi gửi dưới dạng tệp: bấm 📎 → “Tệp” (File) → chọn tệp PDF.'
+      : `📷 Anh/chị vừa gửi ảnh. Ảnh gửi qua ${platformName(platform)} bị nén, nên bot không kiểm tra được bản quét. ` +
+        'Hãy quét hồ sơ ra tệp PDF rồi gửi tệp PDF (không gửi dạng ảnh) vào cuộc trò chuyện này.',
 
   listEmpty: (scopeName: string) => `✅ Chưa có tệp mẫu nào có lỗi hoặc lưu ý trong phạm vi ${scopeName}.`,
 

@@ -22,6 +22,24 @@ describe('commands in words', () => {
     ['liên kết 4821', 'lienket', '4821'],
     ['nhận báo cáo zalo', 'nhanbaocao', 'zalo'],
     ['nhắc nhở chưa báo cáo: nộp trước 16 giờ', 'nhacnho', 'chưa báo cáo: nộp trước 16 giờ'],
+    ['báo cáo ngày 12/03', 'baocaongay', '12/03'],
+    ['Báo cáo ngày: 12.03.2025.', 'baocaongay', '12.03.2025'],
+    ['bao cao ngay 32/13', 'baocaongay', '32/13'],
+    ['biểu đồ 12/03', 'bieudo', '12/03'],
+    ['Biểu đồ ngày 12/03', 'bieudo', 'ngày 12/03'],
+    ['xuất excel 12/03', 'xuatexcel', '12/03'],
+    ['xuat excel', 'xuatexcel', ''],
+    // A date with figures after it is a report (a coordinator's for an earlier day).
+    ['báo cáo ngày 05/03 xã 19333 sổ 12', 'baocao', 'ngày 05/03 xã 19333 sổ 12'],
+    ['báo cáo 12/03', 'baocao', '12/03'],
+    ['tệp mẫu', 'mau', ''],
+    ['Mẫu', 'mau', ''],
+    ['mẫu 12', 'mau', '12'],
+    ['tệp mẫu số 12', 'mau', '12'],
+    ['mau #12', 'mau', '#12'],
+    ['trang web', 'web', ''],
+    ['Trang web thu hồi', 'web', 'thu hồi'],
+    ['web thuhoi', 'web', 'thuhoi'],
   ])('%s → %s', (text, command, args) => {
     expect(commandFromWords(text)).toEqual({ command, args });
   });
@@ -38,6 +56,12 @@ describe('commands in words', () => {
     'cảm ơn',
     '',
     '12 1800 1500 1400',
+    'biểu đồ hôm nay đẹp',
+    'xuất excel giúp tôi',
+    'mẫu này sai tên',
+    'tệp mẫu 12 bị lỗi',
+    'trang web chậm quá',
+    'web không mở được',
   ])('leaves %j as text', (text) => {
     expect(commandFromWords(text)).toBeUndefined();
   });

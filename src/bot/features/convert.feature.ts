@@ -71,7 +71,7 @@ convertFeature.on(['photo', 'file'], async (ctx, next) => {
   if (!who) return;
   const prepared = ctx.sohoa.prepared.convert;
   // A channel that gives no handle to the photo: the old advice still holds.
-  if (!prepared) return ctx.sohoa.reply(sampleFileMessages.photo);
+  if (!prepared) return ctx.sohoa.reply(sampleFileMessages.photo(ctx.sohoa.platform));
   if (prepared.kind === 'too_large') {
     const { limits, platform } = ctx.sohoa;
     return ctx.sohoa.reply(

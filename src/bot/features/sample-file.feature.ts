@@ -148,5 +148,5 @@ sampleFileFeature.on('photo', async (ctx, next) => {
   if (ctx.message.chat.kind !== 'private') return next();
   const who = await requireMember(ctx, ['reporter', 'coordinator', 'leader']);
   if (!who) return;
-  await ctx.sohoa.reply(sampleFileMessages.photo);
+  await ctx.sohoa.reply(sampleFileMessages.photo(ctx.sohoa.platform));
 });

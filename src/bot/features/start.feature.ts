@@ -6,13 +6,21 @@ import { nationalMessages } from '../../messages/national-messages.js';
 import { redeemInvite } from '../../services/invite.service.js';
 import { findActiveNationalLeader, redeemNationalInvite } from '../../services/national.service.js';
 import { ChatComposer } from '../chat-composer.js';
+import type { ChatContext } from '../chat-context.js';
 import { inviteGuessingAlertMessages } from './invite-guessing-alert.js';
 import { commandArgs, senderId, senderName } from './command-args.js';
 
-/** `/start [code]`: join with an invite code, or be greeted again. */
-export const startFeature = new ChatComposer();
+/**
+ * `/start [code]`: join with an invite code, or be greeted again. The welcome carries the help, so it
+ * needs to know, as /trogiup does, whether the web side is on.
+ */
+export function startFeature(options: { webSide: boolean }): ChatComposer {
+  const feature = new ChatComposer();
+  feature.command('start', (ctx) => start(ctx, options.webSide));
+  return feature;
+}
 
-startFeature.command('start', async (ctx) => {
+async function start(ctx: ChatContext, webSide: boolean): Promise<void> {
   const deps = ctx.sohoa;
   if (ctx.message.chat.kind !== 'private') {
     await deps.reply(botMessages.groupHello);
@@ -64,7 +72,7 @@ startFeature.command('start', async (ctx) => {
   }
   await deps.reply(
     `${botMessages.welcome(name, result.member.role, result.unit.name, deps.campaign.settings.name)}\n\n` +
-      helpText(result.member.role, result.unit.name, channelWording(deps.limits)),
+      helpText(result.member.role, result.unit.name, channelWording(deps.limits, { webSide })),
   );
   // The person's own command menu follows their role; a neutral outbox row, in this transaction, so a
   // channel with menus (Telegram) sets it when it delivers, and one without simply skips it.
@@ -77,4 +85,4 @@ startFeature.command('start', async (ctx) => {
       payload: { commands: commandMenu(result.member.role) },
     },
   ]);
-});
+}

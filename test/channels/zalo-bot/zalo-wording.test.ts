@@ -10,6 +10,7 @@ import { ManualClock } from '../../../src/domain/clock.js';
 import type { Role } from '../../../src/domain/role.js';
 import { BUTTON_WORDING, COMMAND_WORDS, channelWording } from '../../../src/messages/channel-wording.js';
 import { helpText } from '../../../src/messages/help-messages.js';
+import { webChatMessages } from '../../../src/messages/web-chat-messages.js';
 import { getCampaign } from '../../../src/services/campaign.service.js';
 import { loadCampaign } from '../../../src/services/campaign-load.service.js';
 import { createInvite } from '../../../src/services/invite.service.js';
@@ -29,11 +30,22 @@ const ROLES: readonly Role[] = ['reporter', 'coordinator', 'leader'];
 
 describe('the words a command is written in on Zalo', () => {
   it('are read back to the same command, with or without diacritics', () => {
-    for (const [command, { words, takesArgs }] of Object.entries(COMMAND_WORDS)) {
+    // An argument of each kind, and whether each rule takes it.
+    const samples = { date: '12/03', number: '12', revoke: 'thu hồi', remark: 'chậm quá' } as const;
+    const takes: Record<string, readonly (keyof typeof samples)[]> = {
+      any: ['date', 'number', 'revoke', 'remark'],
+      none: [],
+      date: ['date'],
+      number: ['number'],
+      revoke: ['revoke'],
+    };
+    for (const [command, { words, args }] of Object.entries(COMMAND_WORDS)) {
       expect(commandFromWords(words), words).toEqual({ command, args: '' });
       expect(commandFromWords(words.normalize('NFD')), words).toEqual({ command, args: '' });
-      // A phrase without arguments followed by some is not that command (the help keeps /cmd there).
-      expect(commandFromWords(`${words} 12/03`)?.command === command, words).toBe(takesArgs);
+      for (const [kind, sample] of Object.entries(samples)) {
+        const read = commandFromWords(`${words} ${sample}`);
+        expect(read?.command === command, `${words} ${sample}`).toBe(takes[args]?.includes(kind as never));
+      }
     }
     // Every command that has words is shown in words.
     expect(Object.keys(COMMAND_WORDS).sort()).toEqual([...WORD_COMMANDS].sort());
@@ -158,13 +170,22 @@ describeEachDatabase('wording on Zalo Bot', (database) => {
       // The welcome carries the same help.
       expect(zalo.lastTextTo(lan.id)).toContain('Zalo không chuyển tệp (PDF, ZIP) cho bot');
       const help = await say(lan, 'trợ giúp');
-      expect(help).toBe(helpText('reporter', 'Phường 1', channelWording(ZALO_BOT_LIMITS)));
+      expect(help).toBe(helpText('reporter', 'Phường 1', channelWording(ZALO_BOT_LIMITS, { webSide: true })));
       expect(help).not.toContain('vào cuộc trò chuyện này');
-      expect(help).toContain('gửi /web để nhận đường dẫn');
+      expect(help).toContain('gửi «trang web» để nhận đường dẫn');
+      expect(help).toContain('\ntrang web — đường dẫn riêng');
+      expect(help).toContain('«trang web thu hồi» để thu hồi');
+      expect(help).not.toContain('/web');
       expect(help).toContain('«Tải tệp mẫu lên để kiểm tra»');
       expect(help).toContain('Các lệnh (gõ như dưới đây; gõ không dấu cũng được):');
       expect(help).toContain('\nbáo cáo — báo cáo số liệu cộng dồn của xã, ví dụ: «báo cáo sổ 12 quét 1540');
-      for (const line of ['\ntiến độ — ', '\nxếp hạng — ', '\nlịch sử — ', '\ntrợ giúp — ', '\n/web — ']) {
+      for (const line of [
+        '\ntiến độ — ',
+        '\nxếp hạng — ',
+        '\nlịch sử — ',
+        '\ntrợ giúp — ',
+        '\ntrang web — ',
+      ]) {
         expect(help).toContain(line);
       }
       // What the help promises: a file sent here is answered with the personal upload link.
@@ -175,8 +196,13 @@ describeEachDatabase('wording on Zalo Bot', (database) => {
       const hung = await join(zalo.user('c00rd', 'Hùng'), '461', 'coordinator');
       const coordinatorHelp = await say(hung, 'tro giup');
       expect(coordinatorHelp).toContain('báo cáo ngày — ');
-      // «báo cáo ngày 12/03» would be read as a report: a dated example keeps the slash.
-      expect(coordinatorHelp).toContain('ví dụ «/baocaongay 12/03»');
+      // Dated examples are in words too: a date alone after «báo cáo ngày» is not a report.
+      expect(coordinatorHelp).toContain('ví dụ «báo cáo ngày 12/03»');
+      expect(coordinatorHelp).toContain('ví dụ «biểu đồ 12/03»');
+      expect(coordinatorHelp).toContain('ví dụ «xuất excel 12/03»');
+      expect(coordinatorHelp).toContain('\ntệp mẫu — các tệp mẫu có lỗi');
+      expect(coordinatorHelp).toContain('ví dụ «tệp mẫu 12»');
+      expect(coordinatorHelp).not.toMatch(/\/(baocaongay|bieudo|xuatexcel|mau|web)\b/);
       expect(coordinatorHelp).toContain('«nhắc nhở chuabaocao Đề nghị báo cáo trước 17:00»');
       expect(coordinatorHelp).toContain('gửi bằng đường dẫn tải về');
       expect(coordinatorHelp).not.toContain('vào cuộc trò chuyện này');
@@ -188,6 +214,98 @@ describeEachDatabase('wording on Zalo Bot', (database) => {
       await harness.settle();
       expect(zalo.lastTextTo(mai.id)).not.toContain('https://sohoa.example.vn/l/');
       expect(zalo.lastTextTo(mai.id)).toContain('Telegram');
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('without the web side, sends files to Telegram or the coordinator, in the welcome and /trogiup', async () => {
+    const { harness, say, join, zalo } = await setup();
+    try {
+      const lan = await join(zalo.user('1a2b3c', 'Lan'), '19333');
+      const welcome = zalo.lastTextTo(lan.id);
+      const help = await say(lan, 'trợ giúp');
+      expect(help).toBe(helpText('reporter', 'Phường 1', channelWording(ZALO_BOT_LIMITS)));
+      for (const text of [welcome, help]) {
+        expect(text).toContain('Zalo không chuyển tệp (PDF, ZIP) cho bot');
+        expect(text).toContain('Hãy gửi tệp qua bot trên Telegram, hoặc nhờ cán bộ điều phối kiểm tra giúp.');
+        expect(text).not.toContain('để nhận đường dẫn');
+        expect(text).not.toContain('Tải tệp mẫu lên');
+      }
+      // What the help says is what a file gets.
+      await zalo.sendUnsupported(lan);
+      await harness.settle();
+      expect(zalo.lastTextTo(lan.id)).toContain('Hãy gửi tệp mẫu qua bot trên Telegram');
+      // And «trang web» says the web side is off, as /web does.
+      expect(await say(lan, 'trang web')).toBe(await say(lan, '/web'));
+
+      const hung = await join(zalo.user('c00rd', 'Hùng'), '461', 'coordinator');
+      const coordinatorHelp = await say(hung, 'trợ giúp');
+      expect(coordinatorHelp).toContain('qua bot trên Telegram');
+      expect(coordinatorHelp).not.toContain('gửi một tệp bất kỳ vào đây');
+      expect(coordinatorHelp).not.toContain('trang tải lên');
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('reads «báo cáo ngày», «biểu đồ», «xuất excel» with a date as the slash forms, and a report still as a report', async () => {
+    const { db, harness, say, join, zalo } = await setup();
+    try {
+      const hung = await join(zalo.user('c00rd', 'Hùng'), '461', 'coordinator');
+      // 12/03 is after today (10/03), 32/13 is no date: the same refusals as /baocaongay 12/03.
+      for (const [words, slash] of [
+        ['báo cáo ngày 12/03', '/baocaongay 12/03'],
+        ['Báo cáo ngày: 32/13', '/baocaongay 32/13'],
+        ['biểu đồ 12/03', '/bieudo 12/03'],
+        ['bieu do ngay 12/03', '/bieudo 12/03'],
+        ['xuất excel 12/03', '/xuatexcel 12/03'],
+      ] as const) {
+        const expected = await say(hung, slash);
+        expect(expected).toMatch(/^Ngày /);
+        expect(await say(hung, words), words).toBe(expected);
+      }
+      expect(await say(hung, 'báo cáo ngày 12/03')).toContain('12/03/2025');
+      // A past day is served: the Excel file of 09/03 announced the same way as the slash form's.
+      // (The link names the outbox row, one further on.)
+      const anyRow = (text: string) => text.replace(/\/media\/\d+\//u, '/media/<row>/');
+      const slashExport = await say(hung, '/xuatexcel 09/03');
+      expect(slashExport).toContain('so-lieu-2025-03-09-');
+      expect(anyRow(await say(hung, 'xuất excel 09/03'))).toBe(anyRow(slashExport));
+      expect(await db.selectFrom('daily_reports').select('id').execute()).toEqual([]);
+
+      // A date with figures after «báo cáo ngày» is a report, for the commune named.
+      expect(await say(hung, 'báo cáo ngày 09/03 xã 19333 sổ 10 quét 1000 nhập 900 đính kèm 800')).toContain(
+        '✅ Đã ghi báo cáo ngày 09/03/2025',
+      );
+      // A reporter's «báo cáo ngày 12/03» is the daily-package command (not theirs), never a report.
+      const lan = await join(zalo.user('1a2b3c', 'Lan'), '19333');
+      expect(await say(lan, 'báo cáo ngày 12/03')).toBe(await say(lan, '/baocaongay 12/03'));
+      expect(await say(lan, 'báo cáo sổ 11 quét 1100 nhập 1000 đính kèm 900')).toContain('✅ Đã ghi báo cáo');
+      const rows = await db.selectFrom('daily_reports').select('scanned').orderBy('scanned').execute();
+      expect(rows.map((r) => r.scanned)).toEqual([1000, 1100]);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  it('reads «tệp mẫu», «mẫu 12», «trang web thu hồi» as /mau, /mau 12, /web thuhoi', async () => {
+    const { harness, say, join, zalo } = await setup({ webBaseUrl: 'https://sohoa.example.vn' });
+    try {
+      const hung = await join(zalo.user('c00rd', 'Hùng'), '461', 'coordinator');
+      const list = await say(hung, '/mau');
+      expect(await say(hung, 'tệp mẫu')).toBe(list);
+      expect(await say(hung, 'Mẫu')).toBe(list);
+      const fetched = await say(hung, '/mau 12');
+      expect(await say(hung, 'mẫu 12')).toBe(fetched);
+      expect(await say(hung, 'tệp mẫu số 12')).toBe(fetched);
+      // A remark about a sample is text, answered as text is.
+      expect(await say(hung, 'mẫu này sai tên')).not.toBe(list);
+      expect(await say(hung, 'trang web')).toContain('https://sohoa.example.vn/l/');
+      const revoked = await say(hung, 'trang web thu hồi');
+      expect(revoked).not.toBe(webChatMessages.usage);
+      await say(hung, '/web');
+      expect(await say(hung, '/web thuhoi')).toBe(revoked);
     } finally {
       await harness.close();
     }

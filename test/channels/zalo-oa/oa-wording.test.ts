@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { ZALO_OA_DOWNLOAD_LIMIT } from '../../../src/channels/zalo-oa/zalo-oa-download.js';
 import { channelWording } from '../../../src/messages/channel-wording.js';
 import { helpText } from '../../../src/messages/help-messages.js';
+import { sampleFileMessages } from '../../../src/messages/sample-file-messages.js';
 import { startOaChat, type OaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
@@ -31,6 +32,26 @@ describeEachDatabase('wording on Zalo OA', (database) => {
     const hung = await chat.join('u-hung', '461', 'coordinator');
     expect(hung).toContain('gửi ngay trong cuộc trò chuyện');
     expect(hung).toContain('\nnhắc nhở — ');
+    // /mau, /web and the dated examples in words too.
+    expect(hung).toContain('\ntệp mẫu — ');
+    expect(hung).toContain('ví dụ «tệp mẫu 12»');
+    expect(hung).toContain('\ntrang web — ');
+    expect(hung).toContain('«trang web thu hồi»');
+    expect(hung).toContain('ví dụ «báo cáo ngày 12/03»');
+    expect(hung).not.toMatch(/\/(baocaongay|bieudo|xuatexcel|mau|web)\b/);
+    expect(await chat.say('u-hung', 'tệp mẫu')).toBe(await chat.say('u-hung', '/mau'));
+    expect(await chat.say('u-hung', 'biểu đồ 12/03')).toBe(await chat.say('u-hung', '/bieudo 12/03'));
+  });
+
+  it('does not name Telegram when a photo cannot be checked as a scan', () => {
+    const oa = sampleFileMessages.photo('zalo-oa');
+    expect(oa).toContain('Ảnh gửi qua Zalo (Official Account) bị nén');
+    expect(oa).not.toMatch(/Telegram|📎/);
+    // Telegram's advice stays word for word.
+    expect(sampleFileMessages.photo('telegram')).toBe(
+      '📷 Anh/chị vừa gửi ảnh. Telegram nén ảnh khi gửi theo kiểu “ảnh”, nên bot không kiểm tra được bản quét. ' +
+        'Hãy quét hồ sơ ra tệp PDF rồi gửi dưới dạng tệp: bấm 📎 → “Tệp” (File) → chọn tệp PDF.',
+    );
   });
 
   it('asks to confirm by the numbers it shows, and «1» confirms', async () => {
