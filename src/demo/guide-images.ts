@@ -11,6 +11,17 @@ export interface GuideImagesReport {
   readonly missing: readonly GuideImageFile[];
 }
 
+/**
+ * The address the guides show for the web side. The demo's web side listens on a loopback port that
+ * changes every run; a guide shows the kind of address a province publishes instead.
+ */
+export const GUIDE_WEB_ADDRESS = 'https://sohoa.quangtri.gov.vn';
+
+/** A text as the guide shows it: the demo's loopback web address replaced by the guide's. */
+export function guideText(text: string): string {
+  return text.replace(/http:\/\/127\.0\.0\.1:\d+/g, GUIDE_WEB_ADDRESS);
+}
+
 /** The header of a picture: the bot's name in a private chat, the group's title in a group. */
 function header(shot: GuideShot): { title: string; subtitle: string } {
   if (shot.chat.role === 'group') return { title: shot.chat.title, subtitle: 'nhóm' };
@@ -31,7 +42,8 @@ export async function writeGuideImages(
   await mkdir(options.dir, { recursive: true });
   const written: GuideImageFile[] = [];
   for (const shot of shots) {
-    const items = await toScreenItems(shot.entries, {
+    const entries = shot.entries.map((e) => ({ ...e, text: guideText(e.text) }));
+    const items = await toScreenItems(entries, {
       me: shot.me,
       group: shot.chat.role === 'group',
       outDir: options.demoOutDir,
