@@ -1,9 +1,8 @@
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { listUnitsWithTargets } from '../../src/db/unit.repository.js';
-import { createInvite } from '../../src/services/invite.service.js';
 import { lastText, startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { inviteCode, loadQuangTri } from '../support/campaign-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 const FORMS = [
@@ -23,14 +22,8 @@ describeEachDatabase('a campaign day with 119 communes', (database) => {
     const harness = await startBotHarness(db, clock);
     const { api } = harness;
     try {
-      const invite = async (code: string, role: 'reporter' | 'coordinator') =>
-        (
-          await createInvite(
-            db,
-            { campaignId, unitCode: code, role, uses: 1, validDays: 30, createdBy: 'test' },
-            clock,
-          )
-        ).code;
+      const invite = (code: string, role: 'reporter' | 'coordinator') =>
+        inviteCode(db, clock, campaignId, code, role);
       const users = communes.map((_, i) => api.user(1000 + i, { firstName: `Cán bộ ${i + 1}` }));
       for (const [i, unit] of communes.entries())
         api.sendText(users[i]!, `/start ${await invite(unit.code, 'reporter')}`);

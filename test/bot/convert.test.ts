@@ -1,20 +1,12 @@
 import sharp from 'sharp';
 import type { Message, User } from 'telegraf/types';
 import { beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '../../src/domain/clock.js';
 import { openZip } from '../../src/files/zip-reader.js';
-import { createInvite } from '../../src/services/invite.service.js';
 import { registryPage, type RegistryPage } from '../files/convert/support/registry-page.js';
 import { buildZip } from '../files/support/zip-builder.js';
-import { startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { textOf } from '../support/bot-harness.js';
+import { startChat } from '../support/chat-fixture.js';
 import { describeEachDatabase, type TestDatabase } from '../support/test-database.js';
-
-function textOf(message: Message | undefined): string {
-  if (!message) return '';
-  if ('text' in message) return message.text;
-  return 'caption' in message ? (message.caption ?? '') : '';
-}
 
 let page: RegistryPage;
 // What Telegram keeps of a photo sent as a photo: the long side at 2560 px, JPEG.
@@ -27,20 +19,10 @@ beforeAll(async () => {
 
 async function setup(database: () => TestDatabase) {
   const { db } = database();
-  const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-  const campaignId = await loadQuangTri(db);
-  const harness = await startBotHarness(db, clock);
+  const chat = await startChat(db);
+  const { clock, harness } = chat;
   const { api } = harness;
-  const join = async (user: User) => {
-    const { code } = await createInvite(
-      db,
-      { campaignId, unitCode: '19333', role: 'reporter', uses: 1, validDays: 30, createdBy: 'test' },
-      clock,
-    );
-    api.sendText(user, `/start ${code}`);
-    await harness.settle();
-    return user;
-  };
+  const join = (user: User) => chat.join(user, '19333');
   /** The bot's messages to the user since `from` (an index into what it had sent before). */
   const since = (user: User, from: number) => api.messagesTo(user.id).slice(from);
   const count = (user: User) => api.messagesTo(user.id).length;

@@ -1,8 +1,7 @@
 import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
-import { createInvite } from '../../src/services/invite.service.js';
 import { lastText, startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { inviteCode, loadQuangTri } from '../support/campaign-fixture.js';
 import { seedReports } from '../support/report-seed.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
@@ -13,14 +12,7 @@ describeEachDatabase('/baocaongay and /bieudo on demand', (database) => {
     const campaignId = await loadQuangTri(db, clock);
     await seedReports(db, campaignId, days, { skipEvery: 4 });
     const harness = await startBotHarness(db, clock);
-    const code = async (unit: string, role: 'leader' | 'reporter') =>
-      (
-        await createInvite(
-          db,
-          { campaignId, unitCode: unit, role, uses: 1, validDays: 5, createdBy: 't' },
-          clock,
-        )
-      ).code;
+    const code = (unit: string, role: 'leader' | 'reporter') => inviteCode(db, clock, campaignId, unit, role);
     return { harness, api: harness.api, code };
   };
 

@@ -1,18 +1,11 @@
-import type { Message, User } from 'telegraf/types';
+import type { User } from 'telegraf/types';
 import { beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '../../src/domain/clock.js';
-import { createInvite } from '../../src/services/invite.service.js';
+import type { Role } from '../../src/domain/role.js';
 import { purgeExpiredSamples } from '../../src/services/sample-file-purge.service.js';
 import { makeJpeg } from '../files/support/scan-corpus.js';
-import { startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { textOf } from '../support/bot-harness.js';
+import { startChat } from '../support/chat-fixture.js';
 import { describeEachDatabase, type TestDatabase } from '../support/test-database.js';
-
-function textOf(message: Message | undefined): string {
-  if (!message) return '';
-  if ('text' in message) return message.text;
-  return 'caption' in message ? (message.caption ?? '') : '';
-}
 
 let jpegA: Uint8Array;
 let jpegB: Uint8Array;
@@ -24,21 +17,10 @@ beforeAll(async () => {
 
 async function setup(database: () => TestDatabase) {
   const { db } = database();
-  const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-  const campaignId = await loadQuangTri(db);
-  const harness = await startBotHarness(db, clock);
+  const chat = await startChat(db);
+  const { clock, harness } = chat;
   const { api } = harness;
-  const join = async (id: number, unitCode: string, role: 'reporter' | 'coordinator' | 'leader') => {
-    const user: User = api.user(id);
-    const { code } = await createInvite(
-      db,
-      { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' },
-      clock,
-    );
-    api.sendText(user, `/start ${code}`);
-    await harness.settle();
-    return user;
-  };
+  const join = (id: number, unitCode: string, role: Role) => chat.join(api.user(id), unitCode, role);
   const say = async (from: User, text: string) => {
     const update = api.sendText(from, text);
     await harness.settle();

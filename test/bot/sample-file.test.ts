@@ -1,20 +1,12 @@
 import { PDFDocument } from 'pdf-lib';
-import type { Message, Update, User } from 'telegraf/types';
+import type { Update, User } from 'telegraf/types';
 import { beforeAll, expect, it } from 'vitest';
-import { ManualClock } from '../../src/domain/clock.js';
 import { downloadTelegramFile } from '../../src/channels/telegram/telegram-download.js';
-import { createInvite } from '../../src/services/invite.service.js';
 import { makeJpeg, makeScanOfSize } from '../files/support/scan-corpus.js';
 import { buildZip } from '../files/support/zip-builder.js';
-import { startBotHarness } from '../support/bot-harness.js';
-import { loadQuangTri } from '../support/campaign-fixture.js';
+import { textOf } from '../support/bot-harness.js';
+import { startChat } from '../support/chat-fixture.js';
 import { describeEachDatabase, type TestDatabase } from '../support/test-database.js';
-
-function textOf(message: Message | undefined): string {
-  if (!message) return '';
-  if ('text' in message) return message.text;
-  return 'caption' in message ? (message.caption ?? '') : '';
-}
 
 /**
  * A scan at exactly 100 dpi (1000 px over 720 pt); `seed` varies the image and so the hash. Pages share
@@ -58,20 +50,8 @@ beforeAll(async () => {
 
 async function setup(database: () => TestDatabase) {
   const { db } = database();
-  const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-  const campaignId = await loadQuangTri(db);
-  const harness = await startBotHarness(db, clock);
+  const { clock, harness, join } = await startChat(db);
   const { api } = harness;
-  const join = async (user: User, unitCode: string, role: 'reporter' | 'coordinator' | 'leader') => {
-    const { code } = await createInvite(
-      db,
-      { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' },
-      clock,
-    );
-    api.sendText(user, `/start ${code}`);
-    await harness.settle();
-    return user;
-  };
   const send = async (from: User, fileName: string, bytes: Uint8Array, mimeType?: string) => {
     const update = api.sendDocument(from, {
       fileName,

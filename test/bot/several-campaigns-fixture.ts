@@ -3,9 +3,8 @@ import { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
 import type { Role } from '../../src/domain/role.js';
 import { loadCampaign } from '../../src/services/campaign-load.service.js';
-import { createInvite } from '../../src/services/invite.service.js';
-import { lastMarkup, lastText, startBotHarness, type BotHarness } from '../support/bot-harness.js';
-import { copyCampaign, loadQuangTri } from '../support/campaign-fixture.js';
+import { pressThrough, sayThrough, startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import { copyCampaign, inviteCode, loadQuangTri } from '../support/campaign-fixture.js';
 import type { UserLike } from '../support/fake-telegram/index.js';
 
 /** The second campaign of the deployment: another code, province name, time zone and report-call time. */
@@ -48,21 +47,9 @@ export async function startTwoCampaigns(db: Db, at = '2025-03-10T09:00:00+07:00'
   const quangTriId = await loadQuangTri(db);
   const loaded = await loadCampaign(db, await readCampaignFolder(await secondCampaignDir()), clock);
   const harness = await startBotHarness(db, clock, { campaigns: ['quang-tri-2025', SECOND.code] });
-  const invite = async (campaignId: number, unitCode: string, role: Role = 'reporter') =>
-    (await createInvite(db, { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' }, clock))
-      .code;
-  const sayAs = async (from: UserLike, text: string) => {
-    harness.api.sendText(from, text);
-    await harness.settle();
-    return lastText(harness.api, from.id);
-  };
-  const pressAs = async (from: UserLike, prefix: string) => {
-    const message = harness.api.lastMessageTo(from.id);
-    const data = lastMarkup(harness.api, from.id).match(new RegExp(`"(${prefix}[^"]*)"`))?.[1];
-    if (!message || !data) throw new Error(`no button ${prefix}`);
-    harness.api.pressButton(from, message, data);
-    await harness.settle();
-    return lastText(harness.api, from.id);
-  };
+  const invite = (campaignId: number, unitCode: string, role: Role = 'reporter') =>
+    inviteCode(db, clock, campaignId, unitCode, role);
+  const sayAs = (from: UserLike, text: string) => sayThrough(harness, from, text);
+  const pressAs = (from: UserLike, prefix: string) => pressThrough(harness, from, prefix);
   return { clock, harness, quangTriId, secondId: loaded.campaignId, invite, sayAs, pressAs };
 }

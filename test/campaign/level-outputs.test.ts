@@ -1,6 +1,3 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { readCampaignFolder } from '../../src/config/campaign-folder.js';
 import type { Campaign } from '../../src/domain/campaign.js';
@@ -21,27 +18,31 @@ import { buildScopeExportSheets } from '../../src/services/export.service.js';
 import { getCommuneProgress, getScopeProgress } from '../../src/services/progress.service.js';
 import { submitReport } from '../../src/services/report.service.js';
 import { planMissedReports } from '../../src/services/reminder.service.js';
+import { copyCampaign, QUANG_TRI_2026_DIR as QUANG_TRI_2026 } from '../support/campaign-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
-const QUANG_TRI_2026 = join(import.meta.dirname, '..', '..', 'campaigns', 'quang-tri-2026');
 const DISTRICT_WORDS = /huyện|Huyện|district/;
 const office = provinceOffice({ province: { name: 'Tỉnh Quảng Trị' } });
 
 /** quang-tri-2026 with its communes grouped into three clusters (cụm) of the province's choosing. */
 async function clusterFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sohoa-cluster-'));
-  await cp(QUANG_TRI_2026, dir, { recursive: true });
-  const json = JSON.parse(await readFile(join(dir, 'campaign.json'), 'utf8')) as Record<string, unknown>;
-  await writeFile(
-    join(dir, 'campaign.json'),
-    JSON.stringify({ ...json, code: 'quang-tri-2026-cum', levels: ['province', 'cluster', 'commune'] }),
-  );
-  const lines = (await readFile(join(dir, 'units.csv'), 'utf8')).trimEnd().split('\n');
-  const communes = lines.slice(2).map((l, i) => l.replace(',commune,44,', `,commune,${9001 + (i % 3)},`));
-  const clusters = ['Cụm Bắc', 'Cụm Trung', 'Cụm Nam'].map((n, i) => `${9001 + i},${n},Cụm,cluster,44,,`);
-  await writeFile(join(dir, 'units.csv'), [lines[0], lines[1], ...clusters, ...communes].join('\n') + '\n');
-  return dir;
+  return copyCampaign(({ json, csv }) => {
+    const lines = csv.trimEnd().split('\n');
+    const communes = lines.slice(2).map((l, i) => l.replace(',commune,44,', `,commune,${9001 + (i % 3)},`));
+    const clusters = ['Cụm Bắc', 'Cụm Trung', 'Cụm Nam'].map((n, i) => `${9001 + i},${n},Cụm,cluster,44,,`);
+    return {
+      json: { ...json, code: 'quang-tri-2026-cum', levels: ['province', 'cluster', 'commune'] },
+      csv: [lines[0], lines[1], ...clusters, ...communes].join('\n') + '\n',
+    };
+  }, QUANG_TRI_2026);
 }
+
+/** The evening of 03/03/2026: the daily package of a unit's scope, and its export sheets. */
+const EVENING = new Date('2026-03-03T17:30:00+07:00');
+const eveningPackage = (db: Db, campaign: Campaign, unitId: number) =>
+  renderDailyPackage(db, campaign, unitId, '2026-03-03', EVENING);
+const eveningSheets = (db: Db, campaign: Campaign, unitId: number) =>
+  buildScopeExportSheets(db, campaign, unitId, '2026-03-03', EVENING);
 
 async function setUp(db: Db, dir: string) {
   const at = new Date('2026-03-01T08:00:00+07:00');
@@ -92,13 +93,7 @@ describeEachDatabase('a two-level campaign (quang-tri-2026)', (database) => {
     await report(dongHoi, '2026-03-03T10:00:00+07:00', '/baocao sổ 20 quét 1900 nhập 1500 đính kèm 1300');
     await report(conCo, '2026-03-03T16:00:00+07:00', '/baocao sổ 0 quét 0 nhập 0 đính kèm 0');
 
-    const pkg = await renderDailyPackage(
-      db,
-      campaign,
-      province.id,
-      '2026-03-03',
-      new Date('2026-03-03T17:30:00+07:00'),
-    );
+    const pkg = await eveningPackage(db, campaign, province.id);
     const { data } = pkg;
     expect(data.communes).toHaveLength(78);
     expect(data.groups).toEqual([]);
@@ -116,13 +111,7 @@ describeEachDatabase('a two-level campaign (quang-tri-2026)', (database) => {
     expect(summary).toContain('Toàn tỉnh');
     expect(summary).not.toMatch(DISTRICT_WORDS);
 
-    const sheets = await buildScopeExportSheets(
-      db,
-      campaign,
-      province.id,
-      '2026-03-03',
-      new Date('2026-03-03T17:30:00+07:00'),
-    );
+    const sheets = await eveningSheets(db, campaign, province.id);
     expect(sheets.map((s) => [s.name, s.rows.length])).toEqual([
       ['Tỉnh', 1],
       ['Xã', 78],
@@ -161,13 +150,7 @@ describeEachDatabase('a two-level campaign (quang-tri-2026)', (database) => {
     const dongHoi = await join('18880', 'reporter');
     await report(dongHoi, '2026-03-02T10:00:00+07:00', '/baocao sổ 10 quét 900 nhập 500 đính kèm 300');
 
-    const pkg = await renderDailyPackage(
-      db,
-      campaign,
-      province.id,
-      '2026-03-03',
-      new Date('2026-03-03T17:30:00+07:00'),
-    );
+    const pkg = await eveningPackage(db, campaign, province.id);
     const { data } = pkg;
     expect(data.groupLevel).toMatchObject({ code: 'cluster', name: 'Cụm' });
     expect(data.groups.map((g) => g.unitName).sort()).toEqual(['Cụm Bắc', 'Cụm Nam', 'Cụm Trung']);
@@ -176,13 +159,7 @@ describeEachDatabase('a two-level campaign (quang-tri-2026)', (database) => {
     expect(groupTableSpec(data)?.title).toBe('Tổng hợp theo cụm (3 đơn vị)');
     expect(communeTableSpec(data).columns.map((c) => c.header)).toContain('Cụm');
     expect(data.communes.find((c) => c.unitCode === '18880')?.parentName).toMatch(/^Cụm /);
-    const sheets = await buildScopeExportSheets(
-      db,
-      campaign,
-      province.id,
-      '2026-03-03',
-      new Date('2026-03-03T17:30:00+07:00'),
-    );
+    const sheets = await eveningSheets(db, campaign, province.id);
     expect(sheets.map((s) => [s.name, s.rows.length])).toEqual([
       ['Tỉnh', 1],
       ['Cụm', 3],
@@ -192,13 +169,7 @@ describeEachDatabase('a two-level campaign (quang-tri-2026)', (database) => {
 
     // A cluster's own report: its communes, re-ranked, and "Toàn cụm".
     const cluster = await findUnitByCode(db, campaign.id, '9001');
-    const own = await renderDailyPackage(
-      db,
-      campaign,
-      cluster!.id,
-      '2026-03-03',
-      new Date('2026-03-03T17:30:00+07:00'),
-    );
+    const own = await eveningPackage(db, campaign, cluster!.id);
     expect(own.data.communes).toHaveLength(26);
     expect(own.data.groupLevel).toBeNull();
     expect(formatDailySummary(own.data)).toContain('Toàn cụm');

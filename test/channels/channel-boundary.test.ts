@@ -1,16 +1,13 @@
 import { PDFDocument } from 'pdf-lib';
 import { expect, it } from 'vitest';
-import { createChatRuntime } from '../../src/bot/chat-runtime.js';
-import { channelSet } from '../../src/channels/channel.js';
 import type { ChatInput } from '../../src/channels/chat-message.js';
-import { createLogger } from '../../src/config/logger.js';
 import { ManualClock } from '../../src/domain/clock.js';
-import { insertInboxUpdate } from '../../src/db/inbox.repository.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { createInvite } from '../../src/services/invite.service.js';
 import { makeJpeg } from '../files/support/scan-corpus.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
 import { PlainChannel } from '../support/plain-channel.js';
+import { commandInput, startPlainChat } from '../support/plain-chat.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 async function goodScan(): Promise<Buffer> {
@@ -25,37 +22,11 @@ describeEachDatabase('a second channel behind the Channel interface', (database)
     const { db } = database();
     const clock = new ManualClock('2025-03-10T09:00:00+07:00');
     const campaignId = await loadQuangTri(db);
-    const campaign = await getCampaign(db);
     const channel = new PlainChannel();
-    const { processor, sender } = createChatRuntime({
-      db,
-      channels: channelSet(channel),
-      campaign,
-      clock,
-      logger: createLogger('silent'),
-      senderOptions: { backoffMs: 1 },
-    });
-    let updateId = 0;
-    const send = async (input: ChatInput, chatId = '42') => {
-      await insertInboxUpdate(db, {
-        platform: 'plain',
-        update_id: ++updateId,
-        payload: {
-          id: updateId,
-          chat: { id: chatId, kind: 'private' },
-          from: { id: chatId, name: 'Lan' },
-          input,
-        },
-        received_at: clock.now(),
-      });
-      await processor.drain();
-      await sender.drain();
-      return channel.textsTo(chatId).at(-1) ?? '';
-    };
-    const command = (text: string): ChatInput => {
-      const [head = '', ...rest] = text.slice(1).split(' ');
-      return { kind: 'command', command: head, args: rest.join(' '), text };
-    };
+    const deliver = startPlainChat(db, clock, channel, [await getCampaign(db)]);
+    const send = (input: ChatInput, chatId = '42') =>
+      deliver({ chat: { id: chatId, kind: 'private' }, from: { id: chatId, name: 'Lan' }, input });
+    const command = commandInput;
     const invite = await createInvite(
       db,
       { campaignId, unitCode: '19333', role: 'reporter', uses: 1, validDays: 30, createdBy: 'test' },

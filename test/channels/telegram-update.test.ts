@@ -13,6 +13,20 @@ function textUpdate(text: string, chat: object = privateChat): Update {
   return { update_id: 9, message: { message_id: 1, date: 0, chat, from: lan, text } } as unknown as Update;
 }
 
+/** Lan moves the bot's membership of `chat` from `from` to `to` (added to a group, blocked in private). */
+function memberChange(updateId: number, chat: object, from: string, to: string): Update {
+  return {
+    update_id: updateId,
+    my_chat_member: {
+      chat,
+      from: lan,
+      date: 0,
+      old_chat_member: { status: from, user: lan },
+      new_chat_member: { status: to, user: lan },
+    },
+  } as unknown as Update;
+}
+
 describe('Telegram updates in the neutral form', () => {
   it('turns commands into lower-case names with their arguments, for us only', () => {
     expect(telegramUpdateToChatMessage(textUpdate('/Baocao sổ 12'), 'sohoa_bot')?.input).toEqual({
@@ -73,30 +87,12 @@ describe('Telegram updates in the neutral form', () => {
       messageId: 77,
     });
     expect(telegramChatIdOf(press)).toBe('501');
-    const added = {
-      update_id: 12,
-      my_chat_member: {
-        chat: group,
-        from: lan,
-        date: 0,
-        old_chat_member: { status: 'left', user: lan },
-        new_chat_member: { status: 'member', user: lan },
-      },
-    } as unknown as Update;
+    const added = memberChange(12, group, 'left', 'member');
     const message = telegramUpdateToChatMessage(added, 'sohoa_bot');
     expect(message?.input).toEqual({ kind: 'added_to_group' });
     expect(message?.chat).toEqual({ id: '-100777', kind: 'group', title: 'Lãnh đạo tỉnh' });
     // A person blocking the bot in private needs no answer.
-    const blocked = {
-      update_id: 13,
-      my_chat_member: {
-        chat: privateChat,
-        from: lan,
-        date: 0,
-        old_chat_member: { status: 'member', user: lan },
-        new_chat_member: { status: 'kicked', user: lan },
-      },
-    } as unknown as Update;
+    const blocked = memberChange(13, privateChat, 'member', 'kicked');
     expect(telegramUpdateToChatMessage(blocked, 'sohoa_bot')).toBeUndefined();
   });
 });

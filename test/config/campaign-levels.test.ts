@@ -1,12 +1,13 @@
-import { mkdtemp, readFile, writeFile, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCampaignJson, readCampaignFolder } from '../../src/config/campaign-folder.js';
 import { CampaignFileError } from '../../src/domain/errors.js';
-import { QUANG_TRI_DIR, copyCampaign } from '../support/campaign-fixture.js';
-
-const QUANG_TRI_2026 = join(import.meta.dirname, '..', '..', 'campaigns', 'quang-tri-2026');
+import {
+  QUANG_TRI_2026_DIR as QUANG_TRI_2026,
+  QUANG_TRI_DIR,
+  copyCampaign,
+} from '../support/campaign-fixture.js';
 
 async function readError(dir: string): Promise<CampaignFileError> {
   try {
@@ -19,21 +20,7 @@ async function readError(dir: string): Promise<CampaignFileError> {
 }
 
 /** Copies the two-level folder and lets the test edit its files. */
-async function copy2026(
-  edit: (files: { json: Record<string, unknown>; csv: string }) => {
-    json?: unknown;
-    csv?: string;
-  },
-): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'sohoa-levels-'));
-  await cp(QUANG_TRI_2026, dir, { recursive: true });
-  const json = JSON.parse(await readFile(join(dir, 'campaign.json'), 'utf8')) as Record<string, unknown>;
-  const csv = await readFile(join(dir, 'units.csv'), 'utf8');
-  const changed = edit({ json, csv });
-  if (changed.json !== undefined) await writeFile(join(dir, 'campaign.json'), JSON.stringify(changed.json));
-  if (changed.csv !== undefined) await writeFile(join(dir, 'units.csv'), changed.csv);
-  return dir;
-}
+const copy2026 = (edit: Parameters<typeof copyCampaign>[0]) => copyCampaign(edit, QUANG_TRI_2026);
 
 /** Groups the communes of quang-tri-2026 into three clusters of its own choosing. */
 function withClusters(csv: string): string {

@@ -101,17 +101,19 @@ describe.skipIf(!tools.img2pdf || !tools.qpdf)('qpdf rewrites', () => {
 });
 
 describe.skipIf(!tools.gs)('Ghostscript', () => {
-  const postscript = (body: string, name: string) =>
+  /** Ghostscript in batch: `options`, then `output` (in the temp dir) written by `device`, then the inputs. */
+  const gs = (device: string, output: string, options: string[], inputs: string[]) =>
     run('gs', [
       '-q',
       '-dNOPAUSE',
       '-dBATCH',
       '-dSAFER',
-      '-sDEVICE=pdfwrite',
-      `-sOutputFile=${path(name)}`,
-      '-c',
-      body,
+      `-sDEVICE=${device}`,
+      ...options,
+      `-sOutputFile=${path(output)}`,
+      ...inputs,
     ]);
+  const postscript = (body: string, name: string) => gs('pdfwrite', name, [], ['-c', body]);
 
   it('rejects a typed (text-only) page', async () => {
     postscript(
@@ -124,27 +126,9 @@ describe.skipIf(!tools.gs)('Ghostscript', () => {
   });
 
   it('accepts that page rasterized at 150 dpi, and rejects it at 72 dpi', async () => {
-    run('gs', [
-      '-q',
-      '-dNOPAUSE',
-      '-dBATCH',
-      '-dSAFER',
-      '-sDEVICE=pdfimage8',
-      '-r150',
-      `-sOutputFile=${path('raster150.pdf')}`,
-      path('typed.pdf'),
-    ]);
+    gs('pdfimage8', 'raster150.pdf', ['-r150'], [path('typed.pdf')]);
     expect(await inspectPath('raster150.pdf')).toMatchObject({ status: 'accepted', dpi: 150 });
-    run('gs', [
-      '-q',
-      '-dNOPAUSE',
-      '-dBATCH',
-      '-dSAFER',
-      '-sDEVICE=pdfimage8',
-      '-r72',
-      `-sOutputFile=${path('raster72.pdf')}`,
-      path('typed.pdf'),
-    ]);
+    gs('pdfimage8', 'raster72.pdf', ['-r72'], [path('typed.pdf')]);
     const low = await inspectPath('raster72.pdf');
     expect(low).toMatchObject({ status: 'rejected', dpi: 72 });
     expect(codes(low)).toEqual(['content.low_dpi']);
@@ -152,32 +136,14 @@ describe.skipIf(!tools.gs)('Ghostscript', () => {
 
   it('warns about a rasterized blank page', async () => {
     postscript('showpage', 'empty.pdf');
-    run('gs', [
-      '-q',
-      '-dNOPAUSE',
-      '-dBATCH',
-      '-dSAFER',
-      '-sDEVICE=pdfimage8',
-      '-r150',
-      `-sOutputFile=${path('blank150.pdf')}`,
-      path('empty.pdf'),
-    ]);
+    gs('pdfimage8', 'blank150.pdf', ['-r150'], [path('empty.pdf')]);
     expect(codes(await inspectPath('blank150.pdf'))).toEqual(['content.blank_scan']);
   });
 
   it.skipIf(!tools.img2pdf)(
     'accepts a scan re-distilled by Ghostscript, and counts pages like pdfinfo',
     async () => {
-      run('gs', [
-        '-q',
-        '-dNOPAUSE',
-        '-dBATCH',
-        '-dSAFER',
-        '-sDEVICE=pdfwrite',
-        `-sOutputFile=${path('distilled.pdf')}`,
-        path('img2pdf.pdf'),
-        path('img2pdf.pdf'),
-      ]);
+      gs('pdfwrite', 'distilled.pdf', [], [path('img2pdf.pdf'), path('img2pdf.pdf')]);
       const verdict = await inspectPath('distilled.pdf');
       expect(verdict).toMatchObject({ status: 'warnings', pages: 2, dpi: 149.9 });
       if (tools.pdfinfo) expect(verdict.pages).toBe(pdfinfoPages('distilled.pdf'));

@@ -1,5 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, type PDFPage } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectFile } from '../../src/files/file-inspector.js';
 import { DEFAULT_FILE_RULES, type FileRules } from '../../src/files/file-rules.js';
@@ -24,6 +24,15 @@ const now = new Date('2025-03-10T03:00:00Z');
 const BIG: FileRules = { ...DEFAULT_FILE_RULES, maxBytes: 16 * 1024 * 1024 };
 const inspect = (bytes: Uint8Array, rules: FileRules = BIG) =>
   inspectFile({ name: 'KS.2010.01.001.pdf', bytes }, rules, now);
+/** Draws a generated JPEG of `[width, height, …makeJpeg's other arguments]` on `page` at `rect`. */
+async function drawJpeg(
+  document: PDFDocument,
+  page: PDFPage,
+  jpeg: Parameters<typeof makeJpeg>,
+  rect: { x: number; y: number; width: number; height: number },
+): Promise<void> {
+  page.drawImage(await document.embedJpg(await makeJpeg(...jpeg)), rect);
+}
 const codes = (verdict: FileVerdict) => verdict.problems.map((problem) => problem.code);
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 const fromLatin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
@@ -195,33 +204,13 @@ describe('effective dpi where the image is placed', () => {
   it('ignores a coarse logo beside the scan but not a coarse half of the page', async () => {
     const document = await PDFDocument.create();
     const page = document.addPage([720, 720]);
-    page.drawImage(await document.embedJpg(await makeJpeg(1500, 1500, 'text', 20)), {
-      x: 0,
-      y: 0,
-      width: 720,
-      height: 720,
-    });
-    page.drawImage(await document.embedJpg(await makeJpeg(40, 40, 'text', 60)), {
-      x: 20,
-      y: 640,
-      width: 60,
-      height: 60,
-    });
+    await drawJpeg(document, page, [1500, 1500, 'text', 20], { x: 0, y: 0, width: 720, height: 720 });
+    await drawJpeg(document, page, [40, 40, 'text', 60], { x: 20, y: 640, width: 60, height: 60 });
     expect(await inspect(await document.save())).toMatchObject({ status: 'accepted', dpi: 150 });
     const halves = await PDFDocument.create();
     const split = halves.addPage([720, 720]);
-    split.drawImage(await halves.embedJpg(await makeJpeg(1500, 750, 'text', 20)), {
-      x: 0,
-      y: 360,
-      width: 720,
-      height: 360,
-    });
-    split.drawImage(await halves.embedJpg(await makeJpeg(500, 250, 'text', 20)), {
-      x: 0,
-      y: 0,
-      width: 720,
-      height: 360,
-    });
+    await drawJpeg(halves, split, [1500, 750, 'text', 20], { x: 0, y: 360, width: 720, height: 360 });
+    await drawJpeg(halves, split, [500, 250, 'text', 20], { x: 0, y: 0, width: 720, height: 360 });
     const verdict = await inspect(await halves.save());
     expect(verdict).toMatchObject({ status: 'rejected', dpi: 50 });
     expect(codes(verdict)).toEqual(['content.low_dpi']);

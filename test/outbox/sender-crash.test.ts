@@ -1,9 +1,10 @@
 import { Telegram } from 'telegraf';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
 import { claimOutboxHeads, settleOutboxClaim } from '../../src/db/outbox.repository.js';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
+import { startFakeBotApi } from '../support/fake-telegram/index.js';
 import { deliverToTelegram } from '../../src/channels/telegram/telegram-delivery.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { describeEachDatabase } from '../support/test-database.js';
 import {
   UNLIMITED,
@@ -17,15 +18,12 @@ import {
 const LEASE_MS = 60_000;
 
 describeEachDatabase('a sender that dies or stops mid-batch', (database) => {
-  let api: FakeBotApi | undefined;
-  afterEach(async () => {
-    await api?.close();
-  });
+  const closing = closeAfterEach();
 
   it('loses nothing; only sends acknowledged but not recorded are repeated', async () => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T16:00:00+07:00');
-    api = await startFakeBotApi();
+    const api = closing(await startFakeBotApi());
     const chats = registerPrivateChats(api, 20);
     await enqueueTexts(db, chats, 1, clock.now());
 
@@ -63,7 +61,7 @@ describeEachDatabase('a sender that dies or stops mid-batch', (database) => {
   it('a sender that outlives its lease does not overwrite the new owner', async () => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T16:00:00+07:00');
-    api = await startFakeBotApi();
+    const api = closing(await startFakeBotApi());
     registerPrivateChats(api, 1);
     await enqueueTexts(db, [1001], 1, clock.now());
     const slow = senderFor(db, api, clock, { ...UNLIMITED, leaseMs: LEASE_MS });
@@ -80,7 +78,7 @@ describeEachDatabase('a sender that dies or stops mid-batch', (database) => {
   it('stopping gives unsent claims back at once: a second sender finishes, nothing twice', async () => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T16:00:00+07:00');
-    api = await startFakeBotApi();
+    const api = closing(await startFakeBotApi());
     const chats = registerPrivateChats(api, 40);
     await enqueueTexts(db, chats, 1, clock.now());
     // 10 a second on a clock that does not move: the first 10 go, the other 30 wait for the limit.

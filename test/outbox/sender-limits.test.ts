@@ -1,6 +1,7 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ManualClock } from '../../src/domain/clock.js';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-telegram/index.js';
+import { startFakeBotApi } from '../support/fake-telegram/index.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { describeEachDatabase } from '../support/test-database.js';
 import {
   deliverEverything,
@@ -16,15 +17,12 @@ import {
 // virtual second, so they hold on any machine. Real-time throughput is measured in bench/outbox.
 
 describeEachDatabase('the sender within Telegram limits', (database) => {
-  let api: FakeBotApi | undefined;
-  afterEach(async () => {
-    await api?.close();
-  });
+  const closing = closeAfterEach();
 
   it('sends at most 30 in any virtual second, against a fake that enforces it', async () => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T16:00:00+07:00');
-    api = await startFakeBotApi({ clock, rateLimit: { globalPerSecond: 30 } });
+    const api = closing(await startFakeBotApi({ clock, rateLimit: { globalPerSecond: 30 } }));
     const chats = registerPrivateChats(api, 75);
     await enqueueTexts(db, chats, 1, clock.now());
     const start = clock.now().getTime();
@@ -42,7 +40,7 @@ describeEachDatabase('the sender within Telegram limits', (database) => {
   it('gives a private chat a short burst, then one message a virtual second', async () => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T16:00:00+07:00');
-    api = await startFakeBotApi({ clock });
+    const api = closing(await startFakeBotApi({ clock }));
     registerPrivateChats(api, 1);
     await enqueueTexts(db, [1001], 5, clock.now());
     const start = clock.now().getTime();
@@ -62,7 +60,7 @@ describeEachDatabase('the sender within Telegram limits', (database) => {
   it('puts a group message back in the queue when the group has had its 20 this minute', async () => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T16:00:00+07:00');
-    api = await startFakeBotApi({ clock });
+    const api = closing(await startFakeBotApi({ clock }));
     api.registerChat({ id: -100700, type: 'supergroup', title: 'Huyện' });
     await enqueueTexts(db, [-100700], 22, clock.now());
     const start = clock.now().getTime();
@@ -90,7 +88,7 @@ describeEachDatabase('the sender within Telegram limits', (database) => {
   it('backs off after 5xx on the same clock: later tries wait longer', async () => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T16:00:00+07:00');
-    api = await startFakeBotApi({ clock });
+    const api = closing(await startFakeBotApi({ clock }));
     registerPrivateChats(api, 1);
     await enqueueTexts(db, [1001], 1, clock.now());
     api.failNext('sendMessage', { code: 502 }, 3);

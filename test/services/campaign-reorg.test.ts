@@ -6,7 +6,6 @@ import { splitFigures } from '../../src/domain/carry-over.js';
 import { cumulativeSeries } from '../../src/domain/daily-series.js';
 import type { Db } from '../../src/db/database.js';
 import { upsertMember } from '../../src/db/member.repository.js';
-import { insertRevision, upsertDailyReport } from '../../src/db/report.repository.js';
 import { findUnitByCode } from '../../src/db/unit.repository.js';
 import { describeReorgProblem, reorgWording } from '../../src/messages/reorg-messages.js';
 import { loadCampaign } from '../../src/services/campaign-load.service.js';
@@ -14,6 +13,7 @@ import { reorganizeCampaign, type ReorgOutcome } from '../../src/services/campai
 import { getCampaign } from '../../src/services/campaign.service.js';
 import { getScopeProgress } from '../../src/services/progress.service.js';
 import { copyCampaign } from '../support/campaign-fixture.js';
+import { storeAcceptedReport } from '../support/report-seed.js';
 import { describeEachDatabase } from '../support/test-database.js';
 import { oldQuangTriFolder } from './campaign-reorg-fixture.js';
 
@@ -33,22 +33,12 @@ function newFolder(added: string, endDate = '2025-12-31') {
 async function report(db: Db, campaignId: number, code: string, date: string, attached: number) {
   const unit = await findUnitByCode(db, campaignId, code);
   if (!unit) throw new Error(`no unit ${code}`);
-  const at = new Date(`${date}T09:00:00+07:00`);
-  const revision = await insertRevision(db, {
-    unit_id: unit.id,
-    report_date: date,
-    member_id: null,
-    source_inbox_id: null,
-    status: 'accepted',
-    late: false,
-    warnings: [],
-    submitted_at: at,
+  await storeAcceptedReport(db, unit.id, date, new Date(`${date}T09:00:00+07:00`), {
     books: 7,
     scanned: attached + 3,
     entered: attached + 1,
     attached,
   });
-  await upsertDailyReport(db, revision, at);
 }
 
 async function start(db: Db) {

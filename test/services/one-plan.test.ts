@@ -2,7 +2,6 @@ import { expect, it } from 'vitest';
 import type { Db } from '../../src/db/database.js';
 import { findBroadcast } from '../../src/db/broadcast.repository.js';
 import { upsertMember } from '../../src/db/member.repository.js';
-import { insertRevision, upsertDailyReport } from '../../src/db/report.repository.js';
 import { findUnitByCode, listUnitsWithTargets } from '../../src/db/unit.repository.js';
 import type { UnitWithTarget } from '../../src/db/unit.repository.js';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -23,6 +22,7 @@ import { buildExportSheets } from '../../src/services/export.service.js';
 import { getScopeProgress } from '../../src/services/progress.service.js';
 import { planDeadlineCountdown } from '../../src/services/reminder-countdown.service.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
+import { storeAcceptedReport } from '../support/report-seed.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 // Shares of the target attached by 04/03, in a cycle over the communes. Against 04/03's plan (4/20 =
@@ -40,22 +40,12 @@ async function seed(db: Db, campaignId: number, days: readonly string[], scale =
     const cases = unit.target_cases ?? 0;
     for (const [d, date] of days.entries()) {
       const part = Math.floor(cases * share * ((d + 1) / days.length));
-      const at = new Date(`${date}T15:00:00+07:00`);
-      const revision = await insertRevision(db, {
-        unit_id: unit.id,
-        report_date: date,
-        member_id: null,
-        source_inbox_id: null,
-        status: 'accepted',
-        late: false,
-        warnings: [],
-        submitted_at: at,
+      await storeAcceptedReport(db, unit.id, date, new Date(`${date}T15:00:00+07:00`), {
         books: unit.target_books ?? 0,
         scanned: part,
         entered: part,
         attached: part,
       });
-      await upsertDailyReport(db, revision, at);
     }
     seeded.push({ ...unit, share });
   }

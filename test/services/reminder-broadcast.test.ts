@@ -3,10 +3,17 @@ import type { Message, User } from 'telegraf/types';
 import { ManualClock } from '../../src/domain/clock.js';
 import { createInvite } from '../../src/services/invite.service.js';
 import { startBotHarness, type BotHarness } from '../support/bot-harness.js';
+import type { FakeBotApi } from '../support/fake-telegram/index.js';
 import { loadQuangTri } from '../support/campaign-fixture.js';
 import { describeEachDatabase } from '../support/test-database.js';
 
 const text = (m: Message | undefined) => (m && 'text' in m ? m.text : '');
+/** The reminders (📢) a chat received. */
+const remindersTo = (api: FakeBotApi, chatId: number) =>
+  api
+    .messagesTo(chatId)
+    .map(text)
+    .filter((t) => t.startsWith('📢'));
 const buttonData = (m: Message | undefined) =>
   [...JSON.stringify(m && 'reply_markup' in m ? m.reply_markup : {}).matchAll(/"(nn:[cxr]:\d+)"/g)].map(
     (x) => x[1] ?? '',
@@ -79,12 +86,7 @@ describeEachDatabase('coordinators remind communes with /nhacnho', (database) =>
         '📢 Tin nhắc gửi đồng chí:\nĐề nghị báo cáo trước 17:00 hôm nay.\n— Phòng Tư pháp thành phố Đông Hà';
       expect(text(harness.api.lastMessageTo(502))).toBe(delivered);
       expect(harness.api.deliveredCount(502, delivered)).toBe(1);
-      expect(
-        harness.api
-          .messagesTo(503)
-          .map(text)
-          .filter((t) => t.startsWith('📢')),
-      ).toEqual([]);
+      expect(remindersTo(harness.api, 503)).toEqual([]);
 
       const result = await press(people.hung, queued, buttonData(queued)[0] ?? '');
       expect(text(result)).toContain('📊 Kết quả tin nhắc: đã gửi 1/1, lỗi 0, đang chờ gửi 0.');
@@ -136,12 +138,7 @@ describeEachDatabase('coordinators remind communes with /nhacnho', (database) =>
       expect(text(late)).toContain('tới 1 cán bộ của 1 xã (Huyện Vĩnh Linh)');
       clock.advance(31 * 60_000);
       expect(text(await press(people.province, late, buttonData(late)[0] ?? ''))).toContain('quá 30 phút');
-      expect(
-        harness.api
-          .messagesTo(503)
-          .map(text)
-          .filter((t) => t.startsWith('📢')),
-      ).toEqual([]);
+      expect(remindersTo(harness.api, 503)).toEqual([]);
     } finally {
       await harness.close();
     }

@@ -1,13 +1,12 @@
-import { createChatRuntime } from '../../src/bot/chat-runtime.js';
-import { channelSet } from '../../src/channels/channel.js';
+import type { Message } from 'telegraf/types';
 import { createTelegramChannel, type TelegramChannel } from '../../src/channels/telegram/telegram-channel.js';
 import type { InboxProcessor } from '../../src/bot/inbox-processor.js';
+import { testChatRuntime } from './test-chat-runtime.js';
 import { stepUntilQuiet } from './step-until-quiet.js';
-import { createLogger } from '../../src/config/logger.js';
 import type { Campaign } from '../../src/domain/campaign.js';
 import type { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
-import { FakeBotApi, startFakeBotApi } from './fake-telegram/index.js';
+import { FakeBotApi, startFakeBotApi, type UserLike } from './fake-telegram/index.js';
 import type { OutboxSender } from '../../src/outbox/outbox-sender.js';
 import { getCampaign } from '../../src/services/campaign.service.js';
 
@@ -42,17 +41,13 @@ export async function startBotHarness(
     : [await getCampaign(db)];
   const [campaign] = campaigns;
   if (!campaign) throw new Error('the harness needs a campaign');
-  const logger = createLogger('silent');
   const channel = createTelegramChannel({ token: api.token, apiRoot: api.apiRoot, botInfo: api.botInfo });
-  const channels = channelSet(channel);
-  const { processor, sender } = createChatRuntime({
+  const { processor, sender } = testChatRuntime({
     db,
-    channels,
-    campaigns,
     clock,
-    logger,
-    senderOptions: { backoffMs: 1 },
-    ...(options.webBaseUrl === undefined ? {} : { webBaseUrl: options.webBaseUrl }),
+    channels: [channel],
+    campaigns,
+    webBaseUrl: options.webBaseUrl,
   });
   return {
     api,
@@ -66,6 +61,13 @@ export async function startBotHarness(
   };
 }
 
+/** A message's text, or its caption (a photo, a document), or ''. */
+export function textOf(message: Message | undefined): string {
+  if (!message) return '';
+  if ('text' in message) return message.text;
+  return 'caption' in message ? (message.caption ?? '') : '';
+}
+
 /** The text of the last message a chat received (its current text after edits), or ''. */
 export function lastText(api: FakeBotApi, chatId: number): string {
   const message = api.lastMessageTo(chatId);
@@ -76,4 +78,21 @@ export function lastText(api: FakeBotApi, chatId: number): string {
 export function lastMarkup(api: FakeBotApi, chatId: number): string {
   const message = api.lastMessageTo(chatId);
   return message && 'reply_markup' in message ? JSON.stringify(message.reply_markup) : '';
+}
+
+/** Sends a text from `from`, settles everything, and returns the last text `from` received. */
+export async function sayThrough(harness: BotHarness, from: UserLike, text: string): Promise<string> {
+  harness.api.sendText(from, text);
+  await harness.settle();
+  return lastText(harness.api, from.id);
+}
+
+/** Presses the button of `from`'s last message whose data starts with `prefix` (e.g. 'rh:a'), settles. */
+export async function pressThrough(harness: BotHarness, from: UserLike, prefix: string): Promise<string> {
+  const message = harness.api.lastMessageTo(from.id);
+  const data = lastMarkup(harness.api, from.id).match(new RegExp(`"(${prefix}[^"]*)"`))?.[1];
+  if (!message || !data) throw new Error(`no button ${prefix}`);
+  harness.api.pressButton(from, message, data);
+  await harness.settle();
+  return lastText(harness.api, from.id);
 }

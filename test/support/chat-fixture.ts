@@ -2,9 +2,8 @@ import type { UserLike } from './fake-telegram/index.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import type { Db } from '../../src/db/database.js';
 import type { Role } from '../../src/domain/role.js';
-import { createInvite } from '../../src/services/invite.service.js';
-import { lastMarkup, lastText, startBotHarness, type BotHarness } from './bot-harness.js';
-import { loadQuangTri } from './campaign-fixture.js';
+import { pressThrough, sayThrough, startBotHarness, type BotHarness } from './bot-harness.js';
+import { inviteCode, loadQuangTri } from './campaign-fixture.js';
 
 /** The Quảng Trị campaign loaded, the real bot against the fake Bot API, and ways to talk to it. */
 export interface ChatFixture {
@@ -14,7 +13,7 @@ export interface ChatFixture {
   /** A fresh one-use invite code for a unit and role. */
   invite(unitCode: string, role?: Role): Promise<string>;
   /** Joins `user` with a fresh invite; returns the user. */
-  join(user: UserLike, unitCode: string, role?: Role): Promise<UserLike>;
+  join<U extends UserLike>(user: U, unitCode: string, role?: Role): Promise<U>;
   /** Sends a text from `from`, settles everything, and returns the last text `from` received. */
   sayAs(from: UserLike, text: string): Promise<string>;
   /** Presses the button of `from`'s last message whose data starts with `prefix` (e.g. 'rh:a'). */
@@ -30,26 +29,14 @@ export async function startChat(
   const clock = new ManualClock(at);
   const campaignId = await loadQuangTri(db);
   const harness = await startBotHarness(db, clock, options);
-  const invite = async (unitCode: string, role: Role = 'reporter') =>
-    (await createInvite(db, { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' }, clock))
-      .code;
-  const sayAs = async (from: UserLike, text: string) => {
-    harness.api.sendText(from, text);
-    await harness.settle();
-    return lastText(harness.api, from.id);
-  };
-  const join = async (user: UserLike, unitCode: string, role: Role = 'reporter') => {
+  const invite = (unitCode: string, role: Role = 'reporter') =>
+    inviteCode(db, clock, campaignId, unitCode, role);
+  const sayAs = (from: UserLike, text: string) => sayThrough(harness, from, text);
+  const join = async <U extends UserLike>(user: U, unitCode: string, role: Role = 'reporter') => {
     await sayAs(user, `/start ${await invite(unitCode, role)}`);
     return user;
   };
-  const pressAs = async (from: UserLike, prefix: string) => {
-    const message = harness.api.lastMessageTo(from.id);
-    const data = lastMarkup(harness.api, from.id).match(new RegExp(`"(${prefix}[^"]*)"`))?.[1];
-    if (!message || !data) throw new Error(`no button ${prefix}`);
-    harness.api.pressButton(from, message, data);
-    await harness.settle();
-    return lastText(harness.api, from.id);
-  };
+  const pressAs = (from: UserLike, prefix: string) => pressThrough(harness, from, prefix);
   return { clock, campaignId, harness, invite, join, sayAs, pressAs };
 }
 

@@ -82,3 +82,22 @@ export class PlainChannel implements Channel {
       .map((d) => (d.payload as { text: string }).text);
   }
 }
+
+/** The plain channel's size limits. */
+type PlainLimits = Pick<PlainChannel['limits'], 'textLength' | 'captionLength' | 'downloadBytes'>;
+
+/** The plain channel with numbered choices, as Zalo has them: the person types the number. */
+export class NumberedChannel extends PlainChannel {
+  override readonly limits: PlainLimits & { choiceStyle: 'numbers' };
+
+  constructor(limits: Partial<PlainLimits> = {}) {
+    super();
+    this.limits = {
+      textLength: 500,
+      captionLength: 100,
+      downloadBytes: 1_000_000,
+      ...limits,
+      choiceStyle: 'numbers',
+    };
+  }
+}

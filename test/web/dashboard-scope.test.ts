@@ -1,18 +1,15 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src/web/security-headers.js';
 import { csrfTokenOf } from '../../src/web/session-hook.js';
 import { seedReports } from '../support/report-seed.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { describeEachDatabase } from '../support/test-database.js';
 import { startWebFixture, type WebFixture } from './support/web-fixture.js';
 
 const DAYS = ['2025-03-07', '2025-03-08', '2025-03-09', '2025-03-10'];
 
 describeEachDatabase('the dashboard and its scopes', (database) => {
-  let web: WebFixture | undefined;
-  afterEach(async () => {
-    await web?.close();
-    web = undefined;
-  });
+  const closing = closeAfterEach();
 
   const unitId = async (code: string) =>
     (await database().db.selectFrom('units').select('id').where('code', '=', code).executeTakeFirstOrThrow())
@@ -32,7 +29,7 @@ describeEachDatabase('the dashboard and its scopes', (database) => {
   };
 
   it("shows a leader the province's ranking, its districts, a commune, and the day's downloads", async () => {
-    web = await startWebFixture(database().db, '2025-03-10T18:00:00+07:00');
+    const web = closing(await startWebFixture(database().db, '2025-03-10T18:00:00+07:00'));
     await seedReports(database().db, web.campaignId, DAYS, { skipEvery: 5 });
     const cookie = await sessionOf(web, 601, '45', 'leader');
     const province = await unitId('45');
@@ -95,7 +92,7 @@ describeEachDatabase('the dashboard and its scopes', (database) => {
   });
 
   it("keeps a commune to its own page: another commune, its parent's page and the reminder are refused", async () => {
-    web = await startWebFixture(database().db);
+    const web = closing(await startWebFixture(database().db));
     await seedReports(database().db, web.campaignId, DAYS.slice(0, 3));
     const cookie = await sessionOf(web, 501, '19333', 'reporter');
     const own = await web.get(`/x/${await unitId('19333')}`, cookie);
@@ -126,7 +123,7 @@ describeEachDatabase('the dashboard and its scopes', (database) => {
   });
 
   it("lets a coordinator remind today's silent communes in one click, with a CSRF token and a confirmation", async () => {
-    web = await startWebFixture(database().db, '2025-03-10T15:00:00+07:00');
+    const web = closing(await startWebFixture(database().db, '2025-03-10T15:00:00+07:00'));
     await seedReports(database().db, web.campaignId, DAYS, { skipEvery: 3 });
     // Reporters of two communes of Đông Hà: one reported today (seeded), one is silent.
     const district = await unitId('461');

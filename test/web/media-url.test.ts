@@ -1,20 +1,17 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { mediaUrl, verifyMediaPath } from '../../src/services/web-media.service.js';
 import { seedReports } from '../support/report-seed.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { describeEachDatabase } from '../support/test-database.js';
-import { startWebFixture, type WebFixture } from './support/web-fixture.js';
+import { startWebFixture } from './support/web-fixture.js';
 
 const HOUR_MS = 3_600_000;
 
 describeEachDatabase('signed media addresses for channels that send photos by URL', (database) => {
-  let web: WebFixture | undefined;
-  afterEach(async () => {
-    await web?.close();
-    web = undefined;
-  });
+  const closing = closeAfterEach();
 
   it('serves the PDF and the charts of a day without a session, until the address expires', async () => {
-    web = await startWebFixture(database().db, '2025-03-10T18:00:00+07:00');
+    const web = closing(await startWebFixture(database().db, '2025-03-10T18:00:00+07:00'));
     await seedReports(database().db, web.campaignId, ['2025-03-09', '2025-03-10']);
     const province = (
       await database().db.selectFrom('units').select('id').where('code', '=', '45').executeTakeFirstOrThrow()
@@ -22,7 +19,7 @@ describeEachDatabase('signed media addresses for channels that send photos by UR
     const signing = { baseUrl: web.baseUrl, secret: web.deps.secret };
     const now = web.clock.now();
     const url = (kind: 'pdf' | 'ranking' | 'progress', part = 0) =>
-      mediaUrl(signing, kind, web?.campaignId ?? 0, '2025-03-10', province, { now, part });
+      mediaUrl(signing, kind, web.campaignId, '2025-03-10', province, { now, part });
     const path = (u: string) => new URL(u).pathname;
 
     const pdf = await web.get(path(url('pdf')));

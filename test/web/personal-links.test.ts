@@ -1,21 +1,18 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { deactivateMember } from '../../src/db/member.repository.js';
 import { lastText } from '../support/bot-harness.js';
 import { startChat } from '../support/chat-fixture.js';
+import { closeAfterEach } from '../support/close-after-each.js';
 import { describeEachDatabase, truncateAll } from '../support/test-database.js';
-import { startWebFixture, type WebFixture } from './support/web-fixture.js';
+import { startWebFixture } from './support/web-fixture.js';
 
 const DAY_MS = 86_400_000;
 
 describeEachDatabase('personal links to the dashboard', (database) => {
-  let web: WebFixture | undefined;
-  afterEach(async () => {
-    await web?.close();
-    web = undefined;
-  });
+  const closing = closeAfterEach();
 
   it('answers /web with a link that opens once and sets a strict, HttpOnly session cookie', async () => {
-    web = await startWebFixture(database().db);
+    const web = closing(await startWebFixture(database().db));
     const lan = await web.join(web.harness.api.user(501, { firstName: 'Lan' }), '19333');
     const link = await web.linkFor(lan);
     expect(link.startsWith(`${web.baseUrl}/l/`)).toBe(true);
@@ -49,7 +46,7 @@ describeEachDatabase('personal links to the dashboard', (database) => {
   });
 
   it('refuses an expired link, a revoked link and session, a deactivated member, a made-up token', async () => {
-    web = await startWebFixture(database().db);
+    const web = closing(await startWebFixture(database().db));
     const lan = await web.join(web.harness.api.user(501, { firstName: 'Lan' }), '19333');
     const old = await web.linkFor(lan);
     web.clock.advance(7 * DAY_MS + 1000);
@@ -86,7 +83,7 @@ describeEachDatabase('personal links to the dashboard', (database) => {
   });
 
   it('limits link attempts per address, and frees them after the window', async () => {
-    web = await startWebFixture(database().db);
+    const web = closing(await startWebFixture(database().db));
     const limit = web.deps.linkAttempts.limit;
     for (let i = 0; i < limit; i++) expect((await web.get(`/l/attempt-${i}`)).status).toBe(410);
     const blocked = await web.get('/l/one-more');
@@ -98,7 +95,7 @@ describeEachDatabase('personal links to the dashboard', (database) => {
   });
 
   it('writes no token, session cookie or link to the logs', async () => {
-    web = await startWebFixture(database().db);
+    const web = closing(await startWebFixture(database().db));
     const lan = await web.join(web.harness.api.user(501, { firstName: 'Lan' }), '19333');
     const link = await web.linkFor(lan);
     const { cookie } = await web.open(link);
@@ -115,19 +112,22 @@ describeEachDatabase('personal links to the dashboard', (database) => {
   });
 
   it('gives links only in private chats, and says so when the web side is off', async () => {
-    web = await startWebFixture(database().db);
-    const { api } = web.harness;
-    const lan = await web.join(api.user(501, { firstName: 'Lan' }), '19333');
-    const group = { id: -1_002_000_000_501, type: 'supergroup', title: 'Xã Phường 1' } as const;
-    api.addBotToGroup(lan, group);
-    api.sendText(lan, '/web', group);
-    await web.harness.settle();
-    const inGroup = lastText(api, group.id);
-    expect(inGroup).toContain('cuộc trò chuyện riêng');
-    expect(inGroup).not.toContain('/l/');
-    expect(await database().db.selectFrom('web_links').selectAll().execute()).toEqual([]);
-    await web.close();
-    web = undefined;
+    // The web side closes before the test goes on without it.
+    const web = await startWebFixture(database().db);
+    try {
+      const { api } = web.harness;
+      const lan = await web.join(api.user(501, { firstName: 'Lan' }), '19333');
+      const group = { id: -1_002_000_000_501, type: 'supergroup', title: 'Xã Phường 1' } as const;
+      api.addBotToGroup(lan, group);
+      api.sendText(lan, '/web', group);
+      await web.harness.settle();
+      const inGroup = lastText(api, group.id);
+      expect(inGroup).toContain('cuộc trò chuyện riêng');
+      expect(inGroup).not.toContain('/l/');
+      expect(await database().db.selectFrom('web_links').selectAll().execute()).toEqual([]);
+    } finally {
+      await web.close();
+    }
 
     await truncateAll(database().db);
     const chat = await startChat(database().db);
@@ -140,7 +140,7 @@ describeEachDatabase('personal links to the dashboard', (database) => {
   });
 
   it('explains /web to a member who typed something else after it, and revokes nothing when nothing is open', async () => {
-    web = await startWebFixture(database().db);
+    const web = closing(await startWebFixture(database().db));
     const lan = await web.join(web.harness.api.user(501, { firstName: 'Lan' }), '19333');
     expect(await web.sayAs(lan, '/web linh tinh')).toContain('/web thuhoi');
     expect(await web.sayAs(lan, '/web thuhoi')).toContain('không có đường dẫn hay phiên nào');

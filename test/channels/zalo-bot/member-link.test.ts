@@ -1,11 +1,6 @@
 import { expect, it } from 'vitest';
-import { ManualClock } from '../../../src/domain/clock.js';
-import type { Role } from '../../../src/domain/role.js';
-import { createInvite } from '../../../src/services/invite.service.js';
 import { packageRecipients } from '../../../src/services/package-channel.service.js';
-import { loadQuangTri } from '../../support/campaign-fixture.js';
-import type { UserLike } from '../../support/fake-telegram/index.js';
-import { startZaloHarness } from '../../support/fake-zalo-bot/index.js';
+import { startZaloChat } from '../../support/fake-zalo-bot/index.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 // One person on Telegram and Zalo: a code shown in one and typed in the other; the evening package's
@@ -13,29 +8,24 @@ import { describeEachDatabase } from '../../support/test-database.js';
 
 describeEachDatabase('linking a person’s Telegram and Zalo, and where their package goes', (database) => {
   const setup = async () => {
-    const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
-    const harness = await startZaloHarness(db, clock, { telegram: true });
+    const harness = await startZaloChat(database().db, { telegram: true });
+    const { db, clock, zalo, invite, telegramSay: tgSay } = harness;
     const telegram = harness.telegram!;
-    const { zalo } = harness;
-    const tgSay = async (user: UserLike, text: string) => {
-      telegram.sendText(user, text);
-      await harness.settle();
-      const last = telegram.lastMessageTo(user.id);
-      return last && 'text' in last ? last.text : '';
-    };
-    const zaloSay = async (id: string, text: string) => {
-      await zalo.sendText(zalo.user(id, 'Bình'), text);
-      await harness.settle();
-      return zalo.lastTextTo(id);
-    };
-    const invite = async (unitCode: string, role: Role) =>
-      (await createInvite(db, { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 't' }, clock))
-        .code;
+    const zaloSay = (id: string, text: string) => harness.say(zalo.user(id, 'Bình'), text);
     const codeIn = (text: string) =>
       /Mã liên kết của anh\/chị: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text)?.[1] ?? '';
-    return { db, clock, campaignId, harness, telegram, zalo, tgSay, zaloSay, invite, codeIn };
+    return {
+      db,
+      clock,
+      campaignId: harness.campaign.id,
+      harness,
+      telegram,
+      zalo,
+      tgSay,
+      zaloSay,
+      invite,
+      codeIn,
+    };
   };
 
   it('links with a single-use code typed on the other platform: same unit and role, one person', async () => {

@@ -1,59 +1,25 @@
 import { expect, it } from 'vitest';
-import { createChatRuntime } from '../../../src/bot/chat-runtime.js';
-import { channelSet } from '../../../src/channels/channel.js';
 import type { ChatKind } from '../../../src/channels/chat-message.js';
 import { textToChatInput } from '../../../src/channels/command-words.js';
-import { createLogger } from '../../../src/config/logger.js';
 import { ManualClock } from '../../../src/domain/clock.js';
-import { insertInboxUpdate } from '../../../src/db/inbox.repository.js';
 import { getCampaign } from '../../../src/services/campaign.service.js';
 import { createInvite } from '../../../src/services/invite.service.js';
 import { loadQuangTri } from '../../support/campaign-fixture.js';
-import { PlainChannel } from '../../support/plain-channel.js';
+import { NumberedChannel, PlainChannel } from '../../support/plain-channel.js';
+import { startPlainChat } from '../../support/plain-chat.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 // Numbered choices are channel-neutral: any channel whose limits say 'numbers' gets them, with the rules
 // of the buttons — here in a group chat (as Zalo OA groups will have), where only the sender may confirm.
-
-class NumberedChannel extends PlainChannel {
-  override readonly limits = {
-    textLength: 2000,
-    captionLength: 2000,
-    downloadBytes: 0,
-    choiceStyle: 'numbers' as const,
-  };
-}
 
 describeEachDatabase('numbered choices', (database) => {
   const setup = async (channel: PlainChannel) => {
     const { db } = database();
     const clock = new ManualClock('2025-03-10T09:00:00+07:00');
     const campaignId = await loadQuangTri(db);
-    const campaign = await getCampaign(db);
-    const { processor, sender } = createChatRuntime({
-      db,
-      channels: channelSet(channel),
-      campaign,
-      clock,
-      logger: createLogger('silent'),
-      senderOptions: { backoffMs: 1 },
-    });
-    let updateId = 0;
-    const say = async (
-      from: { id: string; name: string },
-      text: string,
-      chat: { id: string; kind: ChatKind },
-    ) => {
-      await insertInboxUpdate(db, {
-        platform: channel.platform,
-        update_id: ++updateId,
-        payload: { id: updateId, chat, from, input: textToChatInput(text) },
-        received_at: clock.now(),
-      });
-      await processor.drain();
-      await sender.drain();
-      return channel.textsTo(chat.id).at(-1) ?? '';
-    };
+    const deliver = startPlainChat(db, clock, channel, [await getCampaign(db)]);
+    const say = (from: { id: string; name: string }, text: string, chat: { id: string; kind: ChatKind }) =>
+      deliver({ chat, from, input: textToChatInput(text) });
     const join = async (from: { id: string; name: string }, unitCode: string) => {
       const { code } = await createInvite(
         db,
@@ -66,7 +32,7 @@ describeEachDatabase('numbered choices', (database) => {
   };
 
   it('lets only the sender confirm by number in a group, and leaves numbers alone when nothing was offered', async () => {
-    const channel = new NumberedChannel();
+    const channel = new NumberedChannel({ textLength: 2000, captionLength: 2000, downloadBytes: 0 });
     const { db, clock, say, join } = await setup(channel);
     const hung = { id: 'hung', name: 'Hùng' };
     const son = { id: 'son', name: 'Sơn' };

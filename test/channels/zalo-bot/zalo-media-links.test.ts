@@ -2,7 +2,6 @@ import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { signedMediaLinks } from '../../../src/channels/zalo-bot/zalo-bot-media.js';
 import { ManualClock } from '../../../src/domain/clock.js';
-import { createInvite } from '../../../src/services/invite.service.js';
 import { outboxMediaUrl, verifyOutboxMediaPath } from '../../../src/services/outbox-media.service.js';
 import { loadQuangTri } from '../../support/campaign-fixture.js';
 import { startZaloHarness } from '../../support/fake-zalo-bot/index.js';
@@ -29,18 +28,9 @@ describeEachDatabase('charts and documents on Zalo Bot by signed addresses of th
     });
     try {
       const { zalo } = harness;
-      const code = (
-        await createInvite(
-          db,
-          { campaignId, unitCode: '45', role: 'leader', uses: 1, validDays: 30, createdBy: 't' },
-          clock,
-        )
-      ).code;
       const leader = zalo.user('zlead', 'Lãnh đạo Sở');
-      await zalo.sendText(leader, `/start ${code}`);
-      await harness.settle();
-      await zalo.sendText(leader, '/baocaongay');
-      await harness.settle();
+      await harness.say(leader, `/start ${await harness.invite('45', 'leader')}`);
+      await harness.say(leader, '/baocaongay');
 
       const photos = zalo.photosTo('zlead');
       expect(photos.length).toBeGreaterThanOrEqual(3);

@@ -1,13 +1,9 @@
 import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { createLogger } from '../../../src/config/logger.js';
-import { ManualClock } from '../../../src/domain/clock.js';
-import type { Db } from '../../../src/db/database.js';
 import { JobScheduler } from '../../../src/jobs/job-scheduler.js';
 import { zaloPackageJob } from '../../../src/jobs/zalo-package.job.js';
-import { createInvite } from '../../../src/services/invite.service.js';
-import { loadQuangTri } from '../../support/campaign-fixture.js';
-import { startZaloHarness, type ZaloHarness } from '../../support/fake-zalo-bot/index.js';
+import { startZaloChat, type ZaloHarness } from '../../support/fake-zalo-bot/index.js';
 import { reserveWebSide } from '../../support/fake-zalo-bot/web-side.js';
 import { seedReports } from '../../support/report-seed.js';
 import { describeEachDatabase } from '../../support/test-database.js';
@@ -19,43 +15,37 @@ import { describeEachDatabase } from '../../support/test-database.js';
 const EVENING = '2025-03-10T17:30:00+07:00';
 
 /** A province leader joined on Zalo who chose Zalo for the package. */
-async function joinZaloLeader(db: Db, clock: ManualClock, campaignId: number, harness: ZaloHarness) {
-  const { zalo } = harness;
-  const code = (
-    await createInvite(
-      db,
-      { campaignId, unitCode: '45', role: 'leader', uses: 1, validDays: 30, createdBy: 't' },
-      clock,
-    )
-  ).code;
-  const leader = zalo.user('zlead', 'Lãnh đạo Sở');
-  await zalo.sendText(leader, `/start ${code}`);
-  await harness.settle();
-  await zalo.sendText(leader, 'nhanbaocao zalo');
-  await harness.settle();
-  expect(zalo.lastTextTo('zlead')).toBe('✅ Từ nay báo cáo buổi tối gửi cho anh/chị qua Zalo.');
+async function joinZaloLeader(harness: ZaloHarness) {
+  const leader = harness.zalo.user('zlead', 'Lãnh đạo Sở');
+  await harness.say(leader, `/start ${await harness.invite('45', 'leader')}`);
+  expect(await harness.say(leader, 'nhanbaocao zalo')).toBe(
+    '✅ Từ nay báo cáo buổi tối gửi cho anh/chị qua Zalo.',
+  );
   return leader;
+}
+
+/** 17:30 on the harness's clock, and a scheduler with the package job alone. */
+function eveningScheduler(harness: ZaloHarness, options: Parameters<typeof zaloPackageJob>[0]) {
+  harness.clock.set(new Date(EVENING));
+  return new JobScheduler({
+    db: harness.db,
+    campaign: harness.campaign,
+    clock: harness.clock,
+    logger: createLogger('silent'),
+    jobs: [zaloPackageJob(options)],
+  });
 }
 
 describeEachDatabase('the evening package to a leader on Zalo Bot', (database) => {
   it('sends each chart as a photo by a signed address (fetched, decoded), the text, the PDF link; once per day', async () => {
-    const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
-    await seedReports(db, campaignId, ['2025-03-09', '2025-03-10']);
-    const harness = await startZaloHarness(db, clock, { media: false });
+    const harness = await startZaloChat(database().db, { media: false });
+    const { db, clock } = harness;
+    await seedReports(db, harness.campaign.id, ['2025-03-09', '2025-03-10']);
     const web = await (await reserveWebSide()).start(db, clock);
     try {
-      await joinZaloLeader(db, clock, campaignId, harness);
+      await joinZaloLeader(harness);
       const before = harness.zalo.sent.length;
-      clock.set(new Date(EVENING));
-      const scheduler = new JobScheduler({
-        db,
-        campaign: harness.campaign,
-        clock,
-        logger: createLogger('silent'),
-        jobs: [zaloPackageJob({ platforms: ['zalo-bot'], signing: web.signing })],
-      });
+      const scheduler = eveningScheduler(harness, { platforms: ['zalo-bot'], signing: web.signing });
       const tick = await scheduler.tick();
       expect(tick.runs.map((r) => r.kind)).toEqual(['ran']);
       expect(tick.runs[0]?.kind === 'ran' && tick.runs[0].outcome.recipients).toBe(1);
@@ -106,22 +96,13 @@ describeEachDatabase('the evening package to a leader on Zalo Bot', (database) =
   });
 
   it('without the web side, says in text where to see the charts and the PDF', async () => {
-    const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
-    await seedReports(db, campaignId, ['2025-03-10']);
-    const harness = await startZaloHarness(db, clock, { media: false });
+    const harness = await startZaloChat(database().db, { media: false });
+    const { db } = harness;
+    await seedReports(db, harness.campaign.id, ['2025-03-10']);
     try {
-      await joinZaloLeader(db, clock, campaignId, harness);
+      await joinZaloLeader(harness);
       const before = harness.zalo.sent.length;
-      clock.set(new Date(EVENING));
-      const scheduler = new JobScheduler({
-        db,
-        campaign: harness.campaign,
-        clock,
-        logger: createLogger('silent'),
-        jobs: [zaloPackageJob({ platforms: ['zalo-bot'] })],
-      });
+      const scheduler = eveningScheduler(harness, { platforms: ['zalo-bot'] });
       await scheduler.tick();
       await harness.settle();
       const sent = harness.zalo.sent.slice(before).filter((s) => s.chat_id === 'zlead');

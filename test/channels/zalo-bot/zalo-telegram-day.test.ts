@@ -1,15 +1,10 @@
 import { expect, it } from 'vitest';
 import { createLogger } from '../../../src/config/logger.js';
-import { ManualClock } from '../../../src/domain/clock.js';
-import type { Role } from '../../../src/domain/role.js';
 import { runJobSlot } from '../../../src/jobs/job-runner.js';
 import { slotAtOrBefore } from '../../../src/jobs/job-slots.js';
 import { reportCallJob } from '../../../src/jobs/report-call.job.js';
-import { createInvite } from '../../../src/services/invite.service.js';
 import { lastMarkup } from '../../support/bot-harness.js';
-import { loadQuangTri } from '../../support/campaign-fixture.js';
-import { startZaloHarness } from '../../support/fake-zalo-bot/index.js';
-import type { UserLike } from '../../support/fake-telegram/index.js';
+import { startZaloChat } from '../../support/fake-zalo-bot/index.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 // One campaign day, two communes with the same targets doing the same things, one on Telegram and one on
@@ -33,32 +28,11 @@ const figures = (text: string) => text.match(/\d[\d.,]*/g) ?? [];
 
 describeEachDatabase('a commune on Zalo and one on Telegram through the same campaign day', (database) => {
   it('gives both the same figures: reports, a confirmed correction, progress, ranking and the 16:00 call', async () => {
-    const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
-    const harness = await startZaloHarness(db, clock, { telegram: true });
-    const { zalo } = harness;
+    const harness = await startZaloChat(database().db, { telegram: true });
+    const { db, clock, zalo, invite, telegramSay: tgSay } = harness;
     const telegram = harness.telegram!;
     try {
-      const invite = async (unitCode: string, role: Role = 'reporter') =>
-        (
-          await createInvite(
-            db,
-            { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 't' },
-            clock,
-          )
-        ).code;
-      const tgSay = async (user: UserLike, text: string) => {
-        telegram.sendText(user, text);
-        await harness.settle();
-        const last = telegram.lastMessageTo(user.id);
-        return last && 'text' in last ? last.text : '';
-      };
-      const zaloSay = async (id: string, text: string) => {
-        await zalo.sendText(zalo.user(id, 'x'), text);
-        await harness.settle();
-        return zalo.lastTextTo(id);
-      };
+      const zaloSay = (id: string, text: string) => harness.say(zalo.user(id, 'x'), text);
       // Same targets (40 books, 5,919 records): Phường Đông Lễ on Telegram, Phường Đông Thanh on Zalo.
       const lan = telegram.user(501, { firstName: 'Lan' });
       const cuc = telegram.user(502, { firstName: 'Cúc' });

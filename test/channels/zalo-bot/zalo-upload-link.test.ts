@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../../src/domain/clock.js';
-import { createInvite } from '../../../src/services/invite.service.js';
 import { landingPath } from '../../../src/web/link-routes.js';
 import { makeOnePageScan } from '../../files/support/scan-corpus.js';
-import { loadQuangTri } from '../../support/campaign-fixture.js';
-import { startZaloHarness } from '../../support/fake-zalo-bot/index.js';
+import { startZaloChat, type ZaloHarness } from '../../support/fake-zalo-bot/index.js';
 import { reserveWebSide } from '../../support/fake-zalo-bot/web-side.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
@@ -16,46 +13,33 @@ beforeAll(async () => {
   scan = await makeOnePageScan(1000, 1000, 720, 720);
 });
 
+/** Cán bộ An joins the campaign's first commune on Zalo as its reporter, then sends a file. */
+async function joinAndSendFile(harness: ZaloHarness) {
+  const unit = await harness.db
+    .selectFrom('units')
+    .select('code')
+    .where('campaign_id', '=', harness.campaign.id)
+    .where('level', '=', 'commune')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const an = harness.zalo.user('zan', 'Cán bộ An');
+  await harness.say(an, `/start ${await harness.invite(unit.code)}`);
+  await harness.zalo.sendUnsupported(an);
+  await harness.settle();
+  return { an, refusal: harness.zalo.lastTextTo('zan') };
+}
+
 const LINK = /(http:\/\/127\.0\.0\.1:\d+\/l\/[A-Za-z0-9_-]+\?den=\/tai-len)/;
 
 describeEachDatabase('a Zalo officer’s file answered with their upload link', (database) => {
   it('gives a fresh link per file that opens a session on /tai-len, where the upload is taken', async () => {
-    const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
     const reserved = await reserveWebSide();
-    const harness = await startZaloHarness(db, clock, { webBaseUrl: reserved.baseUrl });
+    const harness = await startZaloChat(database().db, { webBaseUrl: reserved.baseUrl });
+    const { db, clock } = harness;
     const web = await reserved.start(db, clock);
     try {
       const { zalo } = harness;
-      const communes = await db
-        .selectFrom('units')
-        .select('code')
-        .where('campaign_id', '=', campaignId)
-        .where('level', '=', 'commune')
-        .orderBy('id')
-        .execute();
-      const code = (
-        await createInvite(
-          db,
-          {
-            campaignId,
-            unitCode: communes[0]?.code ?? '',
-            role: 'reporter',
-            uses: 1,
-            validDays: 30,
-            createdBy: 't',
-          },
-          clock,
-        )
-      ).code;
-      const an = zalo.user('zan', 'Cán bộ An');
-      await zalo.sendText(an, `/start ${code}`);
-      await harness.settle();
-
-      await zalo.sendUnsupported(an);
-      await harness.settle();
-      const refusal = zalo.lastTextTo('zan');
+      const { an, refusal } = await joinAndSendFile(harness);
       expect(refusal).toContain('Zalo không chuyển tệp');
       const link = LINK.exec(refusal)?.[1];
       expect(link, refusal).toBeDefined();
@@ -99,32 +83,9 @@ describeEachDatabase('a Zalo officer’s file answered with their upload link', 
   });
 
   it('without WEB_BASE_URL: the same refusal, pointing to Telegram or the coordinator', async () => {
-    const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
-    const harness = await startZaloHarness(db, clock);
+    const harness = await startZaloChat(database().db);
     try {
-      const { zalo } = harness;
-      const unit = await db
-        .selectFrom('units')
-        .select('code')
-        .where('campaign_id', '=', campaignId)
-        .where('level', '=', 'commune')
-        .orderBy('id')
-        .executeTakeFirstOrThrow();
-      const code = (
-        await createInvite(
-          db,
-          { campaignId, unitCode: unit.code, role: 'reporter', uses: 1, validDays: 30, createdBy: 't' },
-          clock,
-        )
-      ).code;
-      const an = zalo.user('zan', 'Cán bộ An');
-      await zalo.sendText(an, `/start ${code}`);
-      await harness.settle();
-      await zalo.sendUnsupported(an);
-      await harness.settle();
-      const refusal = zalo.lastTextTo('zan');
+      const { refusal } = await joinAndSendFile(harness);
       expect(refusal).toContain('Zalo không chuyển tệp');
       expect(refusal).not.toContain('/l/');
     } finally {

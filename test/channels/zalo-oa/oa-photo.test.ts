@@ -1,10 +1,11 @@
 import sharp from 'sharp';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_UPDATE_ATTEMPTS } from '../../../src/bot/inbox-processor.js';
 import { zaloOaEventToChatMessage } from '../../../src/channels/zalo-oa/zalo-oa-event.js';
 import { botMessages } from '../../../src/messages/common-messages.js';
 import { registryPage, type RegistryPage } from '../../files/convert/support/registry-page.js';
 import { startOaChat, type OaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 let page: RegistryPage;
@@ -57,14 +58,10 @@ describe('an OA image event in the neutral form', () => {
 });
 
 describeEachDatabase('a photo of a page sent to the Zalo OA', (database) => {
-  let chat: OaChat | undefined;
-  afterEach(async () => {
-    await chat?.close();
-    chat = undefined;
-  });
+  const closing = closeAfterEach();
 
   const started = async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     return chat;
   };
 

@@ -1,8 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { enqueueOutbox } from '../../../src/db/outbox.repository.js';
 import { makeJpeg } from '../../files/support/scan-corpus.js';
-import { startOaChat, type OaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { startOaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 async function goodScan(seed = 7): Promise<Buffer> {
@@ -13,14 +14,10 @@ async function goodScan(seed = 7): Promise<Buffer> {
 }
 
 describeEachDatabase('the Zalo OA channel', (database) => {
-  let chat: OaChat | undefined;
-  afterEach(async () => {
-    await chat?.close();
-    chat = undefined;
-  });
+  const closing = closeAfterEach();
 
   it('joins and reports in words through the same features, replies quoting the person’s message', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     expect(await chat.join('u-lan', '19333')).toContain('Anh/chị đã tham gia chiến dịch');
     expect(await chat.say('u-lan', 'báo cáo sổ 12 quét 1540 nhập 1320 đính kèm 1100')).toContain(
       'Đã ghi báo cáo ngày 10/03/2025 của Phường 1',
@@ -30,12 +27,12 @@ describeEachDatabase('the Zalo OA channel', (database) => {
   });
 
   it('checks three PDFs sent in the chat — good, oversized, misnamed — with three verdicts', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     await chat.join('u-lan', '19333');
     const sent = async (name: string, bytes: Buffer) => {
-      const before = chat?.oa.textsTo({ userId: 'u-lan' }).length ?? 0;
-      await chat?.post(chat.oa.userFile('u-lan', name, bytes));
-      return chat?.oa.textsTo({ userId: 'u-lan' }).slice(before).join('\n') ?? '';
+      const before = chat.oa.textsTo({ userId: 'u-lan' }).length;
+      await chat.post(chat.oa.userFile('u-lan', name, bytes));
+      return chat.oa.textsTo({ userId: 'u-lan' }).slice(before).join('\n');
     };
     const good = await goodScan();
     const replies = [
@@ -62,7 +59,7 @@ describeEachDatabase('the Zalo OA channel', (database) => {
   });
 
   it('stores nothing for a forged or stale signature, and a repeated msg_id once', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     const event = chat.oa.userText('u-x', 'xin chào');
     const forged = chat.oa.sign(event, 'wrong-key');
     expect((await chat.service.receiver.handle(forged)).status).toBe(401);
@@ -84,7 +81,7 @@ describeEachDatabase('the Zalo OA channel', (database) => {
   });
 
   it('numbers the choices of a confirmation and takes a typed number as the pick', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     await chat.join('u-lan', '19333');
     await chat.say('u-lan', 'báo cáo sổ 12 quét 1540 nhập 1320 đính kèm 1100');
     // A lower figure than the last report is held until the sender confirms.
@@ -97,7 +94,7 @@ describeEachDatabase('the Zalo OA channel', (database) => {
   });
 
   it('sends plainly when Zalo does not accept the quote, and splits long texts at line breaks', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     chat.oa.state.rejectQuotes = true;
     expect(await chat.join('u-lan', '19333')).toContain('Anh/chị đã tham gia chiến dịch');
     chat.oa.state.rejectQuotes = false;
@@ -126,7 +123,7 @@ describeEachDatabase('the Zalo OA channel', (database) => {
   });
 
   it('downloads a file at once; a link that has already expired is not retried forever', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     await chat.join('u-lan', '19333');
     const event = chat.oa.userFile('u-lan', 'KS.2010.01.015.pdf', await goodScan(), { ttlMs: 0 });
     await chat.post(event);

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
 import { parseEnvConfig } from '../../../src/config/env-config.js';
 import { ManualClock } from '../../../src/domain/clock.js';
 import { QUANG_TRI_DIR } from '../../support/campaign-fixture.js';
 import { captureIo } from '../../support/capture-io.js';
-import { startFakeZaloOa, type FakeZaloOa } from '../../support/fake-zalo-oa/fake-zalo-oa.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
+import { startFakeZaloOa } from '../../support/fake-zalo-oa/fake-zalo-oa.js';
 import { migratedDataDir } from '../../support/pglite-template.js';
 
 describe('sohoa zalo-oa and its configuration', () => {
-  let oa: FakeZaloOa | undefined;
-  afterEach(async () => {
-    await oa?.close();
-    oa = undefined;
-  });
+  const closing = closeAfterEach();
 
   it('is all or nothing: one OA variable without the others names the first missing one', () => {
     expect(() => parseEnvConfig({ ZALO_OA_APP_ID: '123' })).toThrow(/ZALO_OA_APP_SECRET/);
@@ -30,7 +27,7 @@ describe('sohoa zalo-oa and its configuration', () => {
   });
 
   it('stores a pasted refresh token by exchanging it, and registers a GMF group by its id', async () => {
-    oa = await startFakeZaloOa(new ManualClock(new Date()));
+    const oa = closing(await startFakeZaloOa(new ManualClock(new Date())));
     const config = oa.config('a-long-enough-token-key');
     const env = {
       DATA_DIR: await migratedDataDir('sohoa-oa-cli-'),

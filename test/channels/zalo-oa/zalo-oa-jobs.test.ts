@@ -1,9 +1,7 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createLogger } from '../../../src/config/logger.js';
 import type { Campaign } from '../../../src/domain/campaign.js';
-import { upsertMember } from '../../../src/db/member.repository.js';
 import { enqueueOutbox } from '../../../src/db/outbox.repository.js';
-import { findUnitByCode } from '../../../src/db/unit.repository.js';
 import type { JobDefinition } from '../../../src/jobs/job-definition.js';
 import { runJobSlot } from '../../../src/jobs/job-runner.js';
 import { jobSlots } from '../../../src/jobs/job-slots.js';
@@ -11,15 +9,16 @@ import { reportCallJob } from '../../../src/jobs/report-call.job.js';
 import { oaEarlyReminderJob } from '../../../src/jobs/zalo-oa-early-reminder.job.js';
 import { oaWindowJob } from '../../../src/jobs/zalo-oa-window.job.js';
 import { getCampaign } from '../../../src/services/campaign.service.js';
-import { startOaChat, type OaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import {
+  addTelegramProvinceCoordinator,
+  startOaChat,
+  type OaChat,
+} from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 describeEachDatabase('the Zalo OA jobs', (database) => {
-  let chat: OaChat | undefined;
-  afterEach(async () => {
-    await chat?.close();
-    chat = undefined;
-  });
+  const closing = closeAfterEach();
 
   /** Runs every slot of `jobs` on `date`, in time order, with the clock at each slot, then delivers. */
   async function runDay(c: OaChat, campaign: Campaign, jobs: JobDefinition[], date: string) {
@@ -36,15 +35,14 @@ describeEachDatabase('the Zalo OA jobs', (database) => {
   }
 
   it('moves a report call into the free window and does not send it twice', async () => {
-    chat = await startOaChat(database().db, '2025-03-10T09:00:00+07:00');
+    const chat = closing(await startOaChat(database().db, '2025-03-10T09:00:00+07:00'));
     await chat.join('u-lan', '19333');
     chat.clock.set('2025-03-10T16:30:00+07:00');
     await chat.join('u-minh', '19339');
     const campaign = await getCampaign(chat.db);
     await runDay(chat, campaign, [oaEarlyReminderJob, reportCallJob], '2025-03-12');
     const calls = (userId: string) =>
-      chat?.oa.state.sent.filter((s) => s.to.userId === userId && String(s.message.text).includes('12/03')) ??
-      [];
+      chat.oa.state.sent.filter((s) => s.to.userId === userId && String(s.message.text).includes('12/03'));
     // Lan wrote on Monday at 09:00: her window closes Wednesday 09:00, so her call goes at 08:00, free.
     expect(calls('u-lan').map((s) => [s.at.toISOString(), s.charge])).toEqual([
       ['2025-03-12T01:00:00.000Z', 'free'],
@@ -56,20 +54,10 @@ describeEachDatabase('the Zalo OA jobs', (database) => {
   });
 
   it('tells province coordinators each morning what the OA’s sends cost and who is out of reach', async () => {
-    chat = await startOaChat(database().db, '2025-03-08T09:00:00+07:00');
+    const chat = closing(await startOaChat(database().db, '2025-03-08T09:00:00+07:00'));
     await chat.join('u-tam', '19330');
     chat.clock.set('2025-03-10T09:00:00+07:00');
-    const province = await findUnitByCode(chat.db, chat.campaignId, '45');
-    if (!province) throw new Error('no province');
-    await upsertMember(chat.db, {
-      campaign_id: chat.campaignId,
-      platform: 'telegram',
-      platform_user_id: '9001',
-      display_name: 'Hà',
-      role: 'coordinator',
-      unit_id: province.id,
-      at: chat.clock.now(),
-    });
+    await addTelegramProvinceCoordinator(chat);
     await chat.join('u-lan', '19333');
     await chat.join('u-minh', '19339');
     // Day 7 (Sunday 16th) at 11:00: Lan has been silent six days and two hours; Minh writes.

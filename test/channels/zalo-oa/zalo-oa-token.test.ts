@@ -1,22 +1,17 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createZaloOaService } from '../../../src/channels/zalo-oa/zalo-oa-service.js';
 import { createLogger } from '../../../src/config/logger.js';
 import { openDatabase } from '../../../src/db/database.js';
-import { upsertMember } from '../../../src/db/member.repository.js';
-import { findUnitByCode } from '../../../src/db/unit.repository.js';
 import { setZaloOaTokens } from '../../../src/services/zalo-oa-token.service.js';
-import { startOaChat, type OaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { addTelegramProvinceCoordinator, startOaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 describeEachDatabase('Zalo OA tokens', (database) => {
-  let chat: OaChat | undefined;
-  afterEach(async () => {
-    await chat?.close();
-    chat = undefined;
-  });
+  const closing = closeAfterEach();
 
   it('stores tokens encrypted', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     const row = await chat.db.selectFrom('zalo_oa_tokens').selectAll().executeTakeFirstOrThrow();
     const issued = [...chat.oa.state.accessTokens.keys()];
     expect(issued).toHaveLength(1);
@@ -26,7 +21,7 @@ describeEachDatabase('Zalo OA tokens', (database) => {
 
   it('refreshes an expiring token once, even with two instances checking at the same moment', async () => {
     const { db, target, name } = database();
-    chat = await startOaChat(db);
+    const chat = closing(await startOaChat(db));
     await chat.join('u-lan', '19333');
     const spent = [...chat.oa.state.refreshTokens];
     // Mid-day: the hour-long token is about to run out.
@@ -59,7 +54,7 @@ describeEachDatabase('Zalo OA tokens', (database) => {
   });
 
   it('refreshes once on a token error and sends again', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     await chat.join('u-lan', '19333');
     // Zalo revokes the access token early.
     chat.oa.state.accessTokens.clear();
@@ -68,18 +63,8 @@ describeEachDatabase('Zalo OA tokens', (database) => {
   });
 
   it('tells province coordinators on their other channel when the refresh token is refused', async () => {
-    chat = await startOaChat(database().db);
-    const province = await findUnitByCode(chat.db, chat.campaignId, '45');
-    if (!province) throw new Error('no province unit');
-    await upsertMember(chat.db, {
-      campaign_id: chat.campaignId,
-      platform: 'telegram',
-      platform_user_id: '9001',
-      display_name: 'Hà',
-      role: 'coordinator',
-      unit_id: province.id,
-      at: chat.clock.now(),
-    });
+    const chat = closing(await startOaChat(database().db));
+    await addTelegramProvinceCoordinator(chat);
     chat.oa.state.refreshTokens.clear();
     chat.clock.advance(2 * 3_600_000);
     expect((await chat.service.checkToken()).kind).toBe('refused');
@@ -96,7 +81,7 @@ describeEachDatabase('Zalo OA tokens', (database) => {
   });
 
   it('exchanges a pasted refresh token at once (token set with only --refresh-token)', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     const pasted = chat.oa.state.issueTokens();
     const result = await setZaloOaTokens(chat.service.tokens, { refreshToken: pasted.refreshToken });
     expect(result.kind).toBe('stored');

@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createLogger } from '../../../src/config/logger.js';
 import { linkMember } from '../../../src/db/member-link.repository.js';
 import { upsertMember } from '../../../src/db/member.repository.js';
@@ -9,20 +9,17 @@ import { jobSlots } from '../../../src/jobs/job-slots.js';
 import { getCampaign } from '../../../src/services/campaign.service.js';
 import { createInvite } from '../../../src/services/invite.service.js';
 import { zaloOaSendCounts } from '../../../src/services/zalo-oa-window.service.js';
-import { startOaChat, type OaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { startOaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 const DAY = 86_400_000;
 
 describeEachDatabase('the Zalo OA interaction window', (database) => {
-  let chat: OaChat | undefined;
-  afterEach(async () => {
-    await chat?.close();
-    chat = undefined;
-  });
+  const closing = closeAfterEach();
 
   it('counts free and billed sends as Zalo charges them over a week, and stops at a silent member', async () => {
-    chat = await startOaChat(database().db, '2025-03-10T08:00:00+07:00');
+    const chat = closing(await startOaChat(database().db, '2025-03-10T08:00:00+07:00'));
     await chat.join('u-lan', '19333');
     await chat.join('u-minh', '19339');
     // Minh also uses Telegram, linked to his OA membership (/lienket).
@@ -113,7 +110,7 @@ describeEachDatabase('the Zalo OA interaction window', (database) => {
   });
 
   it('registers a GMF group with /dangky and delivers the evening package there', async () => {
-    chat = await startOaChat(database().db, '2025-03-10T16:00:00+07:00');
+    const chat = closing(await startOaChat(database().db, '2025-03-10T16:00:00+07:00'));
     await chat.join('u-lan', '19333');
     await chat.say('u-lan', 'báo cáo sổ 12 quét 1540 nhập 1320 đính kèm 1100');
     const code = (

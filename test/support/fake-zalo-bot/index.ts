@@ -7,4 +7,9 @@ export {
   type ZaloUser,
 } from './fake-zalo-bot.js';
 export { MediaHost } from './media-host.js';
-export { startZaloHarness, type ZaloHarness } from './zalo-harness.js';
+export {
+  startZaloChat,
+  startZaloHarness,
+  type ZaloHarness,
+  type ZaloHarnessOptions,
+} from './zalo-harness.js';

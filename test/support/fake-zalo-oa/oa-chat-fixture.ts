@@ -1,15 +1,16 @@
-import { createChatRuntime, type ChatRuntime } from '../../../src/bot/chat-runtime.js';
-import { channelSet } from '../../../src/channels/channel.js';
+import type { ChatRuntime } from '../../../src/bot/chat-runtime.js';
 import { createZaloOaService, type ZaloOaService } from '../../../src/channels/zalo-oa/zalo-oa-service.js';
 import { createLogger } from '../../../src/config/logger.js';
 import { ManualClock } from '../../../src/domain/clock.js';
 import type { Db } from '../../../src/db/database.js';
+import { upsertMember } from '../../../src/db/member.repository.js';
+import { findUnitByCode } from '../../../src/db/unit.repository.js';
 import type { Role } from '../../../src/domain/role.js';
 import { getCampaign } from '../../../src/services/campaign.service.js';
-import { createInvite } from '../../../src/services/invite.service.js';
 import { setZaloOaTokens } from '../../../src/services/zalo-oa-token.service.js';
-import { loadQuangTri } from '../campaign-fixture.js';
+import { inviteCode, loadQuangTri } from '../campaign-fixture.js';
 import { drainOnManualTime } from '../manual-time-drain.js';
+import { testChatRuntime } from '../test-chat-runtime.js';
 import { startFakeZaloOa, type FakeZaloOa } from './fake-zalo-oa.js';
 
 /** Quảng Trị loaded, the real OA channel, bot and sender against the fake OA, stepped by the test. */
@@ -49,14 +50,7 @@ export async function startOaChat(db: Db, at = '2025-03-10T09:00:00+07:00'): Pro
   });
   const pair = oa.state.issueTokens(3600);
   await setZaloOaTokens(service.tokens, { ...pair, expiresInSeconds: 3600 });
-  const runtime = createChatRuntime({
-    db,
-    channels: channelSet(service.channel),
-    campaign,
-    clock,
-    logger,
-    senderOptions: { backoffMs: 1 },
-  });
+  const runtime = testChatRuntime({ db, clock, channels: [service.channel], campaigns: [campaign] });
   const settle = async () => {
     for (;;) {
       const handled = await runtime.processor.drain();
@@ -73,13 +67,22 @@ export async function startOaChat(db: Db, at = '2025-03-10T09:00:00+07:00'): Pro
     await post(oa.userText(userId, text));
     return oa.textsTo({ userId }).at(-1) ?? '';
   };
-  const join = async (userId: string, unitCode: string, role: Role = 'reporter') => {
-    const invite = await createInvite(
-      db,
-      { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' },
-      clock,
-    );
-    return say(userId, `/start ${invite.code}`);
-  };
+  const join = async (userId: string, unitCode: string, role: Role = 'reporter') =>
+    say(userId, `/start ${await inviteCode(db, clock, campaignId, unitCode, role)}`);
   return { db, clock, campaignId, oa, service, runtime, post, say, join, settle, close: () => oa.close() };
+}
+
+/** Hà, a province coordinator on Telegram (user 9001): where the OA's alerts and reports for them go. */
+export async function addTelegramProvinceCoordinator(chat: OaChat): Promise<void> {
+  const province = await findUnitByCode(chat.db, chat.campaignId, '45');
+  if (!province) throw new Error('no province unit');
+  await upsertMember(chat.db, {
+    campaign_id: chat.campaignId,
+    platform: 'telegram',
+    platform_user_id: '9001',
+    display_name: 'Hà',
+    role: 'coordinator',
+    unit_id: province.id,
+    at: chat.clock.now(),
+  });
 }

@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
-import type { Db } from '../../../src/db/database.js';
 import { openZip } from '../../../src/files/zip-reader.js';
 import { buildZip } from '../../files/support/zip-builder.js';
 import { registryPage } from '../../files/convert/support/registry-page.js';
 import { describeEachDatabase } from '../../support/test-database.js';
-import { buildUploadApp, multipartBody, type FormFile, type UploadApp } from './support/upload-app.js';
+import {
+  buildUploadApp,
+  type FormFile,
+  type UploadApp,
+  type UploadPostOptions,
+} from './support/upload-app.js';
 
 // A photo of a page is about 0,5 MB here; the limits are small so that each one can be reached.
 const LIMITS = { maxFileBytes: 1_000_000, maxUploadBytes: 3_000_000 };
@@ -32,45 +36,17 @@ function rowsOf(html: string) {
 }
 
 describeEachDatabase('upload page: “Chuyển đổi”', (database) => {
-  let db: Db;
   let web: UploadApp;
-
   beforeEach(async () => {
-    db = database().db;
-    web = await buildUploadApp(db, { limits: LIMITS, maxFiles: 6 });
+    web = await buildUploadApp(database().db, { limits: LIMITS, maxFiles: 6 });
   });
 
-  function post(
-    files: readonly FormFile[],
-    options: { member?: keyof UploadApp['cast']; csrf?: string | null } = {},
-  ) {
-    const member = web.cast[options.member ?? 'reporter'];
-    const token = options.csrf === undefined ? web.csrf.tokenFor(web.session(member)) : options.csrf;
-    const body = multipartBody(token === null ? {} : { _csrf: token }, files);
-    return web.app.inject({
-      method: 'POST',
-      url: '/tai-len/chuyen-doi',
-      payload: body.payload,
-      headers: { ...body.headers, ...web.as(member) },
-    });
-  }
-
-  const count = async (table: 'sample_files' | 'converted_files') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const post = (files: readonly FormFile[], options: Pick<UploadPostOptions, 'member' | 'csrf'> = {}) =>
+    web.post('/tai-len/chuyen-doi', files, options);
+  const count = (table: 'sample_files' | 'converted_files') => web.countRows(table);
 
   it('shows the converter’s own form on the upload page, accepting photos', async () => {
-    const answer = await web.app.inject({
-      method: 'GET',
-      url: '/tai-len',
-      headers: web.as(web.cast.reporter),
-    });
+    const answer = await web.get('/tai-len');
     expect(answer.statusCode).toBe(200);
     expect(answer.body).toContain(
       '<form id="convert-form" class="convert-form" method="post" action="/tai-len/chuyen-doi"',
@@ -112,11 +88,7 @@ describeEachDatabase('upload page: “Chuyển đổi”', (database) => {
 
     const link = /<a id="convert-zip" href="([^"]+)"/.exec(answer.body)?.[1];
     expect(link).toMatch(/^\/tai-len\/chuyen-doi\/\d+\/ho-so-pdf-lan-\d+\.zip$/);
-    const download = await web.app.inject({
-      method: 'GET',
-      url: link ?? '',
-      headers: web.as(web.cast.reporter),
-    });
+    const download = await web.get(link ?? '');
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/zip');
     const opened = openZip(download.rawPayload);
@@ -130,18 +102,18 @@ describeEachDatabase('upload page: “Chuyển đổi”', (database) => {
     for (const entry of entries) expect(entry.bytes.length).toBeLessThanOrEqual(102_400);
 
     // Another member cannot fetch it.
-    const foreign = await web.app.inject({
-      method: 'GET',
-      url: link ?? '',
-      headers: web.as(web.cast.otherReporter),
-    });
+    const foreign = await web.get(link ?? '', 'otherReporter');
     expect(foreign.statusCode).toBe(404);
     expect(foreign.body).toContain('Không tìm thấy tệp ZIP');
 
     // The reporter's PDFs named by the rule count as the commune's samples, as in the chat; the originals
     // (four files received whole) and the ZIP are kept apart, under the retention.
     expect(await count('sample_files')).toBe(2);
-    const kept = await db.selectFrom('converted_files').select(['role', 'file_name']).orderBy('id').execute();
+    const kept = await database()
+      .db.selectFrom('converted_files')
+      .select(['role', 'file_name'])
+      .orderBy('id')
+      .execute();
     expect(kept).toEqual([
       { role: 'original', file_name: 'Khai sinh 2010 q1 so 15.jpg' },
       { role: 'original', file_name: 'trang-so.png' },
@@ -206,11 +178,7 @@ describeEachDatabase('upload page: “Chuyển đổi”', (database) => {
     expect(many.statusCode).toBe(413);
     expect(many.body).toContain('Quá nhiều tệp');
 
-    const missing = await web.app.inject({
-      method: 'GET',
-      url: '/tai-len/chuyen-doi/999/ho-so-pdf-lan-999.zip',
-      headers: web.as(web.cast.reporter),
-    });
+    const missing = await web.get('/tai-len/chuyen-doi/999/ho-so-pdf-lan-999.zip');
     expect(missing.statusCode).toBe(404);
     expect(await count('converted_files')).toBe(0);
     expect(await count('sample_files')).toBe(0);

@@ -5,7 +5,13 @@ import { purgeOldUploadBatches } from '../../../src/services/upload-purge.servic
 import { buildZip } from '../../files/support/zip-builder.js';
 import { makeJpeg, makeOnePageScan, makeScanOfSize } from '../../files/support/scan-corpus.js';
 import { describeEachDatabase } from '../../support/test-database.js';
-import { buildUploadApp, multipartBody, type FormFile, type UploadApp } from './support/upload-app.js';
+import {
+  buildUploadApp,
+  multipartBody,
+  type FormFile,
+  type UploadApp,
+  type UploadPostOptions,
+} from './support/upload-app.js';
 
 const LIMITS = { maxFileBytes: 150_000, maxUploadBytes: 600_000 };
 const JSON_ACCEPT = { accept: 'application/json' };
@@ -44,33 +50,16 @@ describeEachDatabase('upload page routes', (database) => {
     web = await buildUploadApp(db, { limits: LIMITS, maxFiles: 6 });
   });
 
-  async function post(
+  const post = (
     files: readonly FormFile[],
-    options: { member?: keyof UploadApp['cast']; csrf?: string | null; batch?: number; json?: boolean } = {},
-  ) {
-    const member = web.cast[options.member ?? 'reporter'];
-    const token = options.csrf === undefined ? web.csrf.tokenFor(web.session(member)) : options.csrf;
-    const fields: Record<string, string> = {};
-    if (token !== null) fields._csrf = token;
-    if (options.batch !== undefined) fields.lo = String(options.batch);
-    const body = multipartBody(fields, files);
-    return web.app.inject({
-      method: 'POST',
-      url: '/tai-len/tep',
-      payload: body.payload,
-      headers: { ...body.headers, ...web.as(member), ...(options.json === false ? {} : JSON_ACCEPT) },
+    options: Pick<UploadPostOptions, 'member' | 'csrf'> & { batch?: number; json?: boolean } = {},
+  ) =>
+    web.post('/tai-len/tep', files, {
+      ...options,
+      ...(options.batch !== undefined ? { fields: { lo: String(options.batch) } } : {}),
+      headers: options.json === false ? {} : JSON_ACCEPT,
     });
-  }
-
-  const countRows = async (table: 'sample_files' | 'upload_batches' | 'upload_results') =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const countRows = (table: 'sample_files' | 'upload_batches' | 'upload_results') => web.countRows(table);
 
   it('without a session answers 401 with a page saying how to get a link', async () => {
     for (const [method, url] of [
@@ -86,14 +75,10 @@ describeEachDatabase('upload page routes', (database) => {
   });
 
   it('refuses a leader (403), a deactivated member (403) and a session of another campaign (401)', async () => {
-    const leader = await web.app.inject({ method: 'GET', url: '/tai-len', headers: web.as(web.cast.leader) });
+    const leader = await web.get('/tai-len', 'leader');
     expect(leader.statusCode).toBe(403);
     expect(leader.body).toContain('cán bộ tư pháp – hộ tịch cấp xã');
-    const inactive = await web.app.inject({
-      method: 'GET',
-      url: '/tai-len',
-      headers: web.as(web.cast.inactive),
-    });
+    const inactive = await web.get('/tai-len', 'inactive');
     expect(inactive.statusCode).toBe(403);
     expect(inactive.body).toContain('ngừng hoạt động');
     const foreign = { ...web.session(web.cast.reporter), campaignId: web.campaign.id + 1 };
@@ -109,11 +94,7 @@ describeEachDatabase('upload page routes', (database) => {
   });
 
   it('serves the page with its token, its own script and style, and no inline script or style', async () => {
-    const answer = await web.app.inject({
-      method: 'GET',
-      url: '/tai-len',
-      headers: web.as(web.cast.reporter),
-    });
+    const answer = await web.get('/tai-len');
     expect(answer.statusCode).toBe(200);
     const token = web.csrf.tokenFor(web.session(web.cast.reporter));
     expect(answer.body).toContain(`name="_csrf" value="${token}"`);
@@ -268,7 +249,7 @@ describeEachDatabase('upload page routes', (database) => {
     expect(answer.body).toContain('<span class="total-count" data-total="rejected">2</span>');
     const href = /href="(\/tai-len\/\d+\/ket-qua\.csv)"/.exec(answer.body)?.[1];
     expect(href).toBeDefined();
-    const csv = await web.app.inject({ method: 'GET', url: href ?? '', headers: web.as(web.cast.reporter) });
+    const csv = await web.get(href ?? '');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-disposition']).toContain('attachment');
     const lines = csv.body
@@ -280,11 +261,7 @@ describeEachDatabase('upload page routes', (database) => {
     expect(lines[2]).toContain('name.pattern');
     expect(lines[3]).toContain('format.jpeg');
     // Another commune's officer can neither read this batch's CSV nor add to it.
-    const other = await web.app.inject({
-      method: 'GET',
-      url: href ?? '',
-      headers: web.as(web.cast.otherReporter),
-    });
+    const other = await web.get(href ?? '', 'otherReporter');
     expect(other.statusCode).toBe(404);
     const batch = Number(/\/tai-len\/(\d+)\//.exec(href ?? '')?.[1]);
     const intrude = await post([{ name: 'KS.2010.01.004.pdf', bytes: scan }], {
@@ -295,11 +272,7 @@ describeEachDatabase('upload page routes', (database) => {
   });
 
   it('a coordinator gets verdicts only: nothing counts for a commune', async () => {
-    const page = await web.app.inject({
-      method: 'GET',
-      url: '/tai-len',
-      headers: web.as(web.cast.coordinator),
-    });
+    const page = await web.get('/tai-len', 'coordinator');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('chỉ được kiểm tra');
     const answer = (
@@ -385,11 +358,7 @@ describeEachDatabase('upload page routes', (database) => {
     expect(await purgeOldUploadBatches(db, web.campaign.id, retention, later(retention + 1))).toBe(1);
     expect(await countRows('upload_results')).toBe(0);
     expect(await countRows('sample_files')).toBe(1);
-    const csv = await web.app.inject({
-      method: 'GET',
-      url: answer.csvUrl,
-      headers: web.as(web.cast.reporter),
-    });
+    const csv = await web.get(answer.csvUrl);
     expect(csv.statusCode).toBe(404);
     expect(csv.body).toContain('Không tìm thấy lần tải lên này');
   });

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import type { Campaign } from '../../../../src/domain/campaign.js';
 import { ManualClock } from '../../../../src/domain/clock.js';
@@ -45,6 +45,23 @@ export interface UploadApp {
   session(member: MemberRow): WebSession;
   /** Headers that sign a request in as `member`. */
   as(member: MemberRow): Record<string, string>;
+  /**
+   * Posts files to `url` as a member of the cast (the reporter unless told), with their CSRF token unless
+   * `csrf` names another (null: none), the `fields` after it and the extra `headers`.
+   */
+  post(url: string, files: readonly FormFile[], options?: UploadPostOptions): Promise<LightMyRequestResponse>;
+  /** GETs `url` as a member of the cast (the reporter unless told). */
+  get(url: string, member?: keyof UploadCast): Promise<LightMyRequestResponse>;
+  /** How many rows a table holds. */
+  countRows(table: 'sample_files' | 'upload_batches' | 'upload_results' | 'converted_files'): Promise<number>;
+}
+
+/** Options of {@link UploadApp.post}. */
+export interface UploadPostOptions {
+  readonly member?: keyof UploadCast;
+  readonly csrf?: string | null;
+  readonly fields?: Record<string, string>;
+  readonly headers?: Record<string, string>;
 }
 
 /** An HMAC token bound to the session, as the web side's CSRF helper would make one. */
@@ -150,15 +167,30 @@ export async function buildUploadApp(
     sessions.set(m.id, made);
     return made;
   };
-  return {
-    app,
-    campaign,
-    cast,
-    clock,
-    csrf,
-    session,
-    as: (m) => ({ [SESSION_HEADER]: JSON.stringify(session(m)) }),
+  const as = (m: MemberRow) => ({ [SESSION_HEADER]: JSON.stringify(session(m)) });
+  const post = (url: string, files: readonly FormFile[], options: UploadPostOptions = {}) => {
+    const m = cast[options.member ?? 'reporter'];
+    const token = options.csrf === undefined ? csrf.tokenFor(session(m)) : options.csrf;
+    const body = multipartBody({ ...(token === null ? {} : { _csrf: token }), ...options.fields }, files);
+    return app.inject({
+      method: 'POST',
+      url,
+      payload: body.payload,
+      headers: { ...body.headers, ...as(m), ...options.headers },
+    });
   };
+  const countRows = async (table: 'sample_files' | 'upload_batches' | 'upload_results' | 'converted_files') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const get = (url: string, member: keyof UploadCast = 'reporter') =>
+    app.inject({ method: 'GET', url, headers: as(cast[member]) });
+  return { app, campaign, cast, clock, csrf, session, as, post, get, countRows };
 }
 
 /** A file in a multipart body. */
