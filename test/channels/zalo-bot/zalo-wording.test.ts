@@ -17,7 +17,7 @@ import { createInvite } from '../../../src/services/invite.service.js';
 import { secondCampaignDir, SECOND } from '../../bot/several-campaigns-fixture.js';
 import { lastText } from '../../support/bot-harness.js';
 import { loadQuangTri } from '../../support/campaign-fixture.js';
-import { startFakeZaloBot, startZaloHarness, type ZaloUser } from '../../support/fake-zalo-bot/index.js';
+import { startFakeZaloBot, startZaloChat, type ZaloUser } from '../../support/fake-zalo-bot/index.js';
 import { drainOnManualTime } from '../../support/manual-time-drain.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
@@ -76,27 +76,15 @@ describe('the words a command is written in on Zalo', () => {
 describeEachDatabase('wording on Zalo Bot', (database) => {
   const setup = async (options: { telegram?: boolean; webBaseUrl?: string } = {}) => {
     const { db } = database();
-    const clock = new ManualClock('2025-03-10T09:00:00+07:00');
-    const campaignId = await loadQuangTri(db);
-    const harness = await startZaloHarness(db, clock, options);
-    const { zalo } = harness;
-    const say = async (from: ZaloUser, text: string) => {
-      await zalo.sendText(from, text);
-      await harness.settle();
-      return zalo.lastTextTo(from.id);
-    };
+    const harness = await startZaloChat(db, options);
+    const { zalo, clock, say } = harness;
     const join = async (user: ZaloUser, unitCode: string, role: Role = 'reporter') => {
-      const { code } = await createInvite(
-        db,
-        { campaignId, unitCode, role, uses: 1, validDays: 30, createdBy: 'test' },
-        clock,
-      );
-      await say(user, `bắt đầu ${code}`);
+      await harness.join(user, unitCode, role);
       return user;
     };
     const scanned = async () =>
       (await db.selectFrom('daily_reports').select('scanned').executeTakeFirstOrThrow()).scanned;
-    return { db, clock, harness, zalo, say, join, scanned, campaignId };
+    return { db, clock, harness, zalo, say, join, scanned, campaignId: harness.campaign.id };
   };
 
   it('asks to confirm a report by the numbers it shows, and «1» confirms, «2» cancels', async () => {

@@ -1,9 +1,10 @@
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ZALO_OA_DOWNLOAD_LIMIT } from '../../../src/channels/zalo-oa/zalo-oa-download.js';
 import { channelWording } from '../../../src/messages/channel-wording.js';
 import { helpText } from '../../../src/messages/help-messages.js';
 import { sampleFileMessages } from '../../../src/messages/sample-file-messages.js';
-import { startOaChat, type OaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
+import { closeAfterEach } from '../../support/close-after-each.js';
+import { startOaChat } from '../../support/fake-zalo-oa/oa-chat-fixture.js';
 import { describeEachDatabase } from '../../support/test-database.js';
 
 // The OA has no buttons but does take files: numbered choices named by their numbers, commands in words,
@@ -12,14 +13,10 @@ import { describeEachDatabase } from '../../support/test-database.js';
 const OA_WORDING = channelWording({ choiceStyle: 'numbers', downloadBytes: ZALO_OA_DOWNLOAD_LIMIT });
 
 describeEachDatabase('wording on Zalo OA', (database) => {
-  let chat: OaChat | undefined;
-  afterEach(async () => {
-    await chat?.close();
-    chat = undefined;
-  });
+  const closing = closeAfterEach();
 
   it('says in /trogiup to send files here, with commands in words', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     await chat.join('u-lan', '19333');
     const help = await chat.say('u-lan', 'trợ giúp');
     expect(help).toBe(helpText('reporter', 'Phường 1', OA_WORDING));
@@ -55,7 +52,7 @@ describeEachDatabase('wording on Zalo OA', (database) => {
   });
 
   it('asks to confirm by the numbers it shows, and «1» confirms', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     await chat.join('u-lan', '19333');
     await chat.say('u-lan', 'báo cáo sổ 10 quét 1000 nhập 900 đính kèm 800');
     chat.clock.advance(3_600_000);
@@ -69,7 +66,7 @@ describeEachDatabase('wording on Zalo OA', (database) => {
   });
 
   it('names Zalo and its own limit when a file is too large to fetch', async () => {
-    chat = await startOaChat(database().db);
+    const chat = closing(await startOaChat(database().db));
     await chat.join('u-lan', '19333');
     await chat.post(
       chat.oa.userFile('u-lan', 'ho-so.zip', Buffer.from('PK'), { declaredSize: 30 * 1024 * 1024 }),
