@@ -94,7 +94,7 @@ export const cliMessages = {
   runJobDelivery: (d: { sent: number; failed: number; pending: number }) =>
     `Tin của lượt này: đã gửi ${formatNumber(d.sent)}, lỗi ${formatNumber(d.failed)}, đang chờ ${formatNumber(d.pending)}.`,
 
-  demoUsage: `Cách dùng: sohoa demo [--days N] [--communes N] [--seed S] [--speed X] [--out ${WHAT.dir}] [--data-dir ${WHAT.dir}] [--campaign ${WHAT.dir}] [--guide-images ${WHAT.dir}] [--telegram-only] [--zalo-oa <mã huyện>]`,
+  demoUsage: `Cách dùng: sohoa demo [--days N] [--communes N] [--seed S] [--speed X] [--out ${WHAT.dir}] [--data-dir ${WHAT.dir}] [--campaign ${WHAT.dir}] [--guide-images ${WHAT.dir}] [--telegram-only] [--zalo-oa <mã đơn vị>]`,
   demoNeedsNumber: (name: string, usage: string) => `--${name} cần một số. ${usage}`,
   demoDataDirNotEmpty: (dir: string) =>
     `Thư mục ${dir} đã có dữ liệu: demo cần một thư mục trống (hoặc bỏ --data-dir).`,

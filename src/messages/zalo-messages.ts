@@ -1,13 +1,20 @@
 // Words of the Zalo channels and of the features that exist because of them: numbered choices, files Zalo
 // does not pass on, linking one person's Telegram and Zalo, and which channel a leader's package uses.
 
-/** What to do with a file when the web side's personal upload page is not there (undefined link). */
-const SEND_FILES_ELSEWHERE =
-  'Hãy gửi tệp mẫu qua bot trên Telegram, hoặc gửi cho cán bộ điều phối của huyện để kiểm tra giúp.';
+/**
+ * What to do with a file when the web side's personal upload page is not there (undefined link): a
+ * commune's reporter may also ask a coordinator (whatever office that is on the campaign's map); a
+ * coordinator or leader is that help, so only Telegram is named.
+ */
+function sendFilesElsewhere(reporter: boolean): string {
+  return reporter
+    ? 'Hãy gửi tệp mẫu qua bot trên Telegram, hoặc gửi cho cán bộ điều phối để kiểm tra giúp.'
+    : 'Hãy gửi tệp mẫu qua bot trên Telegram để kiểm tra.';
+}
 
-function whereToSend(uploadLink: string | undefined): string {
+function whereToSend(uploadLink: string | undefined, reporter: boolean): string {
   return uploadLink === undefined
-    ? SEND_FILES_ELSEWHERE
+    ? sendFilesElsewhere(reporter)
     : `Hãy gửi tệp qua trang tải lên riêng của anh/chị (không chia sẻ đường dẫn này cho người khác): ${uploadLink}`;
 }
 
@@ -34,15 +41,15 @@ export const zaloMessages = {
       : ['👉 Trả lời bằng một số:', ...labels.map((label, i) => `${i + 1} — ${label}`)].join('\n'),
 
   /** A file sent on Zalo Bot: Zalo delivers only «unsupported», without the file. */
-  fileNotDelivered: (uploadLink: string | undefined) =>
+  fileNotDelivered: (uploadLink: string | undefined, reporter = true) =>
     '📎 Zalo không chuyển tệp (PDF, ZIP…) cho bot, nên bot chưa nhận được tệp anh/chị vừa gửi.\n' +
-    whereToSend(uploadLink),
+    whereToSend(uploadLink, reporter),
 
   /** A photo of a page sent on a channel that cannot take files: the same advice as on Telegram. */
-  photo: (uploadLink: string | undefined) =>
+  photo: (uploadLink: string | undefined, reporter = true) =>
     '📷 Anh/chị vừa gửi ảnh chụp. Ảnh chụp bị nén nên bot không kiểm tra được như bản quét. ' +
     'Hãy quét hồ sơ ra tệp PDF, đặt tên theo mẫu LOẠI.NĂM.QUYỂN.SỐ.pdf (ví dụ KS.2025.01.001.pdf).\n' +
-    whereToSend(uploadLink),
+    whereToSend(uploadLink, reporter),
 
   /** A chart that cannot be shown on Zalo yet (no address to send it from): the caption and why. */
   imageUnavailable: (caption: string | undefined) =>

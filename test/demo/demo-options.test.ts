@@ -16,7 +16,7 @@ describe('sohoa demo, wrong options', () => {
     expect(io.stderr()).toContain(
       '--zalo-oa cần mã một đơn vị có xã trực thuộc, ví dụ: 461 (Thành phố Đông Hà)',
     );
-    expect(io.stderr()).toContain('[--telegram-only] [--zalo-oa <mã huyện>]');
+    expect(io.stderr()).toContain('[--telegram-only] [--zalo-oa <mã đơn vị>]');
   });
 
   it('refuses a commune as the OA unit and a day count outside the campaign', async () => {

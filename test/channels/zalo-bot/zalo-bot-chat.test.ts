@@ -103,8 +103,14 @@ describeEachDatabase('the Zalo Bot channel', (database) => {
       await harness.settle();
       expect(zalo.lastTextTo(lan.id)).toBe(
         '📎 Zalo không chuyển tệp (PDF, ZIP…) cho bot, nên bot chưa nhận được tệp anh/chị vừa gửi.\n' +
-          'Hãy gửi tệp mẫu qua bot trên Telegram, hoặc gửi cho cán bộ điều phối của huyện để kiểm tra giúp.',
+          'Hãy gửi tệp mẫu qua bot trên Telegram, hoặc gửi cho cán bộ điều phối để kiểm tra giúp.',
       );
+      // A coordinator is that help: only Telegram is named (no office of a map that may have no district).
+      const hung = zalo.user('hun6', 'Hùng');
+      await join(hung, '461', 'coordinator');
+      await zalo.sendUnsupported(hung);
+      await harness.settle();
+      expect(zalo.lastTextTo(hung.id)).toContain('\nHãy gửi tệp mẫu qua bot trên Telegram để kiểm tra.');
       await zalo.sendImage(lan);
       await harness.settle();
       const photo = zalo.lastTextTo(lan.id);
