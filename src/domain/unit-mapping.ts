@@ -192,3 +192,17 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
   return groups;
 }
+
+/** What a reorganisation changed, in numbers (the audit log has the details). */
+export interface ReorgSummary {
+  readonly from: string;
+  readonly retired: number;
+  readonly added: number;
+  readonly continuing: number;
+  /** New units that received carried figures, and the carried cases attached in all. */
+  readonly carried: number;
+  readonly carriedCases: number;
+  readonly movedMembers: number;
+  readonly movedGroups: number;
+  readonly revokedInvites: number;
+}

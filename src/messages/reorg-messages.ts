@@ -2,6 +2,7 @@ import type {
   GroupMovedNotice,
   MemberMovedNotice,
   ReorgProblem,
+  ReorgSummary,
   ReorgWording,
   UnitLabel,
 } from '../domain/unit-mapping.js';
@@ -96,17 +97,7 @@ export function groupMovedText(input: GroupMovedNotice): string {
 
 /** What `sohoa campaign load … --mapping` prints once the change is applied. */
 export const reorgCliMessages = {
-  applied: (r: {
-    readonly from: string;
-    readonly retired: number;
-    readonly added: number;
-    readonly continuing: number;
-    readonly carried: number;
-    readonly carriedCases: number;
-    readonly movedMembers: number;
-    readonly movedGroups: number;
-    readonly revokedInvites: number;
-  }) =>
+  applied: (r: ReorgSummary) =>
     `Đã sắp xếp lại đơn vị từ ngày ${formatDate(r.from)}: ${r.retired} đơn vị cũ thôi hoạt động từ ngày trước đó, ` +
     `${r.added} đơn vị mới, ${r.continuing} đơn vị giữ nguyên.\n` +
     `  - ${r.carried} đơn vị mới nhận số liệu chuyển tiếp (${formatNumber(r.carriedCases)} hồ sơ đính kèm).\n` +

@@ -1,7 +1,7 @@
 import type { CampaignDefinition } from '../domain/campaign.js';
 import { COMMUNE_LEVEL } from '../domain/unit.js';
 import { carriedFigures } from '../domain/carry-over.js';
-import type { ReorgPlan, ReorgWording, UnitLabel } from '../domain/unit-mapping.js';
+import type { ReorgPlan, ReorgSummary, ReorgWording, UnitLabel } from '../domain/unit-mapping.js';
 import { insertAudit } from '../db/audit.repository.js';
 import type { Db } from '../db/database.js';
 import { enqueueOutbox, type NewOutboxMessage } from '../db/outbox.repository.js';
@@ -18,20 +18,6 @@ import {
 import { insertRevision, upsertDailyReport } from '../db/report.repository.js';
 import { listUnitsWithTargets } from '../db/unit.repository.js';
 import { loadCampaignIn, type CampaignLoadResult } from './campaign-load.service.js';
-
-/** What a reorganisation changed, in numbers (the audit log has the details). */
-export interface ReorgSummary {
-  readonly from: string;
-  readonly retired: number;
-  readonly added: number;
-  readonly continuing: number;
-  /** New units that received carried figures, and the carried cases attached in all. */
-  readonly carried: number;
-  readonly carriedCases: number;
-  readonly movedMembers: number;
-  readonly movedGroups: number;
-  readonly revokedInvites: number;
-}
 
 /**
  * Applies a checked plan inside the caller's transaction. The carried figures are stored as a revision of

@@ -4,6 +4,7 @@ import { addDays, localDate } from '../domain/local-time.js';
 import {
   planReorganisation,
   type ReorgProblem,
+  type ReorgSummary,
   type ReorgWording,
   type UnitLabel,
   type UnitMappingLine,
@@ -12,7 +13,7 @@ import { findCampaignByCode } from '../db/campaign.repository.js';
 import type { Db } from '../db/database.js';
 import { listOpenUnitUsage, listReportsFrom, listSuccessionsOn } from '../db/reorg.repository.js';
 import { loadCampaign, type CampaignLoadResult } from './campaign-load.service.js';
-import { applyReorganisation, type ReorgSummary } from './campaign-reorg-apply.service.js';
+import { applyReorganisation } from './campaign-reorg-apply.service.js';
 
 /** Why a reorganisation was not applied (nothing was written). */
 export type ReorgRefusal =

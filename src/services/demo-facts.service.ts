@@ -84,21 +84,31 @@ export async function isMember(
   return member?.active === true;
 }
 
-/** A unit's newest sample file of this name: its id, verdict and problem codes. */
-export async function newestSample(
-  db: Db,
-  campaign: Campaign,
-  unitCode: string,
-  fileName: string,
-): Promise<{ id: number; verdict: VerdictStatus; problems: ProblemCode[] } | undefined> {
-  const row = await findNewestSampleNamed(db, await unitId(db, campaign, unitCode), fileName);
-  if (!row) return undefined;
+/** A stored sample as the demo reads it: its id, verdict and problem codes. */
+export interface SampleOutcome {
+  readonly id: number;
+  readonly verdict: VerdictStatus;
+  readonly problems: ProblemCode[];
+}
+
+function sampleOutcome(row: { id: number | string; verdict: string; problems: unknown }): SampleOutcome {
   const problems = (Array.isArray(row.problems) ? row.problems : []) as { code?: ProblemCode }[];
   return {
     id: Number(row.id),
     verdict: row.verdict as VerdictStatus,
     problems: problems.flatMap((p) => (p.code ? [p.code] : [])),
   };
+}
+
+/** A unit's newest sample file of this name: its id, verdict and problem codes. */
+export async function newestSample(
+  db: Db,
+  campaign: Campaign,
+  unitCode: string,
+  fileName: string,
+): Promise<SampleOutcome | undefined> {
+  const row = await findNewestSampleNamed(db, await unitId(db, campaign, unitCode), fileName);
+  return row && sampleOutcome(row);
 }
 
 /**
@@ -111,15 +121,9 @@ export async function sampleSentAfter(
   unitCode: string,
   fileName: string,
   afterId: number,
-): Promise<{ id: number; verdict: VerdictStatus; problems: ProblemCode[] } | undefined> {
+): Promise<SampleOutcome | undefined> {
   const row = await findFirstSampleNamedAfter(db, await unitId(db, campaign, unitCode), fileName, afterId);
-  if (!row) return undefined;
-  const problems = (Array.isArray(row.problems) ? row.problems : []) as { code?: ProblemCode }[];
-  return {
-    id: Number(row.id),
-    verdict: row.verdict as VerdictStatus,
-    problems: problems.flatMap((p) => (p.code ? [p.code] : [])),
-  };
+  return row && sampleOutcome(row);
 }
 
 /** A member's newest `/nhacnho` broadcast and its status (pending, confirmed, cancelled). */
