@@ -58,7 +58,25 @@ export interface BotDelivery {
 
 /** A platform's record of what the bot delivered: each call returns what arrived since the last one. */
 export interface DeliverySource {
-  take(): Promise<readonly BotDelivery[]>;
+  take(): readonly BotDelivery[];
+}
+
+/**
+ * A source over a fake platform's growing record (`items()`, appended to as the bot calls it): each take
+ * reads the records added since the last one, as deliveries.
+ */
+export function deliverySource<T>(
+  items: () => readonly T[],
+  deliveriesOf: (item: T) => readonly BotDelivery[],
+): DeliverySource {
+  let cursor = 0;
+  return {
+    take: () => {
+      const added = items().slice(cursor);
+      cursor += added.length;
+      return added.flatMap(deliveriesOf);
+    },
+  };
 }
 
 /** Saves a file the bot delivered to a group; returns its path relative to the output folder. */
@@ -119,8 +137,7 @@ export class ChatLog {
 
   /** Reads what the bot delivered since the last harvest and logs it, saving the files of kept chats. */
   async harvest(keep: FileKeeper): Promise<void> {
-    for (const source of this.sources)
-      for (const delivery of await source.take()) await this.#log(delivery, keep);
+    for (const source of this.sources) for (const delivery of source.take()) await this.#log(delivery, keep);
   }
 
   async #log(delivery: BotDelivery, keep: FileKeeper): Promise<void> {

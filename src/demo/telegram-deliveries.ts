@@ -1,5 +1,5 @@
 import type { FakeBotApi, RecordedCall, UploadedFile } from '../../test/support/fake-telegram/index.js';
-import type { BotDelivery, DeliverySource } from './chat-log.js';
+import { deliverySource, type BotDelivery, type DeliverySource } from './chat-log.js';
 
 /** The labels of an inline keyboard as sent (`reply_markup.inline_keyboard`). */
 function buttonLabels(markup: unknown): string[][] | undefined {
@@ -40,16 +40,5 @@ function deliveriesOf(call: RecordedCall): BotDelivery[] {
 
 /** What the fake Telegram received, call by call. */
 export function telegramDeliveries(api: FakeBotApi): DeliverySource {
-  let cursor = 0;
-  return {
-    take: () => {
-      const calls = api.sent;
-      const taken: BotDelivery[] = [];
-      for (; cursor < calls.length; cursor++) {
-        const call = calls[cursor];
-        if (call) taken.push(...deliveriesOf(call));
-      }
-      return Promise.resolve(taken);
-    },
-  };
+  return deliverySource(() => api.sent, deliveriesOf);
 }

@@ -1,6 +1,6 @@
 import type { FakeZaloBot } from '../../test/support/fake-zalo-bot/index.js';
 import type { FakeOaState } from '../../test/support/fake-zalo-oa/fake-zalo-oa-state.js';
-import type { BotDelivery, DeliverySource } from './chat-log.js';
+import { deliverySource, type BotDelivery, type DeliverySource } from './chat-log.js';
 
 /** The demo's chat id of a Zalo chat: people's Zalo ids are their demo ids written out. */
 function demoChatId(zaloId: string | undefined): number | undefined {
@@ -23,26 +23,16 @@ function nameOfUrl(url: string): string {
 
 /** What the fake Zalo Bot received: texts, and photos with the bytes it fetched from their addresses. */
 export function zaloBotDeliveries(fake: FakeZaloBot): DeliverySource {
-  let cursor = 0;
-  return {
-    take: () => {
-      const taken: BotDelivery[] = [];
-      for (; cursor < fake.sent.length; cursor++) {
-        const sent = fake.sent[cursor];
-        const chatId = demoChatId(sent?.chat_id);
-        if (!sent || chatId === undefined) continue;
-        if (sent.method === 'sendMessage') taken.push({ chatId, kind: 'text', text: sent.text });
-        else
-          taken.push({
-            chatId,
-            kind: 'photo',
-            text: sent.caption ?? '',
-            file: { fileName: nameOfUrl(sent.photo), bytes: sent.bytes, size: sent.bytes.length },
-          });
-      }
-      return Promise.resolve(taken);
+  return deliverySource(
+    () => fake.sent,
+    (sent): BotDelivery[] => {
+      const chatId = demoChatId(sent.chat_id);
+      if (chatId === undefined) return [];
+      if (sent.method === 'sendMessage') return [{ chatId, kind: 'text', text: sent.text }];
+      const file = { fileName: nameOfUrl(sent.photo), bytes: sent.bytes, size: sent.bytes.length };
+      return [{ chatId, kind: 'photo', text: sent.caption ?? '', file }];
     },
-  };
+  );
 }
 
 /** The id of an uploaded image or file a message carries (`attachment_id`, or a file's `token`). */
@@ -58,42 +48,32 @@ function attachmentOf(message: Record<string, unknown>): { image?: string; file?
 }
 
 /**
- * What the fake OA accepted (sends it refused are not deliveries): texts, chart images and documents
- * with the bytes uploaded before them. `groupChat` maps a group the OA manages to its demo chat.
+ * What the fake OA accepted in people's private chats (sends it refused are not deliveries; the demo
+ * plays no OA-managed group): texts, chart images and documents with the bytes uploaded before them.
  */
-export function zaloOaDeliveries(
-  state: FakeOaState,
-  groupChat: (groupId: string) => number | undefined = () => undefined,
-): DeliverySource {
-  let cursor = 0;
-  return {
-    take: () => {
-      const taken: BotDelivery[] = [];
-      for (; cursor < state.sent.length; cursor++) {
-        const sent = state.sent[cursor];
-        if (!sent || sent.messageId === '') continue;
-        const chatId = sent.to.groupId ? groupChat(sent.to.groupId) : demoChatId(sent.to.userId);
-        if (chatId === undefined) continue;
-        const { message } = sent;
-        const { image, file } = attachmentOf(message);
-        const uploaded = image
-          ? state.uploadedImages.get(image)
-          : file
-            ? state.uploadedFiles.get(file)
-            : undefined;
-        const text = typeof message.text === 'string' ? message.text : '';
-        if (!uploaded) {
-          taken.push({ chatId, kind: 'text', text });
-          continue;
-        }
-        taken.push({
+export function zaloOaDeliveries(state: FakeOaState): DeliverySource {
+  return deliverySource(
+    () => state.sent,
+    (sent): BotDelivery[] => {
+      const chatId = sent.messageId === '' ? undefined : demoChatId(sent.to.userId);
+      if (chatId === undefined) return [];
+      const { message } = sent;
+      const text = typeof message.text === 'string' ? message.text : '';
+      const { image, file } = attachmentOf(message);
+      const uploaded = image
+        ? state.uploadedImages.get(image)
+        : file
+          ? state.uploadedFiles.get(file)
+          : undefined;
+      if (!uploaded) return [{ chatId, kind: 'text', text }];
+      return [
+        {
           chatId,
           kind: image ? 'photo' : 'document',
           text,
           file: { fileName: uploaded.name, bytes: uploaded.bytes, size: uploaded.bytes.length },
-        });
-      }
-      return Promise.resolve(taken);
+        },
+      ];
     },
-  };
+  );
 }
