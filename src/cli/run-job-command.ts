@@ -108,7 +108,7 @@ async function packageJobOf(config: EnvConfig, db: Db, clock: Clock): Promise<Jo
   if (platforms.length === 0) return undefined;
   const signing = config.WEB_BASE_URL
     ? {
-        baseUrl: config.WEB_BASE_URL.replace(/\/+$/, ''),
+        baseUrl: config.WEB_BASE_URL,
         secret: await resolveWebSecret(db, config.WEB_SECRET, clock),
       }
     : undefined;

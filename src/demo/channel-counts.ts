@@ -3,6 +3,8 @@ import type { Db } from '../db/database.js';
 import { deliveriesByKey, messagesByPlatform } from '../services/demo-facts.service.js';
 import type { Campaign } from '../domain/campaign.js';
 import { oaEarlyReminderJob } from '../jobs/zalo-oa-early-reminder.job.js';
+import { zaloPlatforms } from '../jobs/channel-jobs.js';
+import { jobPrefix } from './reminder-kinds.js';
 import type { ChatInfo } from './chat-log.js';
 import type { DemoChannel } from './demo-channels.js';
 import type { DemoStage } from './demo-stage.js';
@@ -38,8 +40,7 @@ export async function channelCounts(
   const counts = await messagesByPlatform(db);
   const running: DemoChannel[] = [
     'telegram',
-    ...(stage.zaloBot ? ['zalo-bot' as const] : []),
-    ...(stage.zaloOa ? ['zalo-oa' as const] : []),
+    ...zaloPlatforms({ bot: stage.zaloBot !== undefined, oa: stage.zaloOa !== undefined }),
   ];
   const byChannel = running.map((channel) => {
     const count = counts.find((c) => c.platform === channel);
@@ -54,7 +55,7 @@ export async function channelCounts(
   const always = { from: new Date(0), to: new Date(8_640_000_000_000_000) };
   const costs = await zaloOaSendCounts(db, always.from, always.to);
   const early = await deliveriesByKey(db, campaign, {
-    prefixes: [`job:${oaEarlyReminderJob.name}:`],
+    prefixes: [jobPrefix(oaEarlyReminderJob.name)],
     ...always,
   });
   return {

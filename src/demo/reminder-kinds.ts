@@ -13,7 +13,8 @@ export type ReminderKind = 'report_call' | 'missed' | 'countdown' | 'escalation'
 // Reminders are told apart by the outbox dedupe keys of what was delivered, never by their words: a job's
 // messages are keyed `job:<job name>:<slot>:<recipient>` (job-run.service), a coordinator's broadcast
 // `broadcast:<id>:<recipient>` (broadcast.service).
-const jobPrefix = (name: string) => `job:${name}:`;
+/** The start of the dedupe keys of a job's messages. */
+export const jobPrefix = (name: string): string => `job:${name}:`;
 const BROADCAST_PREFIX = 'broadcast:';
 const PREFIXES = [reportCallJob, oaEarlyReminderJob, missedReportJob, deadlineCountdownJob].map((job) =>
   jobPrefix(job.name),
